@@ -1,0 +1,25 @@
+"""The one explicit registry of rules. Add a module's RULES here to enable it.
+
+Nothing registers itself by being imported: this list is the catalogue.
+"""
+
+from __future__ import annotations
+
+from checks import references, schema
+from linter.findings import Rule
+
+
+def _index(*families: tuple[Rule, ...]) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for family in families:
+        for rule in family:
+            if rule.id in rules:  # pragma: no cover - guarded by a test
+                raise ValueError(f"rule id {rule.id} is registered twice")
+            rules[rule.id] = rule
+    return rules
+
+
+RULES: dict[str, Rule] = _index(
+    schema.RULES,
+    references.RULES,
+)

@@ -1,0 +1,65 @@
+"""What a rule sees: the built policy, the evaluation date and build problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from linter.build import Problem
+from linter.findings import Finding, Rule
+from linter.loader import Position
+from linter.model import Entity, Policy
+
+
+@dataclass(slots=True)
+class Context:
+    policy: Policy
+    as_of: dt.date
+    problems: list[Problem] = field(default_factory=list)
+
+    def finding(
+        self,
+        rule: Rule,
+        entity: Entity,
+        field: str,
+        message: str,
+        *,
+        detail: str = "",
+        position: Position | None = None,
+        citation: str | None = None,
+    ) -> Finding:
+        """A finding of ``rule`` about ``entity.field``, placed at that field."""
+        where = position or entity.at(field)
+        return Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            message=message,
+            file=where.file,
+            line=where.line,
+            column=where.column,
+            entity=entity.ref,
+            field=field,
+            citation=citation or rule.citation,
+            remediation=rule.remediation,
+            detail=detail,
+        )
+
+    def from_problem(self, rule: Rule, problem: Problem) -> Finding:
+        return Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            message=problem.message,
+            file=problem.position.file,
+            line=problem.position.line,
+            column=problem.position.column,
+            entity=problem.entity,
+            field=problem.field,
+            citation=rule.citation,
+            remediation=rule.remediation,
+            detail=problem.detail,
+        )
+
+    def problems_of(self, rule: Rule) -> Iterator[Finding]:
+        """The build problems recorded under ``rule``'s id, as findings."""
+        return (self.from_problem(rule, problem) for problem in self.problems if problem.rule == rule.id)

@@ -1,0 +1,100 @@
+"""Findings and the rule contract every check in ``checks/`` fulfils."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from linter.context import Context
+
+
+class Severity(str, Enum):
+    """How much a finding matters; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in the policy, located and cited.
+
+    The fingerprint is built from the rule, the entity, the field and an
+    optional ``detail`` (for example the dangling id), never from positions,
+    so it survives edits elsewhere in the file. Baselines and waivers key on it.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    entity: str
+    field: str
+    citation: str
+    remediation: str
+    detail: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        key = "\x1f".join((self.rule, self.entity, self.field, self.detail))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "entity": self.entity,
+            "field": self.field,
+            "citation": self.citation,
+            "remediation": self.remediation,
+            "fingerprint": self.fingerprint,
+        }
+
+
+CheckFunction = Callable[["Context"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule of the catalogue: what ``explain`` prints and what ``check`` runs.
+
+    ``failing`` and ``passing`` are short policy snippets that show the rule
+    firing and not firing; ``rules``/``explain`` print them and the tests
+    run them.
+    """
+
+    id: str
+    title: str
+    severity: Severity
+    area: str
+    rationale: str
+    citation: str
+    remediation: str
+    check: CheckFunction = field(repr=False, compare=False)
+    failing: str = ""
+    passing: str = ""
+    time_dependent: bool = False

@@ -1,0 +1,66 @@
+"""The CI gate: counts by severity and whether the run fails the threshold."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from linter.engine import Result
+from linter.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    errors: int
+    warnings: int
+    info: int
+    files: int
+    rules: int
+    as_of: str
+    fail_on: Severity
+    failed: bool
+
+    @classmethod
+    def of(cls, result: Result, fail_on: Severity, exit_zero: bool = False) -> Summary:
+        counts = Counter(finding.severity for finding in result.findings)
+        failed = not exit_zero and any(
+            finding.severity.rank >= fail_on.rank for finding in result.findings
+        )
+        return cls(
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            files=len(result.policy.files),
+            rules=len(result.rules),
+            as_of=result.as_of.isoformat(),
+            fail_on=fail_on,
+            failed=failed,
+        )
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def line(self) -> str:
+        def plural(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+
+        verdict = "FAIL" if self.failed else "pass"
+        return (
+            f"{verdict}: {plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, "
+            f"{plural(self.info, 'info')} in {plural(self.files, 'file')} "
+            f"({self.rules} rules, as of {self.as_of}, failing on {self.fail_on.value})"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "info": self.info,
+            "files": self.files,
+            "rules": self.rules,
+            "as_of": self.as_of,
+            "fail_on": self.fail_on.value,
+            "failed": self.failed,
+        }

@@ -1,0 +1,378 @@
+"""The typed policy model: entities with positions and resolved references."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from linter.loader import Position
+
+
+@dataclass(slots=True, eq=False)
+class Trace:
+    """Where in the published notice a fact came from (or why it was added)."""
+
+    section: str = ""
+    quote: str = ""
+    added: str = ""
+    note: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Contact:
+    name: str = ""
+    email: str = ""
+    phone: list[str] = field(default_factory=list)
+    web: str = ""
+    address: list[str] = field(default_factory=list)
+    trace: Trace | None = None
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.email or self.phone or self.web or self.address)
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    """Fields every entity shares. ``positions`` maps field name to its place."""
+
+    KIND: ClassVar[str] = "entity"
+
+    id: str
+    name: str
+    position: Position
+    positions: dict[str, Position] = field(default_factory=dict, repr=False)
+    description: str = ""
+    trace: Trace | None = None
+
+    @property
+    def ref(self) -> str:
+        """The entity as findings name it, e.g. ``service:child-protection``."""
+        return f"{self.KIND}:{self.id}"
+
+    def at(self, name: str) -> Position:
+        """The position of a field, or of the entity when the field is absent."""
+        return self.positions.get(name, self.position)
+
+
+@dataclass(slots=True, eq=False)
+class Controller(Entity):
+    KIND: ClassVar[str] = "controller"
+
+    public_authority: bool = False
+    contact: Contact | None = None
+    dpo: Contact | None = None
+    representative: Contact | None = None
+    ico_registration: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class AutomatedDecisions:
+    used: bool = False
+    stated: bool = False
+    text: str = ""
+    trace: Trace | None = None
+
+
+@dataclass(slots=True, eq=False)
+class TransfersStatement:
+    no_other_transfers: bool = False
+    text: str = ""
+    trace: Trace | None = None
+
+
+@dataclass(slots=True, eq=False)
+class DataCategory(Entity):
+    KIND: ClassVar[str] = "data_category"
+
+    special_category: bool = False
+    criminal_offence: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class DataSubject(Entity):
+    KIND: ClassVar[str] = "data_subject"
+
+
+@dataclass(slots=True, eq=False)
+class Source(Entity):
+    KIND: ClassVar[str] = "source"
+
+    publicly_accessible: bool = False
+    data_subject: bool = False
+    category: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class LawfulBasis(Entity):
+    KIND: ClassVar[str] = "lawful_basis"
+
+    article: str = ""
+    schedule1_condition: str = ""
+    appropriate_policy_document: str = ""
+    legislation: list[str] = field(default_factory=list)
+
+    @property
+    def article_number(self) -> str:
+        """The article the basis rests on: '6', '9' or '10' for '9(2)(g)'."""
+        return self.article.split("(", 1)[0].strip()
+
+
+@dataclass(slots=True, eq=False)
+class Purpose(Entity):
+    KIND: ClassVar[str] = "purpose"
+
+    lawful_bases: list[LawfulBasis] = field(default_factory=list)
+    consent: bool = False
+    anonymised: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class Recipient(Entity):
+    KIND: ClassVar[str] = "recipient"
+
+    role: str = ""
+    category: bool = False
+    examples: list[str] = field(default_factory=list)
+    acts_on_our_behalf: bool = False
+    country: str = ""
+    purpose: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Contract:
+    reference: str = ""
+    signed: dt.date | None = None
+    article_28: bool = False
+    evidence: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Company:
+    name: str
+    country: str = ""
+    purpose: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Processor(Entity):
+    KIND: ClassVar[str] = "processor"
+
+    category: bool = False
+    service_provided: str = ""
+    location: str = ""
+    contract: Contract | None = None
+    parent_company: Company | None = None
+    sub_processors: list[Company] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class RetentionAlternative:
+    until: str = ""
+    whichever: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class RetentionRule(Entity):
+    KIND: ClassVar[str] = "retention_rule"
+
+    record_class: str = ""
+    period: str = ""
+    starts: str = ""
+    disposal: str = ""
+    alternative: RetentionAlternative | None = None
+    applies_to: list[Service] = field(default_factory=list)
+    statutory_basis: str = ""
+    short_term: bool = False
+
+    @property
+    def period_days(self) -> int | None:
+        """The period in days (a year is 365.25), None when indefinite or unset."""
+        return period_in_days(self.period)
+
+
+@dataclass(slots=True, eq=False)
+class Service(Entity):
+    KIND: ClassVar[str] = "service"
+
+    data_categories: list[DataCategory] = field(default_factory=list)
+    data_subjects: list[DataSubject] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    purposes: list[Purpose] = field(default_factory=list)
+    lawful_bases: list[LawfulBasis] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    processors: list[Processor] = field(default_factory=list)
+    retention_rules: list[RetentionRule] = field(default_factory=list)
+    relies_on_notice_wide: list[str] = field(default_factory=list)
+    automated_decision_making: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class Transfer(Entity):
+    KIND: ClassVar[str] = "transfer"
+
+    exporter: Controller | None = None
+    importer: Processor | Recipient | None = None
+    importer_entity: str = ""
+    destination: str = ""
+    data_categories: list[DataCategory] = field(default_factory=list)
+    mechanism: str = ""
+    in_place_from: dt.date | None = None
+    safeguard_copy: str = ""
+    dpf_certified: bool = False
+    uk_extension: bool = False
+    notice_wording: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class NoticeWide:
+    data_categories: list[DataCategory] = field(default_factory=list)
+    data_subjects: list[DataSubject] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    purposes: list[Purpose] = field(default_factory=list)
+    lawful_bases: list[LawfulBasis] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    processors: list[Processor] = field(default_factory=list)
+    retention_rules: list[RetentionRule] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Notice(Entity):
+    KIND: ClassVar[str] = "notice"
+
+    title: str = ""
+    url: str = ""
+    full_notice_url: str = ""
+    last_reviewed: dt.date | None = None
+    review_cycle_months: int | None = None
+    rights_stated: list[str] = field(default_factory=list)
+    rights_information: str = ""
+    complaint: Contact | None = None
+    consent_withdrawal_stated: bool = False
+    statutory_requirement_stated: bool = False
+    automated_decision_making: AutomatedDecisions | None = None
+    transfers_statement: TransfersStatement | None = None
+    notice_wide: NoticeWide = field(default_factory=NoticeWide)
+
+
+ENTITY_CLASSES: dict[str, type[Entity]] = {
+    cls.KIND: cls
+    for cls in (
+        Controller,
+        Notice,
+        Service,
+        DataCategory,
+        DataSubject,
+        Source,
+        Purpose,
+        Recipient,
+        Processor,
+        Transfer,
+        RetentionRule,
+        LawfulBasis,
+    )
+}
+
+#: (kind, field) -> the kinds an id in that field may name
+REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("service", "data_categories"): ("data_category",),
+    ("service", "data_subjects"): ("data_subject",),
+    ("service", "sources"): ("source",),
+    ("service", "purposes"): ("purpose",),
+    ("service", "lawful_bases"): ("lawful_basis",),
+    ("service", "recipients"): ("recipient",),
+    ("service", "processors"): ("processor",),
+    ("service", "retention_rules"): ("retention_rule",),
+    ("purpose", "lawful_bases"): ("lawful_basis",),
+    ("transfer", "exporter"): ("controller",),
+    ("transfer", "importer"): ("processor", "recipient"),
+    ("transfer", "data_categories"): ("data_category",),
+    ("retention_rule", "applies_to"): ("service",),
+}
+
+
+def period_in_days(period: str) -> int | None:
+    """'35 years' -> 12784; 'indefinite' or '' -> None."""
+    if not period or period == "indefinite":
+        return None
+    amount_text, unit = period.split()
+    amount = int(amount_text)
+    per_unit = {"year": 365.25, "month": 30.4375, "week": 7.0, "day": 1.0}[unit.rstrip("s")]
+    return round(amount * per_unit)
+
+
+@dataclass(slots=True)
+class Policy:
+    """Every entity of a policy, indexed by kind and id."""
+
+    entities: dict[str, dict[str, Entity]] = field(
+        default_factory=lambda: {kind: {} for kind in ENTITY_CLASSES}
+    )
+    files: list[str] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Any]:
+        return list(self.entities[kind].values())
+
+    def get(self, kind: str, entity_id: str) -> Entity | None:
+        return self.entities[kind].get(entity_id)
+
+    def all(self) -> list[Entity]:
+        return [entity for by_id in self.entities.values() for entity in by_id.values()]
+
+    @property
+    def controller(self) -> Controller | None:
+        return next(iter(self.entities["controller"].values()), None)  # type: ignore[return-value]
+
+    @property
+    def notice(self) -> Notice | None:
+        return next(iter(self.entities["notice"].values()), None)  # type: ignore[return-value]
+
+    @property
+    def services(self) -> list[Service]:
+        return self.of("service")
+
+    @property
+    def data_categories(self) -> list[DataCategory]:
+        return self.of("data_category")
+
+    @property
+    def data_subjects(self) -> list[DataSubject]:
+        return self.of("data_subject")
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.of("source")
+
+    @property
+    def purposes(self) -> list[Purpose]:
+        return self.of("purpose")
+
+    @property
+    def recipients(self) -> list[Recipient]:
+        return self.of("recipient")
+
+    @property
+    def processors(self) -> list[Processor]:
+        return self.of("processor")
+
+    @property
+    def transfers(self) -> list[Transfer]:
+        return self.of("transfer")
+
+    @property
+    def retention_rules(self) -> list[RetentionRule]:
+        return self.of("retention_rule")
+
+    @property
+    def lawful_bases(self) -> list[LawfulBasis]:
+        return self.of("lawful_basis")
+
+    def effective(self, service: Service, name: str) -> list[Any]:
+        """A service's own list for a field plus the notice-wide list it relies on."""
+        own: list[Any] = getattr(service, name)
+        notice = self.notice
+        if notice is None or name not in service.relies_on_notice_wide:
+            return own
+        wide: list[Any] = getattr(notice.notice_wide, name)
+        return own + [item for item in wide if item not in own]

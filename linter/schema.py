@@ -1,0 +1,263 @@
+"""Declarative Cerberus schemas for every kind of policy entity.
+
+A policy file is a YAML mapping whose top-level keys name entity kinds
+(``services:``, ``processors:`` ...). ``controller`` and ``notice`` hold one
+mapping each; every other kind holds a list of mappings. Field meanings are
+documented in ``docs/policy-format.md``.
+
+The schemas check shape only (types, required keys, formats). Whether a value
+is right in law (a transfer mechanism, an Article 9 condition, a statutory
+period) is a question for the rule catalogue in ``checks/``, which reads its
+legal facts from cited knowledge files.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+PERIOD_PATTERN = r"^(indefinite|[1-9][0-9]* (year|month|week|day)s?)$"
+
+Schema = dict[str, Any]
+
+_ID: Schema = {"type": "string", "required": True, "regex": ID_PATTERN}
+_TEXT: Schema = {"type": "string", "empty": False}
+_BOOL: Schema = {"type": "boolean"}
+_DATE: Schema = {"type": "date"}
+_COUNTRY: Schema = {"type": "string", "regex": COUNTRY_PATTERN}
+_TEXT_LIST: Schema = {"type": "list", "schema": _TEXT}
+
+
+def _refs() -> Schema:
+    return {"type": "list", "schema": {"type": "string", "regex": ID_PATTERN}}
+
+
+def _ref() -> Schema:
+    return {"type": "string", "regex": ID_PATTERN}
+
+
+TRACE: Schema = {
+    "type": "dict",
+    "schema": {
+        "section": _TEXT,
+        "quote": _TEXT,
+        "added": _TEXT,
+        "note": _TEXT,
+    },
+}
+
+CONTACT: Schema = {
+    "type": "dict",
+    "schema": {
+        "name": _TEXT,
+        "email": _TEXT,
+        "phone": _TEXT_LIST,
+        "web": _TEXT,
+        "address": _TEXT_LIST,
+        "trace": TRACE,
+    },
+}
+
+_COMMON: Schema = {
+    "id": _ID,
+    "name": {**_TEXT, "required": True},
+    "description": _TEXT,
+    "trace": TRACE,
+}
+
+NOTICE_WIDE_FIELDS = (
+    "data_categories",
+    "data_subjects",
+    "sources",
+    "purposes",
+    "lawful_bases",
+    "recipients",
+    "processors",
+    "retention_rules",
+)
+
+RIGHTS = (
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "portability",
+    "withdraw-consent",
+    "complain",
+    "automated-decision-making",
+)
+
+CONTROLLER: Schema = {
+    **_COMMON,
+    "public_authority": {**_BOOL, "required": True},
+    "contact": CONTACT,
+    "dpo": CONTACT,
+    "representative": CONTACT,
+    "ico_registration": _TEXT,
+}
+
+NOTICE: Schema = {
+    **_COMMON,
+    "title": _TEXT,
+    "url": _TEXT,
+    "full_notice_url": _TEXT,
+    "last_reviewed": _DATE,
+    "review_cycle_months": {"type": "integer", "min": 1},
+    "rights_stated": {"type": "list", "schema": {"type": "string", "allowed": list(RIGHTS)}},
+    "rights_information": _TEXT,
+    "complaint": CONTACT,
+    "consent_withdrawal_stated": _BOOL,
+    "statutory_requirement_stated": _BOOL,
+    "automated_decision_making": {
+        "type": "dict",
+        "schema": {"used": _BOOL, "stated": _BOOL, "text": _TEXT, "trace": TRACE},
+    },
+    "transfers_statement": {
+        "type": "dict",
+        "schema": {"no_other_transfers": _BOOL, "text": _TEXT, "trace": TRACE},
+    },
+    "notice_wide": {
+        "type": "dict",
+        "schema": {field: _refs() for field in NOTICE_WIDE_FIELDS},
+    },
+}
+
+SERVICE: Schema = {
+    **_COMMON,
+    **{field: _refs() for field in NOTICE_WIDE_FIELDS},
+    "relies_on_notice_wide": {
+        "type": "list",
+        "schema": {"type": "string", "allowed": list(NOTICE_WIDE_FIELDS)},
+    },
+    "automated_decision_making": _BOOL,
+}
+
+DATA_CATEGORY: Schema = {
+    **_COMMON,
+    "special_category": _BOOL,
+    "criminal_offence": _BOOL,
+}
+
+DATA_SUBJECT: Schema = {**_COMMON}
+
+SOURCE: Schema = {
+    **_COMMON,
+    "publicly_accessible": _BOOL,
+    "data_subject": _BOOL,
+    "category": _BOOL,
+}
+
+PURPOSE: Schema = {
+    **_COMMON,
+    "lawful_bases": _refs(),
+    "consent": _BOOL,
+    "anonymised": _BOOL,
+}
+
+RECIPIENT_ROLES = (
+    "independent-controller",
+    "joint-controller",
+    "processor",
+    "public-body",
+    "internal",
+)
+
+RECIPIENT: Schema = {
+    **_COMMON,
+    "role": {"type": "string", "allowed": list(RECIPIENT_ROLES), "required": True},
+    "category": _BOOL,
+    "examples": _TEXT_LIST,
+    "acts_on_our_behalf": _BOOL,
+    "country": _COUNTRY,
+    "purpose": _TEXT,
+}
+
+PROCESSOR: Schema = {
+    **_COMMON,
+    "category": _BOOL,
+    "service_provided": _TEXT,
+    "location": _COUNTRY,
+    "contract": {
+        "type": "dict",
+        "schema": {
+            "reference": _TEXT,
+            "signed": _DATE,
+            "article_28": _BOOL,
+            "evidence": _TEXT,
+        },
+    },
+    "parent_company": {
+        "type": "dict",
+        "schema": {"name": {**_TEXT, "required": True}, "country": _COUNTRY},
+    },
+    "sub_processors": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "name": {**_TEXT, "required": True},
+                "country": _COUNTRY,
+                "purpose": _TEXT,
+            },
+        },
+    },
+}
+
+TRANSFER: Schema = {
+    **_COMMON,
+    "exporter": _ref(),
+    "importer": {**_ref(), "required": True},
+    "importer_entity": _TEXT,
+    "destination": {**_COUNTRY, "required": True},
+    "data_categories": _refs(),
+    "mechanism": {**_TEXT, "required": True},
+    "in_place_from": _DATE,
+    "safeguard_copy": _TEXT,
+    "dpf_certified": _BOOL,
+    "uk_extension": _BOOL,
+    "notice_wording": _TEXT,
+}
+
+RETENTION_RULE: Schema = {
+    **_COMMON,
+    "record_class": {**_TEXT, "required": True},
+    "period": {"type": "string", "regex": PERIOD_PATTERN},
+    "starts": _TEXT,
+    "disposal": _TEXT,
+    "alternative": {
+        "type": "dict",
+        "schema": {
+            "until": _TEXT,
+            "whichever": {"type": "string", "allowed": ["longer", "shorter"]},
+        },
+    },
+    "applies_to": _refs(),
+    "statutory_basis": _TEXT,
+    "short_term": _BOOL,
+}
+
+LAWFUL_BASIS: Schema = {
+    **_COMMON,
+    "article": {"type": "string", "required": True},
+    "schedule1_condition": _TEXT,
+    "appropriate_policy_document": _TEXT,
+    "legislation": _TEXT_LIST,
+}
+
+# kind name used in files -> (singular name, schema, holds a list?)
+KINDS: dict[str, tuple[str, Schema, bool]] = {
+    "controller": ("controller", CONTROLLER, False),
+    "notice": ("notice", NOTICE, False),
+    "services": ("service", SERVICE, True),
+    "data_categories": ("data_category", DATA_CATEGORY, True),
+    "data_subjects": ("data_subject", DATA_SUBJECT, True),
+    "sources": ("source", SOURCE, True),
+    "purposes": ("purpose", PURPOSE, True),
+    "recipients": ("recipient", RECIPIENT, True),
+    "processors": ("processor", PROCESSOR, True),
+    "transfers": ("transfer", TRANSFER, True),
+    "retention_rules": ("retention_rule", RETENTION_RULE, True),
+    "lawful_bases": ("lawful_basis", LAWFUL_BASIS, True),
+}
