@@ -22,6 +22,18 @@ class Result:
     rules: list[Rule]
     as_of: dt.date
     load_errors: list[LoadError] = field(default_factory=list)
+    #: findings accepted by a waiver: shown as waived, never counted by the gate
+    waived: list[WaivedFinding] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class WaivedFinding:
+    """A finding that a current waiver accepts, with who accepted it and why."""
+
+    finding: Finding
+    reason: str
+    owner: str
+    expires: dt.date
 
 
 def all_rules() -> dict[str, Rule]:
