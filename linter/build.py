@@ -100,7 +100,10 @@ def _describe(error: ValidationError, schema: Schema) -> tuple[str, str]:
     if error.code == _BAD_TYPE:
         return SCHEMA_RULE, f"'{name}' must be {error.constraint}, not {_type_name(error.value)}"
     if error.code == _REGEX_MISMATCH:
-        return SCHEMA_RULE, f"'{name}' has an invalid value {error.value!r} ({_FORMATS.get(error.constraint, error.constraint)})"
+        return (
+            SCHEMA_RULE,
+            f"'{name}' has an invalid value {error.value!r} ({_FORMATS.get(error.constraint, error.constraint)})",
+        )
     template = _MESSAGES.get(error.code, "is invalid")
     text = template.format(*(error.info or ()), constraint=error.constraint, field=name, value=error.value)
     return SCHEMA_RULE, f"'{name}' {text}"
@@ -151,11 +154,13 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "parent_company": _company,
     "sub_processors": lambda raw: [_company(item) for item in raw],
     "alternative": lambda raw: m.RetentionAlternative(**dict(raw)),
-    "automated_decision_making": lambda raw: raw
-    if isinstance(raw, bool)
-    else m.AutomatedDecisions(
-        **{key: value for key, value in raw.items() if key != "trace"},
-        trace=_trace(raw["trace"]) if "trace" in raw else None,
+    "automated_decision_making": lambda raw: (
+        raw
+        if isinstance(raw, bool)
+        else m.AutomatedDecisions(
+            **{key: value for key, value in raw.items() if key != "trace"},
+            trace=_trace(raw["trace"]) if "trace" in raw else None,
+        )
     ),
     "transfers_statement": lambda raw: m.TransfersStatement(
         **{key: value for key, value in raw.items() if key != "trace"},
@@ -194,14 +199,28 @@ class _Builder:
                 self.add_entity(kind, key, value, position, file)
                 continue
             if not isinstance(value, Sequence):
-                self.problem(SCHEMA_RULE, position, f"file:{file}", key, f"'{key}' must be a list of entries, not {_type_name(value)}", key)
+                self.problem(
+                    SCHEMA_RULE,
+                    position,
+                    f"file:{file}",
+                    key,
+                    f"'{key}' must be a list of entries, not {_type_name(value)}",
+                    key,
+                )
                 continue
             for index, item in enumerate(value):
                 self.add_entity(kind, key, item, Position(file, *value.item_positions[index]), file)
 
     def add_entity(self, kind: str, key: str, raw: Any, position: Position, file: str) -> None:
         if not isinstance(raw, Mapping):
-            self.problem(SCHEMA_RULE, position, f"file:{file}", key, f"each '{key}' entry must be a mapping, not {_type_name(raw)}", f"{position.line}")
+            self.problem(
+                SCHEMA_RULE,
+                position,
+                f"file:{file}",
+                key,
+                f"each '{key}' entry must be a mapping, not {_type_name(raw)}",
+                f"{position.line}",
+            )
             return
         entity_id = raw.get("id")
         ref = f"{kind}:{entity_id}" if isinstance(entity_id, str) else f"{kind}:?"
@@ -228,7 +247,14 @@ class _Builder:
         if existing is not None or singleton:
             first = existing or next(iter(self.policy.entities[kind].values()))
             what = f"duplicate {kind.replace('_', ' ')} id '{entity_id}'" if existing else f"a policy has one {kind}"
-            self.problem(DUPLICATE_RULE, position, f"{kind}:{entity_id}", "id", f"{what}; first defined at {first.position}", str(position))
+            self.problem(
+                DUPLICATE_RULE,
+                position,
+                f"{kind}:{entity_id}",
+                "id",
+                f"{what}; first defined at {first.position}",
+                str(position),
+            )
             return
         kwargs: dict[str, Any] = {}
         positions = {name: Position(file, *raw.key_positions[name]) for name in data if name in raw.key_positions}
@@ -262,10 +288,19 @@ class _Builder:
             targets = m.REFERENCES.get((entity.KIND if "." not in name else "service", base), ())
             resolved: list[m.Entity] = []
             for entity_id, position in zip(ids, item_positions, strict=False):
-                found = next((self.policy.entities[t][entity_id] for t in targets if entity_id in self.policy.entities[t]), None)
+                found = next(
+                    (self.policy.entities[t][entity_id] for t in targets if entity_id in self.policy.entities[t]), None
+                )
                 if found is None:
                     kinds = " or ".join(t.replace("_", " ") for t in targets)
-                    self.problem(DANGLING_RULE, position, entity.ref, base, f"'{base}' refers to {kinds} '{entity_id}', which is not defined", entity_id)
+                    self.problem(
+                        DANGLING_RULE,
+                        position,
+                        entity.ref,
+                        base,
+                        f"'{base}' refers to {kinds} '{entity_id}', which is not defined",
+                        entity_id,
+                    )
                 else:
                     resolved.append(found)
             if "." in name:

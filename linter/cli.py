@@ -12,7 +12,7 @@ from linter import commands
 from linter.findings import Severity
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
@@ -37,7 +37,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--as-of", type=DateType(), default=None, help="Evaluation date for time-dependent rules (default: today).")
+@click.option(
+    "--as-of", type=DateType(), default=None, help="Evaluation date for time-dependent rules (default: today)."
+)
 @click.option("--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated).")
 @click.option(

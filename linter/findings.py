@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from linter.context import Context
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; ordered info < warning < error."""
 
     INFO = "info"
@@ -23,8 +23,6 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return _RANK[self]
 
-    def __str__(self) -> str:
-        return self.value
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

@@ -24,9 +24,7 @@ class Summary:
     @classmethod
     def of(cls, result: Result, fail_on: Severity, exit_zero: bool = False) -> Summary:
         counts = Counter(finding.severity for finding in result.findings)
-        failed = not exit_zero and any(
-            finding.severity.rank >= fail_on.rank for finding in result.findings
-        )
+        failed = not exit_zero and any(finding.severity.rank >= fail_on.rank for finding in result.findings)
         return cls(
             errors=counts[Severity.ERROR],
             warnings=counts[Severity.WARNING],

@@ -47,6 +47,7 @@ class LoadError(Exception):
     """Input that cannot be used at all: the run stops with exit code 2."""
 
     def __init__(self, position: Position, message: str) -> None:
+        message = " ".join(message.splitlines())
         super().__init__(f"{position}: {message}")
         self.position = position
         self.message = message
@@ -55,7 +56,7 @@ class LoadError(Exception):
 class Mapping(dict[str, Any]):
     """A YAML mapping that remembers where it and each of its keys stand."""
 
-    __slots__ = ("line", "column", "key_positions")
+    __slots__ = ("column", "key_positions", "line")
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,7 +68,7 @@ class Mapping(dict[str, Any]):
 class Sequence(list[Any]):
     """A YAML sequence that remembers where it and each of its items stand."""
 
-    __slots__ = ("line", "column", "item_positions")
+    __slots__ = ("column", "item_positions", "line")
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,8 +90,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 _PLAIN_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name
-    for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
+    "tag:yaml.org,2002:" + name for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
 )
 
 
@@ -130,12 +130,8 @@ class _PositionLoader(_BaseLoader):
             data.append(self.construct_object(item, deep=True))
 
 
-_PositionLoader.add_constructor(
-    "tag:yaml.org,2002:map", _PositionLoader.construct_policy_mapping
-)
-_PositionLoader.add_constructor(
-    "tag:yaml.org,2002:seq", _PositionLoader.construct_policy_sequence
-)
+_PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_policy_mapping)
+_PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_policy_sequence)
 
 
 class _Refused(Exception):
@@ -188,12 +184,13 @@ def parse(text: str, file: str) -> Mapping:
         raise LoadError(Position(file, 1, 1), "empty policy file")
     loader = _PositionLoader(text)
     try:
-        if loader.check_data():
+        if loader.check_data():  # type: ignore[no-untyped-call]
             data = loader.get_data()
         else:  # only comments or document markers
             raise LoadError(Position(file, 1, 1), "empty policy file")
-        if loader.check_data():
-            line, column = _mark(loader.get_node())
+        if loader.check_data():  # type: ignore[no-untyped-call]
+            extra = loader.get_node()
+            line, column = _mark(extra) if extra is not None else (1, 1)
             raise LoadError(Position(file, line, column), "more than one YAML document in a policy file")
     except _Refused as refused:
         raise LoadError(Position(file, refused.line, refused.column), refused.message) from None
@@ -202,8 +199,12 @@ def parse(text: str, file: str) -> Mapping:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
         raise LoadError(Position(file, line, column), f"invalid YAML: {problem}") from None
-    except yaml.YAMLError as error:  # pragma: no cover - reader errors carry no mark
-        raise LoadError(Position(file, 1, 1), f"invalid YAML: {error}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise LoadError(Position(file, line, column), f"invalid YAML: {error.reason} {error.character!r}") from None
+    except yaml.YAMLError as error:  # pragma: no cover - every other error carries a mark
+        raise LoadError(Position(file, 1, 1), "invalid YAML: " + " ".join(str(error).split())) from None
     except RecursionError:
         raise LoadError(Position(file, 1, 1), "YAML nesting is too deep") from None
     finally:

@@ -306,9 +306,7 @@ def period_in_days(period: str) -> int | None:
 class Policy:
     """Every entity of a policy, indexed by kind and id."""
 
-    entities: dict[str, dict[str, Entity]] = field(
-        default_factory=lambda: {kind: {} for kind in ENTITY_CLASSES}
-    )
+    entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: {kind: {} for kind in ENTITY_CLASSES})
     files: list[str] = field(default_factory=list)
 
     def of(self, kind: str) -> list[Any]:

@@ -3,36 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from support import AS_OF, Snippet, write
 
 from linter import engine
 from linter.findings import Finding
-
-ROOT = Path(__file__).resolve().parents[1]
-AS_OF = dt.date(2026, 11, 24)
-
-Snippet = str | dict[str, str]
-
-
-def shared_dir() -> Path:
-    """The project's shared/ folder (beside the checkout), or $POLICY_LINT_SHARED."""
-    configured = os.environ.get("POLICY_LINT_SHARED")
-    return Path(configured) if configured else ROOT.parent / "shared"
-
-
-def write_policy(folder: Path, snippet: Snippet) -> Path:
-    """Write one file (a string) or several (name -> text) into ``folder``."""
-    files = {"policy.yaml": snippet} if isinstance(snippet, str) else snippet
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
-
 
 LintFn = Callable[..., list[Finding]]
 
@@ -43,7 +21,7 @@ def lint(tmp_path: Path) -> LintFn:
     counter = iter(range(1_000_000))
 
     def run(snippet: Snippet, rule: str | Sequence[str] = (), as_of: dt.date = AS_OF) -> list[Finding]:
-        folder = write_policy(tmp_path / f"p{next(counter)}", snippet)
+        folder = write(tmp_path / f"p{next(counter)}", snippet)
         select = [rule] if isinstance(rule, str) else list(rule)
         result = engine.run([str(folder)], as_of, select=select)
         assert not result.load_errors, [str(e) for e in result.load_errors]
