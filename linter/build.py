@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
-from cerberus import Validator
 from cerberus.errors import BasicErrorHandler, ValidationError
 
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
-from linter.schema import KINDS, Schema
+from linter.schema import KINDS, PolicyValidator, Schema
 
 SCHEMA_RULE = "SCH001"
 UNKNOWN_KEY_RULE = "SCH002"
@@ -173,7 +172,7 @@ class _Builder:
     def __init__(self) -> None:
         self.policy = m.Policy()
         self.problems: list[Problem] = []
-        self.validators = {kind: Validator(schema) for kind, (_, schema, _) in KINDS.items()}
+        self.validators = {kind: PolicyValidator(schema) for kind, (_, schema, _) in KINDS.items()}
         self.field_names = {
             kind: {f.name for f in fields(cls)} - {"id", "name", "position", "positions"}
             for kind, cls in m.ENTITY_CLASSES.items()

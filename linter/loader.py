@@ -89,19 +89,8 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-_PLAIN_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
-)
-
-
 class _PositionLoader(_BaseLoader):
     """The libyaml safe loader, with positions, duplicate and tag checks."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node.tag not in _PLAIN_TAGS:
-            line, column = _mark(node)
-            raise _Refused(line, column, f"tag {node.tag!r} is not allowed in policy files")
-        return super().construct_object(node, deep=deep)
 
     def construct_policy_mapping(self, node: yaml.MappingNode) -> Iterator[Mapping]:
         data = Mapping()
@@ -132,6 +121,19 @@ class _PositionLoader(_BaseLoader):
 
 _PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_policy_mapping)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_policy_sequence)
+
+
+def _refuse(loader: _PositionLoader, node: yaml.Node) -> Any:
+    line, column = _mark(node)
+    raise _Refused(line, column, f"tag {node.tag!r} is not allowed in policy files")
+
+
+# Unknown tags (``!!python/...`` and local ``!tags`` included) reach the
+# ``None`` fallback; the others listed are known to SafeConstructor but build
+# something other than plain data (bytes, sets, ordered pairs).
+for _tag in ("binary", "set", "omap", "pairs", "value", "yaml"):
+    _PositionLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
+_PositionLoader.add_constructor(None, _refuse)
 
 
 class _Refused(Exception):
