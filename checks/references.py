@@ -1,12 +1,17 @@
-"""Reference rules: ids that are duplicated or point at nothing."""
+"""Reference rules: ids that are duplicated or point at nothing, entities that
+duplicate each other under another name, and definitions nothing uses."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from checks import facts
+from checks.naming import normalise
 from linter.build import DANGLING_RULE, DUPLICATE_RULE
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
+from linter.model import Entity, Policy
 
 
 def _dangling(ctx: Context) -> Iterator[Finding]:
@@ -53,12 +58,163 @@ DUPLICATE_ID = Rule(
     citation="policy-lint policy format (docs/policy-format.md)",
     remediation="Give the second entity its own id, or merge the two if they are the same.",
     check=_duplicate,
+    failing=("sources:\n  - id: police\n    name: police\n  - id: police\n    name: probation Service\n"),
+    passing=("sources:\n  - id: police\n    name: police\n  - id: probation\n    name: probation Service\n"),
+)
+
+
+_NAMES: dict[str, Any] = facts.load("name-aliases")
+_ALIASES: list[dict[str, Any]] = _NAMES["aliases"]
+_ALIAS_FORMS: list[str] = [str(form) for form in _ALIASES[0]["forms"]]
+
+#: kinds whose entities are compared by name (controller and notice are singletons)
+NAMED_KINDS = (
+    "service",
+    "data_category",
+    "data_subject",
+    "source",
+    "purpose",
+    "recipient",
+    "processor",
+    "transfer",
+    "retention_rule",
+    "lawful_basis",
+)
+
+#: kinds that must be referred to by something to mean anything
+DEFINED_KINDS = (
+    "data_category",
+    "data_subject",
+    "source",
+    "purpose",
+    "lawful_basis",
+    "recipient",
+    "processor",
+    "retention_rule",
+)
+
+
+def _same_name(ctx: Context) -> Iterator[Finding]:
+    """Two entities of one kind are not the same thing under two names."""
+    for kind in NAMED_KINDS:
+        first: dict[str, Entity] = {}
+        for entity in ctx.policy.of(kind):
+            key = normalise(entity.name)
+            if not key:
+                continue
+            if key not in first:
+                first[key] = entity
+                continue
+            earlier = first[key]
+            yield ctx.finding(
+                SAME_NAME,
+                entity,
+                "name",
+                f"{kind.replace('_', ' ')} '{entity.name}' duplicates '{earlier.name}' ({earlier.position}): "
+                "the same thing listed twice",
+                detail=earlier.id,
+            )
+
+
+SAME_NAME = Rule(
+    id="REF003",
+    title="Two entities of one kind are the same thing under different names",
+    severity=Severity.WARNING,
+    area="references",
+    rationale=(
+        "A notice that lists one body or record twice, in different words, is longer and less clear "
+        "than it should be, and the two entries drift apart when one is edited. Names are compared after "
+        "case, punctuation and known aliases (an abbreviation and the full name are one body; the alias "
+        "table is cited knowledge). Nothing is unlawful in a repeat, so a warning."
+    ),
+    citation=" ".join(facts.cite(_NAMES["duplicates"]).split())
+    + "; alias table: "
+    + " ".join(facts.cite(_ALIASES[0]).split()),
+    remediation="Merge the two entities into one and point every reference at the survivor.",
+    check=_same_name,
     failing=(
-        "sources:\n  - id: police\n    name: police\n  - id: police\n    name: probation Service\n"
+        f"sources:\n  - id: checks-a\n    name: {_ALIAS_FORMS[-1]} checks\n"
+        f"  - id: checks-b\n    name: {_ALIAS_FORMS[1]} checks\n"
     ),
     passing=(
-        "sources:\n  - id: police\n    name: police\n  - id: probation\n    name: probation Service\n"
+        f"sources:\n  - id: checks-a\n    name: {_ALIAS_FORMS[-1]} checks\n"
+        "  - id: checks-b\n    name: vetting agencies\n"
     ),
 )
 
-RULES = (DANGLING_REFERENCE, DUPLICATE_ID)
+
+def _used_entities(policy: Policy) -> set[int]:
+    """Python ids of the entities that something refers to."""
+    used: list[Entity] = []
+    for service in policy.services:
+        for name in (
+            "data_categories",
+            "data_subjects",
+            "sources",
+            "purposes",
+            "lawful_bases",
+            "recipients",
+            "processors",
+            "retention_rules",
+        ):
+            used.extend(getattr(service, name))
+    notice = policy.notice
+    if notice is not None:
+        wide = notice.notice_wide
+        for items in (
+            wide.data_categories,
+            wide.data_subjects,
+            wide.sources,
+            wide.purposes,
+            wide.lawful_bases,
+            wide.recipients,
+            wide.processors,
+            wide.retention_rules,
+        ):
+            used.extend(items)
+    for purpose in policy.purposes:
+        used.extend(purpose.lawful_bases)
+    for transfer in policy.transfers:
+        used.extend(transfer.data_categories)
+        if transfer.importer is not None:
+            used.append(transfer.importer)
+    used.extend(rule for rule in policy.retention_rules if rule.applies_to)
+    return {id(entity) for entity in used}
+
+
+def _unused(ctx: Context) -> Iterator[Finding]:
+    """Every defined entity is referred to by a service, the notice, a purpose or a transfer."""
+    used = _used_entities(ctx.policy)
+    for kind in DEFINED_KINDS:
+        for entity in ctx.policy.of(kind):
+            if id(entity) not in used:
+                yield ctx.finding(
+                    UNUSED,
+                    entity,
+                    "id",
+                    f"{kind.replace('_', ' ')} '{entity.id}' is defined but no service, notice-wide list, purpose or "
+                    "transfer refers to it",
+                )
+
+
+UNUSED = Rule(
+    id="REF004",
+    title="Definition is not used",
+    severity=Severity.INFO,
+    area="references",
+    rationale=(
+        "A data category, source, purpose, lawful basis, recipient, processor or retention rule that "
+        "nothing refers to is checked by no rule about services: it is either dead text or a link the "
+        "author forgot. Often harmless, so information for the author."
+    ),
+    citation="policy-lint policy format (docs/policy-format.md): references between entities",
+    remediation="Refer to the entity from the services (or a notice-wide list) it belongs to, or delete it.",
+    check=_unused,
+    failing="data_categories:\n  - id: date-of-birth\n    name: date of birth\n",
+    passing=(
+        "data_categories:\n  - id: date-of-birth\n    name: date of birth\n"
+        "services:\n  - id: example-service\n    name: Example service\n    data_categories: [date-of-birth]\n"
+    ),
+)
+
+RULES = (DANGLING_REFERENCE, DUPLICATE_ID, SAME_NAME, UNUSED)

@@ -5,7 +5,7 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import references, schema
+from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
 from linter.findings import Rule
 
 
@@ -22,4 +22,11 @@ def _index(*families: tuple[Rule, ...]) -> dict[str, Rule]:
 RULES: dict[str, Rule] = _index(
     schema.RULES,
     references.RULES,
+    waivers.RULES,
+    transfers.RULES,
+    lawful_basis.RULES,
+    notice.RULES,
+    processors.RULES,
+    retention.RULES,
+    currency.RULES,
 )

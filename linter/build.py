@@ -97,7 +97,15 @@ def _describe(error: ValidationError, schema: Schema) -> tuple[str, str]:
     if error.code == _REQUIRED_FIELD:
         return SCHEMA_RULE, f"required key '{name}' is missing"
     if error.code == _BAD_TYPE:
-        return SCHEMA_RULE, f"'{name}' must be {error.constraint}, not {_type_name(error.value)}"
+        hint = ""
+        if isinstance(error.value, bool) and error.constraint == "string":
+            hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
+        elif error.constraint == "date":
+            hint = " (write an unquoted date such as 2024-03-31)"
+        return (
+            SCHEMA_RULE,
+            f"'{name}' must be {_TYPE_WORDS.get(error.constraint, error.constraint)}, not {_type_name(error.value)}{hint}",
+        )
     if error.code == _REGEX_MISMATCH:
         return (
             SCHEMA_RULE,
@@ -107,6 +115,14 @@ def _describe(error: ValidationError, schema: Schema) -> tuple[str, str]:
     text = template.format(*(error.info or ()), constraint=error.constraint, field=name, value=error.value)
     return SCHEMA_RULE, f"'{name}' {text}"
 
+
+_TYPE_WORDS = {
+    "string": "text",
+    "boolean": "true or false",
+    "list": "a list",
+    "dict": "a mapping",
+    "integer": "a whole number",
+}
 
 _FORMATS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "expected a kebab-case id such as 'child-protection'",

@@ -4,12 +4,16 @@ one function in :mod:`linter.commands` and exits with the code it returns."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 from linter import commands
+from linter.config import OutputSpec, parse_output
 from linter.findings import Severity
+from linter.output import FORMATS
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -24,7 +28,7 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
+def _split(values: tuple[str, ...] | list[str]) -> list[str]:
     """Accept ``--select A --select B`` as well as ``--select A,B``."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -35,39 +39,203 @@ def main() -> None:
     """Lint UK data-protection policy files for gaps and contradictions in law."""
 
 
+class OutputType(click.ParamType):  # type: ignore[type-arg]
+    """``FORMAT`` or ``FORMAT:FILE``."""
+
+    name = "FORMAT[:FILE]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> OutputSpec:
+        if isinstance(value, OutputSpec):
+            return value
+        try:
+            return parse_output(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _fold_outputs(args: list[str]) -> list[str]:
+    """Rewrite ``--format F --output FILE`` as ``--format F:FILE``, so that each
+    ``--output`` goes with the ``--format`` given just before it. An
+    ``--output`` before any ``--format`` is left for the command to handle."""
+    folded: list[str] = []
+    last: int | None = None  # index in ``folded`` of the last --format value still without a file
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            folded.extend(args[index:])
+            break
+        name, equals, inline = arg.partition("=")
+        if name == "--format" or (name in ("--output", "-o") or arg.startswith("-o")):
+            if equals:
+                value: str | None = inline
+            elif arg.startswith("-o") and arg not in ("-o", "--output"):
+                name, value = "-o", arg[2:]
+            else:
+                index += 1
+                value = args[index] if index < len(args) else None
+            if value is None:  # let Click report the missing value
+                folded.append(arg)
+            elif name == "--format":
+                folded += ["--format", value]
+                last = None if ":" in value else len(folded) - 1
+            elif last is not None:
+                folded[last] += f":{value}"
+                last = None
+            elif any(token == "--format" for token in folded):
+                raise click.UsageError(f"--output {value}: the --format before it already has a file")
+            else:
+                folded += ["--output", value]
+        else:
+            folded.append(arg)
+        index += 1
+    return folded
+
+
+class OutputsCommand(click.Command):
+    """A command whose ``--output FILE`` options follow their ``--format``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _fold_outputs(args))
+
+
+def _options(command_line: dict[str, Any]) -> dict[str, Any]:
+    """Command-line values as :func:`linter.config.resolve` takes them."""
+    fail_on = command_line.get("fail_on")
+    return {
+        "paths": list(command_line.get("paths") or ()),
+        "select": _split(command_line.get("select") or ()),
+        "ignore": _split(command_line.get("ignore") or ()),
+        "fail_on": Severity(fail_on) if fail_on else None,
+        "waivers": command_line.get("waivers"),
+        "baseline": command_line.get("baseline"),
+        "outputs": list(command_line.get("outputs") or ()),
+    }
+
+
+_AS_OF = click.option(
+    "--as-of", type=DateType(), default=None, help="Evaluation date for time-dependent rules (default: today)."
+)
+
+
+def _policy_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The options ``check`` and ``config`` share (``config`` shows their effect)."""
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option(
+            "--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated)."
+        ),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated)."),
+        click.option(
+            "--fail-on",
+            type=click.Choice([s.value for s in Severity]),
+            default=None,
+            help="Lowest severity that makes the run fail (exit 1) [default: error].",
+        ),
+        click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder)."),
+        click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline file."),
+        click.option(
+            "--format",
+            "outputs",
+            multiple=True,
+            type=OutputType(),
+            help=f"Output format, one of {', '.join(FORMATS)} [default: text]; FORMAT:FILE writes it to FILE. "
+            "Repeat for several outputs.",
+        ),
+        click.option(
+            "--output", "-o", "output", metavar="FILE", help="Write the --format given just before it to FILE."
+        ),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+@main.command(cls=OutputsCommand)
+@_policy_options
+@_AS_OF
+@click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0 unless input is unusable.")
+def check(as_of: dt.date | None, exit_zero: bool, output: str | None, **command_line: Any) -> None:
+    """Check the policy in PATHS (default: policy/) and report findings.
+
+    \b
+    Examples:
+      policy-lint check policy/
+      policy-lint check --format sarif:policy-lint.sarif --format text
+      policy-lint check --format junit --output junit.xml --format github
+    """
+    code = commands.check(_options(command_line), as_of=as_of or dt.date.today(), exit_zero=exit_zero, output=output)
+    raise SystemExit(code)
+
+
+@main.command("config", cls=OutputsCommand)
+@_policy_options
+def show_config(output: str | None, **command_line: Any) -> None:
+    """Show the effective configuration and where each value comes from.
+
+    Command-line options win over [tool.policy-lint] in the nearest
+    pyproject.toml, which wins over the defaults.
+    """
+    raise SystemExit(commands.show_config(_options(command_line), output))
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path())
+@_AS_OF
+@click.option("--select", multiple=True, metavar="IDS", help="Rule ids or prefixes to include (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Rule ids or prefixes to leave out (comma-separated).")
+@click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder).")
+@click.option("--output", "-o", metavar="FILE", help="Baseline file to write (default: 'baseline' in the config).")
+def write_baseline(as_of: dt.date | None, output: str | None, **command_line: Any) -> None:
+    """Record today's findings in a baseline, so that `check --baseline FILE`
+    reports only new ones."""
+    raise SystemExit(commands.baseline(_options(command_line), as_of=as_of or dt.date.today(), output=output))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_rules(fmt: str) -> None:
+    """List every rule: id, severity, area and title."""
+    raise SystemExit(commands.rules(fmt))
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE-ID")
+def explain(rule_id: str) -> None:
+    """Explain a rule: what it checks, why, its citation, examples and the fix."""
+    raise SystemExit(commands.explain(rule_id))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--as-of", type=DateType(), default=None, help="Evaluation date for time-dependent rules (default: today)."
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write."
 )
-@click.option("--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated).")
+@click.option("--as-of", type=DateType(), default=None, help="Evaluation date for time-dependent rules (default: today).")
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
     default=Severity.ERROR.value,
     show_default=True,
-    help="Lowest severity that makes the run fail (exit 1).",
+    help="Lowest severity at which the report shows the CI gate failing (and exits 1).",
 )
-@click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0 unless input is unusable.")
-@click.option("--format", "fmt", type=click.Choice(commands.FORMATS), default="text", show_default=True)
-def check(
-    paths: tuple[str, ...],
-    as_of: dt.date | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str,
-    exit_zero: bool,
-    fmt: str,
-) -> None:
-    """Check the policy in PATHS (default: policy/) and report findings."""
-    code = commands.check(
-        list(paths) or ["policy"],
-        as_of=as_of or dt.date.today(),
-        select=_split(select),
-        ignore=_split(ignore),
-        fail_on=Severity(fail_on),
-        exit_zero=exit_zero,
-        fmt=fmt,
+@click.option("--exit-zero", is_flag=True, help="Exit 0 once the report is written, whatever it finds.")
+def report(paths: tuple[str, ...], output: Path, as_of: dt.date | None, fail_on: str, exit_zero: bool) -> None:
+    """Write the self-contained HTML compliance report a DPO reviews and signs off."""
+    from reports import commands as report_commands
+
+    code = report_commands.report(
+        list(paths) or ["policy"], output, as_of=as_of or dt.date.today(), fail_on=Severity(fail_on), exit_zero=exit_zero
     )
     raise SystemExit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+def ropa(paths: tuple[str, ...], fmt: str, output: Path | None) -> None:
+    """Export the Article 30 record of processing activities, one row per service."""
+    from reports import commands as report_commands
+
+    raise SystemExit(report_commands.ropa(list(paths) or ["policy"], fmt, output))

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
 import os
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import click
 
 from linter import engine
-from linter.findings import Severity
+from linter import output as outputs
+from linter.config import ConfigError, OutputSpec, Settings, describe, resolve
+from linter.files import output_problem, write_atomic
+from linter.findings import Rule
 from linter.gate import Summary
+from linter.loader import LoadError
 
-FORMATS = ("text", "json")
 USAGE_ERROR = 2
+
+#: what each command-line option of ``check`` may set; values None or empty were not given
+Options = Mapping[str, Any]
 
 
 def _usage_error(message: str) -> int:
@@ -22,32 +32,180 @@ def _usage_error(message: str) -> int:
     return USAGE_ERROR
 
 
-def check(
-    paths: Sequence[str],
-    *,
-    as_of: dt.date,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    fail_on: Severity = Severity.ERROR,
-    exit_zero: bool = False,
-    fmt: str = "text",
-) -> int:
-    unknown = engine.unknown_patterns([*select, *ignore])
+def _load_errors(errors: Sequence[LoadError]) -> int:
+    for error in errors:
+        click.echo(f"{error.position}: error: {error.message}", err=True)
+    return USAGE_ERROR
+
+
+def _settings(options: Options, output: str | None = None) -> Settings:
+    """The effective settings; ``output`` is an ``--output FILE`` given before
+    any ``--format``: it sends the one configured format to FILE."""
+    settings = resolve(options)
+    if output is not None:
+        if options.get("outputs"):
+            raise ConfigError("put each --output FILE after the --format it is for")
+        if len(settings.outputs) != 1:
+            raise ConfigError("--output FILE needs a --format before it when several formats are configured")
+        settings.outputs = [OutputSpec(settings.outputs[0].format, output)]
+        settings.sources["outputs"] = "command line"
+    return settings
+
+
+def _check_selection(settings: Settings) -> str | None:
+    unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
     if unknown:
-        return _usage_error(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
-    result = engine.run(paths, as_of, select, ignore)
+        return f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')"
+    return None
+
+
+def _check_outputs(specs: Sequence[OutputSpec]) -> str | None:
+    to_stdout = [str(spec) for spec in specs if spec.file is None]
+    if len(to_stdout) > 1:
+        return f"formats {' and '.join(to_stdout)} would both go to standard output; give all but one a FILE"
+    files = [os.path.realpath(spec.file) for spec in specs if spec.file is not None]
+    if len(set(files)) != len(files):
+        return "two formats are written to the same file"
+    return None
+
+
+def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: str | None = None) -> int:
+    """Lint the policy and write each requested output; exit 0, 1 or 2."""
+    try:
+        settings = _settings(options, output)
+    except ConfigError as error:
+        return _usage_error(str(error))
+    problem = _check_selection(settings) or _check_outputs(settings.outputs)
+    if problem:
+        return _usage_error(problem)
+    result = engine.run(
+        settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers, baseline=settings.baseline
+    )
     if result.load_errors:
-        for error in result.load_errors:
-            click.echo(f"{error.position}: error: {error.message}", err=True)
-        return USAGE_ERROR
-    summary = Summary.of(result, fail_on, exit_zero)
-    if fmt == "json":
-        from linter.output import json_
-
-        click.echo(json_.render(result, summary), nl=False)
-    else:
-        from linter.output import text
-
-        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        click.echo(text.render(result, summary, colour), nl=False, color=colour)
+        return _load_errors(result.load_errors)
+    summary = Summary.of(result, settings.fail_on, exit_zero)
+    read = [*result.policy.files, *(f for f in (settings.baseline, settings.file) if f is not None)]
+    for spec in settings.outputs:
+        if spec.file is not None:
+            problem = output_problem(spec.file, read)
+            if problem:
+                return _usage_error(problem)
+    for spec in sorted(settings.outputs, key=lambda spec: spec.file is None):  # standard output last
+        if spec.file is None:
+            colour = spec.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            click.echo(outputs.render(spec.format, result, summary, colour), nl=False, color=colour)
+            continue
+        try:
+            write_atomic(spec.file, outputs.render(spec.format, result, summary))
+        except OSError as error:
+            return _usage_error(f"{spec.file}: cannot write: {error.strerror or error}")
     return summary.exit_code
+
+
+def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
+    """Write today's findings to a baseline file, keyed by fingerprint."""
+    from linter import baseline as baselines
+
+    try:
+        settings = resolve(options)
+    except ConfigError as error:
+        return _usage_error(str(error))
+    target = output or settings.baseline
+    if target is None:
+        return _usage_error("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
+    problem = _check_selection(settings)
+    if problem:
+        return _usage_error(problem)
+    result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
+    if result.load_errors:
+        return _load_errors(result.load_errors)
+    read = [*result.policy.files, *(f for f in (settings.file,) if f is not None)]
+    problem = output_problem(target, read)
+    if problem:
+        return _usage_error(problem)
+    try:
+        baselines.write(target, result.findings)
+    except OSError as error:
+        return _usage_error(f"{target}: cannot write: {error.strerror or error}")
+    count = len({finding.fingerprint for finding in result.findings})
+    click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
+    return 0
+
+
+def show_config(options: Options, output: str | None = None) -> int:
+    """Print the effective configuration and where each value came from."""
+    try:
+        settings = _settings(options, output)
+    except ConfigError as error:
+        return _usage_error(str(error))
+    click.echo(describe(settings), nl=False)
+    return 0
+
+
+def rules(fmt: str = "text") -> int:
+    """List the catalogue: id, severity, area, title."""
+    catalogue = list(engine.all_rules().values())
+    if fmt == "json":
+        rows = [
+            {
+                "id": rule.id,
+                "severity": rule.severity.value,
+                "area": rule.area,
+                "title": rule.title,
+                "citation": rule.citation,
+                "time_dependent": rule.time_dependent,
+            }
+            for rule in catalogue
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    area_width = max((len(rule.area) for rule in catalogue), default=0)
+    for rule in catalogue:
+        click.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.area:<{area_width}}  {rule.title}")
+    return 0
+
+
+def _paragraph(text: str) -> str:
+    return textwrap.fill(" ".join(text.split()), width=78, initial_indent="  ", subsequent_indent="  ")
+
+
+def _example(text: str) -> str:
+    return textwrap.indent(text.rstrip("\n"), "    ")
+
+
+def format_rule(rule: Rule) -> str:
+    """The rule page: what it checks, why it matters, citation, examples, fix."""
+    sections = [
+        f"{rule.id} ({rule.severity.value}, {rule.area}" + (", depends on --as-of)" if rule.time_dependent else ")"),
+        "",
+        "What it checks",
+        _paragraph(rule.title),
+        "",
+        "Why it matters",
+        _paragraph(rule.rationale),
+        "",
+        "Citation",
+        _paragraph(rule.citation),
+        "",
+        "Failing example",
+        _example(rule.failing),
+        "",
+        "Passing example",
+        _example(rule.passing),
+        "",
+        "Fix",
+        _paragraph(rule.remediation),
+    ]
+    return "\n".join(sections) + "\n"
+
+
+def explain(rule_id: str) -> int:
+    """Print a rule's page; an unknown id is a usage error with a suggestion."""
+    catalogue = engine.all_rules()
+    rule = catalogue.get(rule_id.strip().upper())
+    if rule is None:
+        guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
+        return _usage_error(f"no rule {rule_id!r}{hint}")
+    click.echo(format_rule(rule), nl=False)
+    return 0

@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from linter import baseline as baseline_files
+from linter import waivers as waiver_files
 from linter.build import build
 from linter.context import Context
 from linter.findings import Finding, Rule
-from linter.loader import LoadError, load_paths
+from linter.loader import LoadError, discover, load_paths
 from linter.model import Policy
 
 
@@ -24,6 +26,8 @@ class Result:
     load_errors: list[LoadError] = field(default_factory=list)
     #: findings accepted by a waiver: shown as waived, never counted by the gate
     waived: list[WaivedFinding] = field(default_factory=list)
+    #: findings accepted by the baseline (not shown, not counted); None: no baseline
+    baselined: list[Finding] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +71,55 @@ def run(
     as_of: dt.date,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    waivers: str | None = None,
+    baseline: str | None = None,
 ) -> Result:
-    """Load, build and check a policy. Unusable files end up in ``load_errors``."""
+    """Load, build and check a policy. Unusable files end up in ``load_errors``.
+
+    ``waivers`` names a waiver file; by default ``policy-waivers.yaml`` in each
+    policy folder is used where there is one (and is never read as policy).
+    Findings a current waiver accepts go to ``Result.waived``. The rules a
+    waiver names run even when not selected, so that whether the waiver still
+    matches anything is judged the same way whatever the selection.
+    ``baseline`` names a baseline file: findings whose fingerprint it lists
+    go to ``Result.baselined`` (see :mod:`linter.baseline`).
+    """
     rules = select_rules(select, ignore)
-    documents, errors = load_paths(paths)
+    try:
+        waiver_paths = waiver_files.locate(paths, waivers)
+        files = discover(paths)
+    except LoadError as error:
+        return Result([], Policy(), rules, as_of, [error])
+    skipped = {path.resolve() for path in waiver_paths}
+    documents, errors = load_paths(str(path) for path in files if path.resolve() not in skipped)
+    try:
+        waiver_set = waiver_files.load(waiver_paths, all_rules())
+        accepted = baseline_files.load(baseline) if baseline is not None else None
+    except LoadError as error:
+        errors.append(error)
     if errors:
         return Result([], Policy(), rules, as_of, errors)
     policy, problems = build(documents)
     context = Context(policy, as_of, problems)
-    findings = [finding for rule in rules for finding in rule.check(context)]
+    selected = {rule.id for rule in rules}
+    named = {waiver.rule for waiver in waiver_set.waivers}
+    findings = [
+        finding
+        for rule in all_rules().values()
+        if rule.id in selected | named and rule.id not in waiver_files.RULE_IDS
+        for finding in rule.check(context)
+    ]
+    outcome = waiver_files.apply(findings, waiver_set, as_of)
+    context.problems.extend(outcome.problems)
+    findings = [finding for finding in outcome.kept if finding.rule in selected]
+    findings += [finding for rule in rules if rule.id in waiver_files.RULE_IDS for finding in rule.check(context)]
     findings.sort(key=Finding.sort_key)
-    return Result(findings, policy, rules, as_of)
+    waived = [
+        WaivedFinding(finding, waiver.reason, waiver.owner, waiver.expires)
+        for finding, waiver in sorted(outcome.waived, key=lambda pair: pair[0].sort_key())
+        if finding.rule in selected
+    ]
+    baselined = None
+    if accepted is not None:
+        findings, baselined = baseline_files.split(findings, accepted)
+    return Result(findings, policy, rules, as_of, waived=waived, baselined=baselined)

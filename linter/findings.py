@@ -82,7 +82,9 @@ class Rule:
 
     ``failing`` and ``passing`` are short policy snippets that show the rule
     firing and not firing; ``rules``/``explain`` print them and the tests
-    run them.
+    run them. An example that needs more than one file (a policy and its
+    ``policy-waivers.yaml``) starts each file with a ``# file: NAME`` line;
+    the tests write those files side by side into one policy folder.
     """
 
     id: str

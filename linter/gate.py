@@ -20,6 +20,10 @@ class Summary:
     as_of: str
     fail_on: Severity
     failed: bool
+    #: findings a current waiver accepts (never counted above)
+    waived: int = 0
+    #: findings the baseline accepts (never counted above); None: no baseline
+    baselined: int | None = None
 
     @classmethod
     def of(cls, result: Result, fail_on: Severity, exit_zero: bool = False) -> Summary:
@@ -34,6 +38,8 @@ class Summary:
             as_of=result.as_of.isoformat(),
             fail_on=fail_on,
             failed=failed,
+            waived=len(result.waived),
+            baselined=None if result.baselined is None else len(result.baselined),
         )
 
     @property
@@ -45,10 +51,13 @@ class Summary:
             return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
         verdict = "FAIL" if self.failed else "pass"
+        accepted = f"; {self.waived} waived" if self.waived else ""
+        if self.baselined is not None:
+            accepted += f"; {plural(self.baselined, 'finding')} suppressed by the baseline"
         return (
             f"{verdict}: {plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, "
             f"{plural(self.info, 'info')} in {plural(self.files, 'file')} "
-            f"({self.rules} rules, as of {self.as_of}, failing on {self.fail_on.value})"
+            f"({self.rules} rules, as of {self.as_of}, failing on {self.fail_on.value}){accepted}"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,4 +70,6 @@ class Summary:
             "as_of": self.as_of,
             "fail_on": self.fail_on.value,
             "failed": self.failed,
+            "waived": self.waived,
+            "baselined": self.baselined,
         }

@@ -60,7 +60,7 @@ data_categories:
   - {id: contact, name: name and contact details}
   - {id: health, name: physical or mental health details, special_category: true}
 purposes:
-  - {id: deliver, name: deliver your service, lawful_bases: [public-task]}
+  - {id: deliver, name: deliver your service, lawful_bases: [public-task, legal-obligation]}
 """
 
 

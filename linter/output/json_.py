@@ -1,4 +1,9 @@
-"""The JSON contract: ``{"findings": [...], "summary": {...}}``."""
+"""The JSON contract: ``{"findings": [...], "waived": [...], "summary": {...}}``.
+
+Added in a backwards-compatible way: ``waived`` (findings a current waiver
+accepts, each with its ``waiver``: reason, owner, expires) and the summary's
+``waived`` and ``baselined`` counts. Expired, stale and invalid waivers are
+findings of the WVR rules, so they are in ``findings``."""
 
 from __future__ import annotations
 
@@ -11,6 +16,13 @@ from linter.gate import Summary
 def render(result: Result, summary: Summary) -> str:
     document = {
         "findings": [finding.to_dict() for finding in result.findings],
+        "waived": [
+            {
+                **waived.finding.to_dict(),
+                "waiver": {"reason": waived.reason, "owner": waived.owner, "expires": waived.expires.isoformat()},
+            }
+            for waived in result.waived
+        ],
         "summary": summary.to_dict(),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,10 +1,13 @@
-"""Plain-text findings: ``file:line:col: RULE-ID severity message``."""
+"""Plain-text findings: ``file:line:col: RULE-ID severity message``.
+
+Waived findings follow, as ``file:line:col: RULE-ID waived message [owner
+until DATE: reason]``, then the summary line."""
 
 from __future__ import annotations
 
 import click
 
-from linter.engine import Result
+from linter.engine import Result, WaivedFinding
 from linter.findings import Finding, Severity
 from linter.gate import Summary
 
@@ -18,7 +21,17 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
     return f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {severity} {finding.message}"
 
 
+def format_waived(waived: WaivedFinding, colour: bool = False) -> str:
+    finding = waived.finding
+    label = click.style("waived", dim=True) if colour else "waived"
+    return (
+        f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {label} {finding.message} "
+        f"[{waived.owner} until {waived.expires.isoformat()}: {waived.reason}]"
+    )
+
+
 def render(result: Result, summary: Summary, colour: bool = False) -> str:
     lines = [format_finding(finding, colour) for finding in result.findings]
+    lines += [format_waived(waived, colour) for waived in result.waived]
     lines.append(summary.line())
     return "\n".join(lines) + "\n"

@@ -79,7 +79,7 @@ def test_unknown_nested_key_and_unknown_kind() -> None:
 def test_wrong_type_and_missing_required_key_point_at_the_place() -> None:
     found = problems("recipients:\n  - id: r\n    name: R\n    category: yes please\n")
     assert ("SCH001", 2, 5, "required key 'role' is missing") in found
-    assert ("SCH001", 4, 5, "'category' must be boolean, not text") in found
+    assert ("SCH001", 4, 5, "'category' must be true or false, not text") in found
 
 
 def test_invalid_field_is_dropped_but_entity_kept() -> None:
@@ -167,3 +167,12 @@ def test_single_reference_that_dangles_becomes_none() -> None:
     transfer = policy.get("transfer", "t")
     assert isinstance(transfer, Transfer) and transfer.importer is None
     assert [p.rule for p in found] == ["REF001"]
+
+
+def test_norway_problem_gets_a_quoting_hint() -> None:
+    ((rule, line, _, message),) = problems(
+        "transfers:\n  - {id: t, name: T, importer: p, destination: NO, mechanism: adequacy}\n"
+        "processors:\n  - {id: p, name: P}\n"
+    )
+    assert (rule, line) == ("SCH001", 2)
+    assert "must be text, not true/false" in message and "put the value in quotes" in message

@@ -23,7 +23,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 def test_clean_policy_exits_zero_with_summary(tmp_path: Path) -> None:
     write(tmp_path, CLEAN)
-    code, out, _ = invoke("check", str(tmp_path), "--as-of", "2026-11-24", "--select", "REF,SCH")
+    code, out, _ = invoke("check", str(tmp_path), "--as-of", "2026-11-24", "--select", "REF001,REF002,SCH")
     assert code == 0
     assert out.startswith("pass: 0 errors, 0 warnings, 0 info in 1 file")
     assert "as of 2026-11-24" in out
@@ -132,5 +132,5 @@ def test_check_never_modifies_its_input(tmp_path: Path) -> None:
 def test_default_path_is_policy_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "policy", CLEAN)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = invoke("check", "--select", "REF,SCH")
+    code, out, _ = invoke("check", "--select", "REF001,REF002,SCH")
     assert code == 0 and "in 1 file" in out

@@ -1,0 +1,54 @@
+"""Comparing the names of bodies and records, and reading knowledge rows.
+
+Two names are the same when they agree after case, punctuation, a leading
+"the" and the aliases of ``checks/knowledge/name-aliases.yaml`` are taken out:
+"OFSTED checks" and "Office for Standards in Education checks" both become
+``ofsted checks``. The alias table is cited data, not code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from checks import facts
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def _basic(text: str) -> str:
+    """Lower case, straight apostrophes, '&' as 'and', single spaces."""
+    text = text.translate(_APOSTROPHES).lower().replace("&", " and ")
+    return " ".join(text.split())
+
+
+@functools.cache
+def _aliases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = facts.load("name-aliases")["aliases"]
+    pairs = sorted(
+        ((_basic(str(form)), str(row["canonical"])) for row in rows for form in row["forms"]),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+    return tuple((re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)"), canonical) for form, canonical in pairs)
+
+
+def normalise(name: str) -> str:
+    """The comparable form of a name: 'The OFSTED (Ofsted) checks' -> 'ofsted checks'."""
+    text = _basic(name)
+    for pattern, canonical in _aliases():
+        text = pattern.sub(canonical, text)
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(word for index, word in enumerate(words) if index == 0 or word != words[index - 1])
+
+
+def is_verified(row: Mapping[str, Any]) -> bool:
+    """True when a knowledge row's ``verified`` note starts with "yes".
+
+    Only verified rows may drive an ``error``; the others give warnings.
+    """
+    return str(row.get("verified", "")).strip().lower().startswith("yes")

@@ -1,0 +1,481 @@
+"""Retention rules (RET): coverage, completeness and statutory minimums.
+
+Statutory minimums, their starting events and the vocabulary of starting
+events live in ``checks/knowledge/retention-minimums.yaml``; a minimum drives
+an error only when its row is verified (RET005), otherwise a warning (RET006).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checks import facts
+from checks.naming import is_verified, normalise
+from linter.context import Context
+from linter.findings import Finding, Rule, Severity
+from linter.model import RetentionRule, period_in_days
+
+AREA = "retention"
+_K: dict[str, Any] = facts.load("retention-minimums")
+_MINIMUMS: list[dict[str, Any]] = list(_K["minimums"])
+_EVENTS: list[dict[str, Any]] = list(_K["starting_events"])
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+_EVENT_IDS: dict[str, str] = {
+    _slug(str(alias)): str(event["id"]) for event in _EVENTS for alias in [event["id"], *event.get("aliases", [])]
+}
+
+
+def event_id(starts: str) -> str | None:
+    """The vocabulary id of a starting event ('Date of birth' -> 'date-of-birth'), or None."""
+    return _EVENT_IDS.get(_slug(starts))
+
+
+def _matches(row: dict[str, Any], record_class: str) -> bool:
+    text = record_class.lower()
+    match: dict[str, list[str]] = row.get("match", {})
+    return (
+        all(word in text for word in match.get("all", []))
+        and (not match.get("any") or any(word in text for word in match["any"]))
+        and not any(word in text for word in match.get("none", []))
+    )
+
+
+def minimum_for(rule: RetentionRule) -> dict[str, Any] | None:
+    """The knowledge row for a rule: named by its statutory_basis, else matched by record class."""
+    basis = rule.statutory_basis.lower()
+    if basis:
+        for row in _MINIMUMS:
+            if basis == str(row["id"]) or any(str(name).lower() in basis for name in row.get("names", [])):
+                return row
+    return next((row for row in _MINIMUMS if _matches(row, rule.record_class)), None)
+
+
+def _row_cite(row: dict[str, Any]) -> str:
+    return " ".join(facts.cite(row).split())
+
+
+def _verified_statute(row: dict[str, Any]) -> bool:
+    return row.get("kind") == "statute" and is_verified(row)
+
+
+def _example_row(verified: bool) -> dict[str, Any]:
+    return next(row for row in _MINIMUMS if _verified_statute(row) == verified and row.get("starts"))
+
+
+def _rule_yaml(rule_id: str, record_class: str, period: str, starts: str | None, extra: str = "") -> str:
+    text = f"  - id: {rule_id}\n    name: {record_class}\n    record_class: {record_class}\n    period: {period}\n"
+    if starts:
+        text += f"    starts: {starts}\n"
+    return text + extra
+
+
+# --- RET001 --------------------------------------------------------------------
+
+
+def _service_covered(ctx: Context) -> Iterator[Finding]:
+    """Every service is covered by at least one retention rule."""
+    policy = ctx.policy
+    for service in policy.services:
+        if policy.effective(service, "retention_rules"):
+            continue
+        if any(service in rule.applies_to for rule in policy.retention_rules):
+            continue
+        yield ctx.finding(
+            SERVICE_COVERED,
+            service,
+            "retention_rules",
+            f"no retention rule covers service '{service.name}': people cannot tell how long its records are kept",
+        )
+
+
+SERVICE_COVERED = Rule(
+    id="RET001",
+    title="Service is covered by no retention rule",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "People must be told how long their information is kept, or the criteria used. A service that no "
+        "retention rule names (directly, through applies_to, or through the notice-wide rules it relies "
+        "on) leaves them guessing. The notice may still give a general rule in words the policy has not "
+        "linked, so this is a warning for the DPO to confirm."
+    ),
+    citation=facts.cite(_K["coverage"]),
+    remediation=(
+        "Link the service to its retention rules (service.retention_rules or rule.applies_to), or "
+        "rely on notice-wide rules."
+    ),
+    check=_service_covered,
+    failing="services:\n  - id: example-service\n    name: Example service\n",
+    passing=(
+        "services:\n  - id: example-service\n    name: Example service\n"
+        "retention_rules:\n"
+        + _rule_yaml("example-records", "example service records", "6 years", "last-contact")
+        + "    applies_to: [example-service]\n"
+    ),
+)
+
+
+# --- RET002 / RET003 / RET004 -----------------------------------------------------
+
+
+def _has_period(ctx: Context) -> Iterator[Finding]:
+    """Each rule gives a period, or criteria (an event or a limit) for it."""
+    for rule in ctx.policy.retention_rules:
+        criteria = rule.starts or (rule.alternative is not None and rule.alternative.until)
+        if not rule.period and not criteria:
+            yield ctx.finding(
+                HAS_PERIOD,
+                rule,
+                "period",
+                f"retention rule '{rule.name}' gives neither a period nor the criteria used to set one",
+            )
+
+
+def _has_start(ctx: Context) -> Iterator[Finding]:
+    """A rule with a period says from when it runs."""
+    for rule in ctx.policy.retention_rules:
+        if rule.period and rule.period != "indefinite" and not rule.starts:
+            yield ctx.finding(
+                HAS_START,
+                rule,
+                "period",
+                f"retention rule '{rule.name}' keeps records for {rule.period} but does not say from when",
+            )
+
+
+def _has_disposal(ctx: Context) -> Iterator[Finding]:
+    """A rule says what happens to the records at the end of the period."""
+    for rule in ctx.policy.retention_rules:
+        if not rule.disposal and rule.period != "indefinite":
+            yield ctx.finding(
+                HAS_DISPOSAL,
+                rule,
+                "disposal",
+                f"retention rule '{rule.name}' does not say what happens at the end (delete, destroy, "
+                f"anonymise, archive)",
+            )
+
+
+HAS_PERIOD = Rule(
+    id="RET002",
+    title="Retention rule gives no period and no criteria",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "The law requires the notice to give the retention period or, where that is not possible, the "
+        "criteria used to determine it. A rule with neither a period, a starting or ending event nor an "
+        "alternative limit tells people nothing about how long: an error."
+    ),
+    citation=facts.cite(_K["period"]),
+    remediation=(
+        "Give the period ('6 years') with its starting event, or the criteria (for example: until the project ends)."
+    ),
+    check=_has_period,
+    failing=(
+        "retention_rules:\n  - id: consultation-notes\n    name: consultation notes\n"
+        "    record_class: consultation notes\n    disposal: destroy\n"
+    ),
+    passing=(
+        "retention_rules:\n  - id: consultation-notes\n    name: consultation notes\n"
+        "    record_class: consultation notes\n    period: 6 months\n    starts: last-contact\n    disposal: destroy\n"
+    ),
+)
+
+HAS_START = Rule(
+    id="RET003",
+    title="Retention period has no starting event",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "'100 years' means little without 'from when': from birth, from the last contact or from a court "
+        "order can differ by decades. A period without a start still gives people an idea, so this is a "
+        "warning, but it also stops RET007 comparing the rule with the statutory start."
+    ),
+    citation=facts.cite(_K["period"]),
+    remediation=f"Set starts to one of the starting events in the vocabulary (for example '{_EVENTS[0]['id']}').",
+    check=_has_start,
+    failing="retention_rules:\n" + _rule_yaml("young-carers", "young carers records", "15 years", None),
+    passing="retention_rules:\n" + _rule_yaml("young-carers", "young carers records", "15 years", _EVENTS[0]["id"]),
+)
+
+HAS_DISPOSAL = Rule(
+    id="RET004",
+    title="Retention rule does not say what happens at the end",
+    severity=Severity.INFO,
+    area=AREA,
+    rationale=(
+        "Records kept no longer than necessary must then be deleted, destroyed or anonymised; saying "
+        "which helps people trust the period. The law does not require the notice to state the disposal "
+        "method, so this is information for the DPO. Rules kept indefinitely (anonymised archives) are skipped."
+    ),
+    citation=facts.cite(_K["disposal"]),
+    remediation="Set disposal (delete, destroy, anonymise or archive) on the rule.",
+    check=_has_disposal,
+    failing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),
+    passing="retention_rules:\n"
+    + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"], "    disposal: delete\n"),
+)
+
+
+# --- RET005 / RET006 ------------------------------------------------------------
+
+
+def _below_minimum(ctx: Context, rule_def: Rule, verified: bool) -> Iterator[Finding]:
+    for rule in ctx.policy.retention_rules:
+        days = rule.period_days
+        row = minimum_for(rule)
+        if days is None or row is None or _verified_statute(row) != verified:
+            continue
+        minimum = period_in_days(str(row["minimum"]))
+        if minimum is not None and days < minimum:
+            yield ctx.finding(
+                rule_def,
+                rule,
+                "period",
+                f"retention rule '{rule.name}' keeps {rule.record_class} for {rule.period}, less than the minimum of "
+                f"{row['minimum']} from {row['starts']} for {row['record']}",
+                detail=str(row["id"]),
+                citation=_row_cite(row),
+            )
+
+
+def _below_verified(ctx: Context) -> Iterator[Finding]:
+    """No period is shorter than a verified statutory minimum."""
+    return _below_minimum(ctx, BELOW_VERIFIED_MINIMUM, verified=True)
+
+
+def _below_unverified(ctx: Context) -> Iterator[Finding]:
+    """No period is shorter than an unverified or guidance minimum."""
+    return _below_minimum(ctx, BELOW_UNVERIFIED_MINIMUM, verified=False)
+
+
+_VERIFIED = _example_row(verified=True)
+_UNVERIFIED = _example_row(verified=False)
+
+BELOW_VERIFIED_MINIMUM = Rule(
+    id="RET005",
+    title="Retention period is below a statutory minimum",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "Some children's records must by law be kept for a minimum time, because adopted people, care "
+        "leavers and foster carers may need them decades later. Destroying them sooner breaks the law, "
+        "so a shorter period is an error, but only where the knowledge row's minimum was verified "
+        "against the legislation; others are RET006 warnings."
+    ),
+    citation=_row_cite(_VERIFIED),
+    remediation="Raise the period to at least the statutory minimum and set statutory_basis to the regulation.",
+    check=_below_verified,
+    failing="retention_rules:\n" + _rule_yaml("records", _VERIFIED["example"], "1 year", _VERIFIED["starts"]),
+    passing="retention_rules:\n"
+    + _rule_yaml("records", _VERIFIED["example"], _VERIFIED["minimum"], _VERIFIED["starts"]),
+)
+
+BELOW_UNVERIFIED_MINIMUM = Rule(
+    id="RET006",
+    title="Retention period is below an unverified or guidance minimum",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "The knowledge file records minimums whose exact legal source has not been verified, or which "
+        "come from statutory guidance rather than regulations. A shorter period may still be unlawful, "
+        "but the linter will not call it an error on an unverified fact: a warning to check the source."
+    ),
+    citation=_row_cite(_UNVERIFIED),
+    remediation="Check the cited source; raise the period to the minimum or record why a shorter one applies.",
+    check=_below_unverified,
+    failing="retention_rules:\n" + _rule_yaml("records", _UNVERIFIED["example"], "1 year", _UNVERIFIED["starts"]),
+    passing="retention_rules:\n"
+    + _rule_yaml("records", _UNVERIFIED["example"], _UNVERIFIED["minimum"], _UNVERIFIED["starts"]),
+)
+
+
+# --- RET007 --------------------------------------------------------------------
+
+
+def _statutory_start(ctx: Context) -> Iterator[Finding]:
+    """A rule's starting event is the one the minimum's legislation uses."""
+    for rule in ctx.policy.retention_rules:
+        row = minimum_for(rule)
+        start = event_id(rule.starts) if rule.starts else None
+        if row is None or start is None or start == row["starts"]:
+            continue
+        yield ctx.finding(
+            STATUTORY_START,
+            rule,
+            "starts",
+            f"retention rule '{rule.name}' runs from {start}, but the minimum for {row['record']} runs from "
+            f"{row['starts']}: check that the period is never shorter than the law's",
+            detail=str(row["id"]),
+            citation=_row_cite(row),
+        )
+
+
+_OTHER_EVENT = next(event["id"] for event in _EVENTS if event["id"] != _UNVERIFIED["starts"])
+
+STATUTORY_START = Rule(
+    id="RET007",
+    title="Retention period starts from a different event than the law's",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A period counted from another event (last contact instead of the child's birth) can be longer "
+        "or shorter than the legal minimum depending on the case, and it makes the schedule hard to audit "
+        "against the regulation. It is not necessarily unlawful, so this is a warning."
+    ),
+    citation="; ".join(_row_cite(row) for row in _MINIMUMS if row.get("starts")),
+    remediation="Count the period from the statutory starting event, or record why the local start is always later.",
+    check=_statutory_start,
+    failing="retention_rules:\n" + _rule_yaml("records", _UNVERIFIED["example"], _UNVERIFIED["minimum"], _OTHER_EVENT),
+    passing="retention_rules:\n"
+    + _rule_yaml("records", _UNVERIFIED["example"], _UNVERIFIED["minimum"], _UNVERIFIED["starts"]),
+)
+
+
+# --- RET008 / RET009 ------------------------------------------------------------
+
+
+def _same_class(ctx: Context) -> Iterator[tuple[RetentionRule, RetentionRule]]:
+    """(first rule, later rule) pairs for the same normalised record class."""
+    first: dict[str, RetentionRule] = {}
+    for rule in ctx.policy.retention_rules:
+        key = normalise(rule.record_class)
+        if key in first:
+            yield first[key], rule
+        else:
+            first[key] = rule
+
+
+def _conflicting(ctx: Context) -> Iterator[Finding]:
+    """Rules for one record class agree on the period."""
+    for earlier, rule in _same_class(ctx):
+        if rule.period_days != earlier.period_days:
+            yield ctx.finding(
+                CONFLICTING,
+                rule,
+                "period",
+                f"retention rule '{rule.name}' keeps {rule.record_class} for {rule.period or 'no period'}, but "
+                f"'{earlier.id}' ({earlier.position}) keeps the same records for {earlier.period or 'no period'}",
+                detail=earlier.id,
+            )
+
+
+def _duplicate(ctx: Context) -> Iterator[Finding]:
+    """The same record class and period are not stated twice under different names."""
+    for earlier, rule in _same_class(ctx):
+        if rule.period_days == earlier.period_days and normalise(rule.name) != normalise(earlier.name):
+            yield ctx.finding(
+                DUPLICATE,
+                rule,
+                "record_class",
+                f"retention rule '{rule.name}' repeats '{earlier.id}' ({earlier.position}): same records, same period",
+                detail=earlier.id,
+            )
+
+
+CONFLICTING = Rule(
+    id="RET008",
+    title="Two retention rules give one record class different periods",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "If the notice gives two periods for the same records, people cannot tell which applies and staff "
+        "may destroy records early. Record classes are compared after case, punctuation and known aliases. "
+        "One of the two may be right, so this is a warning until the DPO decides which."
+    ),
+    citation=facts.cite(_K["period"]),
+    remediation="Keep one rule per record class, or make the record classes say how the records differ.",
+    check=_conflicting,
+    failing=(
+        "retention_rules:\n"
+        + _rule_yaml("checks-a", "vetting checks", "1 year", "last-action")
+        + _rule_yaml("checks-b", "Vetting Checks", "2 years", "last-action")
+    ),
+    passing=(
+        "retention_rules:\n"
+        + _rule_yaml("checks-a", "vetting checks", "1 year", "last-action")
+        + _rule_yaml("checks-b", "reference checks", "2 years", "last-action")
+    ),
+)
+
+DUPLICATE = Rule(
+    id="RET009",
+    title="Retention rule repeats another under a different name",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "The same records with the same period listed twice make the schedule longer and harder to read, "
+        "and invite the two entries to drift apart. Harmless today, so a warning. Pairs whose names are "
+        "also the same are reported once, by REF003."
+    ),
+    citation=facts.cite(_K["period"]),
+    remediation="Remove one of the two rules and point the services at the other.",
+    check=_duplicate,
+    failing=(
+        "retention_rules:\n"
+        "  - id: day-care-checks\n    name: day care checks\n    record_class: day care checks\n"
+        "    period: 1 year\n    starts: last-action\n"
+        "  - id: nursery-checks\n    name: nursery checks\n    record_class: Day Care checks\n"
+        "    period: 1 year\n    starts: last-action\n"
+    ),
+    passing=(
+        "retention_rules:\n"
+        "  - id: day-care-checks\n    name: day care checks\n    record_class: day care checks\n"
+        "    period: 1 year\n    starts: last-action\n"
+    ),
+)
+
+
+# --- RET010 --------------------------------------------------------------------
+
+
+def _known_start(ctx: Context) -> Iterator[Finding]:
+    """Starting events come from the vocabulary, so they can be compared."""
+    for rule in ctx.policy.retention_rules:
+        if rule.starts and event_id(rule.starts) is None:
+            yield ctx.finding(
+                KNOWN_START,
+                rule,
+                "starts",
+                f"retention rule '{rule.name}' starts from '{rule.starts}', which is not in the starting-event "
+                "vocabulary, so it cannot be compared with statutory starts",
+                detail=rule.starts,
+            )
+
+
+KNOWN_START = Rule(
+    id="RET010",
+    title="Starting event is not in the vocabulary",
+    severity=Severity.INFO,
+    area=AREA,
+    rationale=(
+        "Starting events are compared with the legislation's (RET007) through a shared vocabulary. An "
+        "event outside it is not wrong, only uncheckable, so this is information: use a vocabulary id or "
+        "add the event (with aliases) to the knowledge file."
+    ),
+    citation=facts.cite(_K["vocabulary"]),
+    remediation="Use a starting event from checks/knowledge/retention-minimums.yaml, or add a new one there.",
+    check=_known_start,
+    failing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", "whenever convenient"),
+    passing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),
+)
+
+RULES = (
+    SERVICE_COVERED,
+    HAS_PERIOD,
+    HAS_START,
+    HAS_DISPOSAL,
+    BELOW_VERIFIED_MINIMUM,
+    BELOW_UNVERIFIED_MINIMUM,
+    STATUTORY_START,
+    CONFLICTING,
+    DUPLICATE,
+    KNOWN_START,
+)

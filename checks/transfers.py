@@ -1,0 +1,681 @@
+"""Transfer rules (TRF): personal data sent or made accessible outside the UK.
+
+A UK controller may make a restricted transfer only under UK adequacy
+regulations, appropriate safeguards (Art 46, 47) or a derogation (Art 49),
+and its notice must say which and where the safeguards can be read
+(Art 13(1)(f), 14(1)(f)). The mechanisms, their dates and the adequacy list
+are rows of ``checks/knowledge/transfer-mechanisms.yaml`` and
+``checks/knowledge/adequacy.yaml``; nothing legal is written here.
+
+A transfer's ``mechanism`` names a mechanism of that file by id or alias.
+Dates are inclusive. What a transfer on a given ``--as-of`` date means: before
+2021-01-01 a UK exporter was under the EU GDPR (the Brexit transition period),
+so the Privacy Shield was a valid mechanism on 2020-01-01 and on 2020-07-16,
+and not from 2020-07-17.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from checks import facts
+from linter.context import Context
+from linter.findings import Finding, Rule, Severity
+from linter.model import Controller, Entity, Processor, Recipient, Transfer
+
+AREA = "transfers"
+MECHANISMS_FILE = "transfer-mechanisms"
+ADEQUACY_FILE = "adequacy"
+
+
+# --- knowledge -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mechanism:
+    """One row of transfer-mechanisms.yaml."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    new_contracts_until: dt.date | None
+    never_for_uk: bool
+    copy_required: bool
+    public_authority_excluded: bool
+    destination: str
+    requires: tuple[str, ...]
+    uses_adequacy_list: bool
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """One row of adequacy.yaml."""
+
+    code: str
+    name: str
+    start: dt.date | None
+    end: dt.date | None
+    scope_note: str
+    requires: tuple[str, ...]
+    verified: bool
+    citation: str
+
+
+def _date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def key(text: str) -> str:
+    """A mechanism id or alias as compared: lower case, words joined by '-'."""
+    return re.sub(r"[\s_]+", "-", text.strip().lower())
+
+
+@functools.cache
+def mechanisms() -> dict[str, Mechanism]:
+    """Every mechanism, indexed by its id and by each alias."""
+    index: dict[str, Mechanism] = {}
+    for row in facts.load(MECHANISMS_FILE)["mechanisms"]:
+        mechanism = Mechanism(
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            aliases=tuple(row.get("aliases") or ()),
+            valid_from=_date(row.get("valid_from")),
+            valid_until=_date(row.get("valid_until")),
+            new_contracts_until=_date(row.get("new_contracts_until")),
+            never_for_uk=bool(row.get("never_for_uk", False)),
+            copy_required=bool(row.get("copy_required", False)),
+            public_authority_excluded=bool(row.get("public_authority_excluded", False)),
+            destination=str(row.get("destination", "")),
+            requires=tuple(row.get("requires") or ()),
+            uses_adequacy_list=row.get("destinations") == "adequacy",
+            citation=facts.cite(row),
+        )
+        for name in (mechanism.id, *mechanism.aliases):
+            index[key(name)] = mechanism
+    return index
+
+
+@functools.cache
+def destinations() -> dict[str, Destination]:
+    """UK adequacy destinations by ISO country code."""
+    return {
+        row["code"]: Destination(
+            code=row["code"],
+            name=row["name"],
+            start=_date(row.get("from")),
+            end=_date(row.get("until")),
+            scope_note=str(row.get("scope_note", "")),
+            requires=tuple(row.get("requires") or ()),
+            verified=row.get("verified") is not False,
+            citation=facts.cite(row),
+        )
+        for row in facts.load(ADEQUACY_FILE)["destinations"]
+    }
+
+
+@functools.cache
+def uk_codes() -> frozenset[str]:
+    """Country codes that are the UK itself (sending data there is no transfer)."""
+    return frozenset(facts.load(ADEQUACY_FILE)["uk_country_codes"])
+
+
+@functools.cache
+def eu_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = facts.load(MECHANISMS_FILE)["eu_regime_wording"]["patterns"]
+    return tuple((re.compile(row["pattern"], re.IGNORECASE), str(row["why"])) for row in rows)
+
+
+def mechanism_of(transfer: Transfer) -> Mechanism | None:
+    return mechanisms().get(key(transfer.mechanism)) if transfer.mechanism else None
+
+
+def _known(ctx: Context) -> Iterator[tuple[Transfer, Mechanism]]:
+    for transfer in ctx.policy.transfers:
+        mechanism = mechanism_of(transfer)
+        if mechanism is not None:
+            yield transfer, mechanism
+
+
+def _public_authority(ctx: Context, transfer: Transfer) -> bool:
+    exporter: Controller | None = transfer.exporter or ctx.policy.controller
+    return bool(exporter and exporter.public_authority)
+
+
+def _flag_missing(transfer: Transfer, flags: tuple[str, ...]) -> list[str]:
+    return [flag for flag in flags if not getattr(transfer, flag, False)]
+
+
+def uncovered_importers(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
+    """(processor or recipient, field, country) outside the UK with no transfer to it.
+
+    A processor counts through its ``location``, its ``parent_company``'s
+    country and each sub-processor's country; a recipient through its
+    ``country``. A transfer covers one when its importer is that entity and its
+    destination is that country.
+    """
+    covered = {
+        (transfer.importer.ref, transfer.destination)
+        for transfer in ctx.policy.transfers
+        if transfer.importer is not None
+    }
+    places: list[tuple[Entity, str, str]] = []
+    for processor in ctx.policy.processors:
+        places.extend(_processor_places(processor))
+    for recipient in ctx.policy.recipients:
+        places.append((recipient, "country", recipient.country))
+    seen: set[tuple[str, str, str]] = set()
+    for entity, field, country in places:
+        where = (entity.ref, field, country)
+        if not country or country in uk_codes() or (entity.ref, country) in covered or where in seen:
+            continue
+        seen.add(where)
+        yield entity, field, country
+
+
+def _processor_places(processor: Processor) -> Iterator[tuple[Entity, str, str]]:
+    yield processor, "location", processor.location
+    if processor.parent_company is not None:
+        yield processor, "parent_company", processor.parent_company.country
+    for sub in processor.sub_processors:
+        yield processor, "sub_processors", sub.country
+
+
+def _where(entity: Entity, field: str, country: str) -> str:
+    if isinstance(entity, Recipient):
+        return f"recipient '{entity.id}' is in {country}"
+    if field == "location":
+        return f"processor '{entity.id}' is located in {country}"
+    if field == "parent_company":
+        return f"processor '{entity.id}' has its parent company in {country}"
+    return f"processor '{entity.id}' has a sub-processor in {country}"
+
+
+# --- rule checks ----------------------------------------------------------
+
+
+def _invalid_on_date(ctx: Context) -> Iterator[Finding]:
+    for transfer, mechanism in _known(ctx):
+        reason = ""
+        if mechanism.never_for_uk:
+            reason = "is never a transfer mechanism for a UK exporter"
+        elif mechanism.valid_from and ctx.as_of < mechanism.valid_from:
+            reason = f"is not available on {ctx.as_of}: a UK exporter can rely on it from {mechanism.valid_from}"
+        elif mechanism.valid_until and ctx.as_of > mechanism.valid_until:
+            reason = (
+                f"is no longer valid on {ctx.as_of}: the last day a UK exporter could rely on it "
+                f"was {mechanism.valid_until}"
+            )
+        elif (
+            mechanism.new_contracts_until
+            and transfer.in_place_from
+            and transfer.in_place_from > mechanism.new_contracts_until
+        ):
+            reason = (
+                f"could not be used for a contract concluded on {transfer.in_place_from}: "
+                f"the last day for new contracts was {mechanism.new_contracts_until}"
+            )
+        if reason:
+            yield ctx.finding(
+                INVALID_MECHANISM,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' rests on {mechanism.name}, which {reason}",
+                citation=mechanism.citation,
+            )
+
+
+def _dpf_conditions(ctx: Context) -> Iterator[Finding]:
+    for transfer, mechanism in _known(ctx):
+        requires = mechanism.requires
+        if mechanism.uses_adequacy_list:
+            row = destinations().get(transfer.destination)
+            requires = row.requires if row else ()
+        if mechanism.destination and transfer.destination and transfer.destination != mechanism.destination:
+            yield ctx.finding(
+                DPF_CONDITIONS,
+                transfer,
+                "destination",
+                f"transfer '{transfer.id}' rests on {mechanism.name}, which covers transfers to "
+                f"{mechanism.destination} only, but its destination is {transfer.destination}",
+                citation=mechanism.citation,
+            )
+        missing = _flag_missing(transfer, requires)
+        if missing:
+            yield ctx.finding(
+                DPF_CONDITIONS,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' rests on the UK Extension to the EU-US Data Privacy Framework, "
+                f"but the importer is not recorded as {' and '.join(missing)}: only importers certified "
+                "under the DPF and participating in the UK Extension are covered",
+                detail="requires",
+            )
+
+
+def _adequacy_destination(ctx: Context) -> Iterator[Finding]:
+    for transfer, mechanism in _known(ctx):
+        if not mechanism.uses_adequacy_list or not transfer.destination or transfer.destination in uk_codes():
+            continue  # an absent or invalid destination is the schema rule's finding
+        row = destinations().get(transfer.destination)
+        if row is None:
+            message = f"no UK adequacy regulations cover {transfer.destination}"
+        elif not row.verified:
+            continue  # the knowledge row is unverified: never an error on its say-so
+        elif row.start and ctx.as_of < row.start:
+            message = f"UK adequacy regulations cover {row.name} only from {row.start}"
+        elif row.end and ctx.as_of > row.end:
+            message = f"UK adequacy regulations covered {row.name} only until {row.end}"
+        else:
+            continue
+        yield ctx.finding(
+            ADEQUACY_DESTINATION,
+            transfer,
+            "destination",
+            f"transfer '{transfer.id}' relies on UK adequacy on {ctx.as_of}, but {message}",
+            citation=row.citation if row else ADEQUACY_DESTINATION.citation,
+        )
+
+
+def _unknown_mechanism(ctx: Context) -> Iterator[Finding]:
+    for transfer in ctx.policy.transfers:
+        if not transfer.mechanism or mechanism_of(transfer) is not None:
+            continue
+        ids = sorted({mechanism.id for mechanism in mechanisms().values()})
+        guess = difflib.get_close_matches(key(transfer.mechanism), list(mechanisms()), n=1)
+        hint = f"; did you mean '{mechanisms()[guess[0]].id}'?" if guess else f"; known ids: {', '.join(ids)}"
+        yield ctx.finding(
+            UNKNOWN_MECHANISM,
+            transfer,
+            "mechanism",
+            f"transfer '{transfer.id}' names mechanism '{transfer.mechanism}', "
+            f"which is not in the knowledge file{hint}",
+            detail=transfer.mechanism,
+        )
+
+
+def _before_it_existed(ctx: Context) -> Iterator[Finding]:
+    for transfer, mechanism in _known(ctx):
+        start = transfer.in_place_from
+        if start and mechanism.valid_from and not mechanism.never_for_uk and start < mechanism.valid_from:
+            yield ctx.finding(
+                BEFORE_IT_EXISTED,
+                transfer,
+                "in_place_from",
+                f"transfer '{transfer.id}' is recorded as in place from {start} under {mechanism.name}, "
+                f"which a UK exporter could use only from {mechanism.valid_from}",
+                citation=mechanism.citation,
+            )
+
+
+def _eu_wording(ctx: Context) -> Iterator[Finding]:
+    texts: list[tuple[Entity, str, str]] = [
+        (transfer, "notice_wording", transfer.notice_wording) for transfer in ctx.policy.transfers
+    ]
+    notice = ctx.policy.notice
+    if notice is not None and notice.transfers_statement is not None:
+        texts.append((notice, "transfers_statement", notice.transfers_statement.text))
+    for entity, field, text in texts:
+        hits = [(match.group(0), why) for pattern, why in eu_wording() if (match := pattern.search(text or ""))]
+        if hits:
+            said = "; ".join(f"'{phrase}' ({why})" for phrase, why in hits)
+            yield ctx.finding(
+                EU_REGIME_WORDING,
+                entity,
+                field,
+                f"the notice's wording for {entity.ref} states the EU regime, not the UK one: {said}",
+            )
+
+
+def _no_safeguard_copy(ctx: Context) -> Iterator[Finding]:
+    for transfer, mechanism in _known(ctx):
+        if mechanism.copy_required and not transfer.safeguard_copy:
+            yield ctx.finding(
+                NO_SAFEGUARD_COPY,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' rests on {mechanism.name} but the notice does not say how to "
+                "obtain a copy of the safeguards or where they are available (safeguard_copy)",
+            )
+
+
+def _importer_without_transfer(ctx: Context) -> Iterator[Finding]:
+    for entity, field, country in uncovered_importers(ctx):
+        yield ctx.finding(
+            IMPORTER_WITHOUT_TRANSFER,
+            entity,
+            field,
+            f"{_where(entity, field, country)} but no transfer to {country} with importer "
+            f"'{entity.id}' is recorded",
+            detail=f"{field}:{country}",
+        )
+
+
+def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
+    notice = ctx.policy.notice
+    if notice is None or notice.transfers_statement is None or not notice.transfers_statement.no_other_transfers:
+        return
+    for entity, field, country in uncovered_importers(ctx):
+        yield ctx.finding(
+            CONTRADICTS_NO_OTHER_TRANSFERS,
+            notice,
+            "transfers_statement",
+            f"the notice says no other personal information is sent or held outside the UK, but "
+            f"{_where(entity, field, country)} and the notice records no transfer to it",
+            detail=f"{entity.ref}:{field}:{country}",
+        )
+    for transfer in ctx.policy.transfers:
+        if not transfer.notice_wording and transfer.destination not in uk_codes():
+            yield ctx.finding(
+                CONTRADICTS_NO_OTHER_TRANSFERS,
+                notice,
+                "transfers_statement",
+                f"the notice says no other personal information is sent or held outside the UK, but "
+                f"transfer '{transfer.id}' to {transfer.destination} is not described in the notice "
+                "(no notice_wording)",
+                detail=transfer.ref,
+            )
+
+
+def _derogation_by_public_authority(ctx: Context) -> Iterator[Finding]:
+    for transfer, mechanism in _known(ctx):
+        if mechanism.public_authority_excluded and _public_authority(ctx, transfer):
+            yield ctx.finding(
+                DEROGATION_BY_PUBLIC_AUTHORITY,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' by a public authority rests on {mechanism.name}, which is not "
+                "available to public authorities exercising their public powers",
+                citation=mechanism.citation,
+            )
+
+
+# --- examples ---------------------------------------------------------------
+
+_PROCESSOR = "processors:\n  - id: redfern\n    name: Redfern\n    location: GB\n"
+
+
+def _transfer(*lines: str, destination: str = "US") -> str:
+    body = "".join(f"    {line}\n" for line in lines)
+    return (
+        _PROCESSOR + "transfers:\n  - id: redfern-parent\n    name: Redfern parent company\n"
+        f"    importer: redfern\n    destination: {destination}\n" + body
+    )
+
+
+# --- rules ------------------------------------------------------------------
+
+INVALID_MECHANISM = Rule(
+    id="TRF001",
+    title="Transfer mechanism not valid for a UK exporter on the evaluation date",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "A restricted transfer is lawful only while its mechanism is. Safe Harbor and the Privacy "
+        "Shield were struck down by the CJEU; the old EU standard contractual clauses stopped being "
+        "usable for new UK contracts after 21 September 2022 and for any after 21 March 2024; EU adequacy "
+        "decisions stopped being UK mechanisms when the transition period ended on 31 December 2020; the "
+        "EU's 2021 clauses alone and the EU-US Data Privacy Framework without the UK Extension never were "
+        "UK mechanisms. A transfer that rests on one of them has no legal basis on that date."
+    ),
+    citation=(
+        "UK GDPR Art 44 (Art 44A from 2026-02-05); CJEU C-362/14 Schrems I (6 October 2015); CJEU "
+        "C-311/18 Schrems II (16 July 2020); ICO transitional provisions under DPA 2018 s.119A (in force "
+        "21 March 2022); see checks/knowledge/transfer-mechanisms.yaml"
+    ),
+    remediation=(
+        "Put a current UK mechanism in place (UK adequacy regulations, the UK Extension to the DPF for a "
+        "certified importer, the IDTA or the EU clauses with the UK Addendum) and record it, with "
+        "in_place_from, on the transfer."
+    ),
+    check=_invalid_on_date,
+    failing=_transfer("mechanism: eu-us-privacy-shield", "safeguard_copy: on request from the DPO"),
+    passing=_transfer("mechanism: uk-idta", "in_place_from: 2023-01-01", "safeguard_copy: on request from the DPO"),
+    time_dependent=True,
+)
+
+DPF_CONDITIONS = Rule(
+    id="TRF002",
+    title="UK Extension to the EU-US Data Privacy Framework relied on for an importer it does not cover",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "The UK-US data bridge is partial adequacy: it covers only transfers to US organisations on the "
+        "Data Privacy Framework List that participate in the UK Extension. A transfer to any other US "
+        "importer, or outside the US, has no adequacy and needs another mechanism."
+    ),
+    citation=(
+        "The Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028, "
+        "reg 3 (in force 12 October 2023)"
+    ),
+    remediation=(
+        "Confirm on the DPF List that the importer is certified and participates in the UK Extension and "
+        "record dpf_certified: true and uk_extension: true, or use the IDTA or the UK Addendum instead."
+    ),
+    check=_dpf_conditions,
+    failing=_transfer("mechanism: uk-extension-dpf", "in_place_from: 2024-01-01", "dpf_certified: true"),
+    passing=_transfer(
+        "mechanism: uk-extension-dpf", "in_place_from: 2024-01-01", "dpf_certified: true", "uk_extension: true"
+    ),
+)
+
+ADEQUACY_DESTINATION = Rule(
+    id="TRF003",
+    title="Adequacy relied on for a destination not covered by UK adequacy regulations on the date",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "Adequacy covers only the countries, territories and sectors that UK regulations name, each from "
+        "its own date (the Republic of Korea from 19 December 2022, the US only through the UK Extension "
+        "from 12 October 2023). A transfer elsewhere 'on adequacy' has no mechanism at all."
+    ),
+    citation=(
+        "UK GDPR Art 45 (Art 45A from 2026-02-05); DPA 2018 s.17A and Sch 21 Part 3 para 5; "
+        "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see "
+        "checks/knowledge/adequacy.yaml"
+    ),
+    remediation=(
+        "Check the destination against the UK adequacy list on the transfer date; if it is not covered, "
+        "put appropriate safeguards (IDTA or UK Addendum) in place and record that mechanism."
+    ),
+    check=_adequacy_destination,
+    failing=_transfer("mechanism: uk-adequacy", destination="IN"),
+    passing=_transfer("mechanism: uk-adequacy", destination="FR"),
+    time_dependent=True,
+)
+
+UNKNOWN_MECHANISM = Rule(
+    id="TRF004",
+    title="Transfer names a mechanism the knowledge file does not know",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "Every other transfer rule looks the mechanism up by id: a misspelt or invented mechanism is "
+        "never checked for validity, dates or the copy of safeguards, so a dead mechanism could pass "
+        "unnoticed."
+    ),
+    citation="UK GDPR Chapter V (Arts 44-49); checks/knowledge/transfer-mechanisms.yaml",
+    remediation=(
+        "Use the id (or an alias) of a mechanism in checks/knowledge/transfer-mechanisms.yaml; if the law "
+        "has a mechanism the file lacks, add it there with its citation and dates."
+    ),
+    check=_unknown_mechanism,
+    failing=_transfer("mechanism: us-safe-bridge", "safeguard_copy: on request"),
+    passing=_transfer("mechanism: uk-idta", "in_place_from: 2023-01-01", "safeguard_copy: on request"),
+)
+
+BEFORE_IT_EXISTED = Rule(
+    id="TRF005",
+    title="Transfer recorded as in place before its mechanism existed",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A transfer dated before its mechanism was available (an IDTA from 2021, a UK Extension transfer "
+        "from before 12 October 2023) either had no valid mechanism for that period or its date is wrong. "
+        "It is a warning, not an error: the transfer may be lawful today, and the finding is that the "
+        "record of when it began cannot be right."
+    ),
+    citation="UK GDPR Chapter V; DPA 2018 s.119A; see checks/knowledge/transfer-mechanisms.yaml for each date",
+    remediation=(
+        "Correct in_place_from to the date the mechanism was actually signed or relied on, and record what "
+        "covered the transfer before then."
+    ),
+    check=_before_it_existed,
+    failing=_transfer("mechanism: uk-idta", "in_place_from: 2021-06-01", "safeguard_copy: on request"),
+    passing=_transfer("mechanism: uk-idta", "in_place_from: 2022-06-01", "safeguard_copy: on request"),
+)
+
+EU_REGIME_WORDING = Rule(
+    id="TRF006",
+    title="Notice describes a transfer in terms of the EU regime",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A UK controller's transfers rest on UK law: the notice must state the existence or absence of UK "
+        "adequacy regulations, not what 'the EU has agreed'. Wording about EU adequacy, the Privacy Shield "
+        "or the EU clauses alone tells people the wrong legal basis. It is a warning because it matches "
+        "text patterns: a sentence that correctly contrasts the two regimes can match too, so a person "
+        "must read it."
+    ),
+    citation=(
+        "UK GDPR Art 13(1)(f) and 14(1)(f) (adequacy regulations under DPA 2018 s.17A); ICO, data "
+        "protection at the end of the transition period (UK regime from 1 January 2021)"
+    ),
+    remediation=(
+        "Rewrite the transfer wording to name the UK mechanism actually relied on (UK adequacy "
+        "regulations, the UK Extension to the DPF, the IDTA or the UK Addendum)."
+    ),
+    check=_eu_wording,
+    failing=_transfer(
+        "mechanism: uk-idta",
+        "in_place_from: 2023-01-01",
+        "safeguard_copy: on request",
+        "notice_wording: The parent company is registered with the US Privacy Shield.",
+    ),
+    passing=_transfer(
+        "mechanism: uk-idta",
+        "in_place_from: 2023-01-01",
+        "safeguard_copy: on request",
+        "notice_wording: We have an International Data Transfer Agreement with the parent company.",
+    ),
+)
+
+NO_SAFEGUARD_COPY = Rule(
+    id="TRF007",
+    title="Transfer under appropriate safeguards with no way to obtain a copy",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "Where a transfer rests on appropriate safeguards (Art 46), binding corporate rules (Art 47) or "
+        "compelling legitimate interests, the notice must refer to the safeguards and say how to obtain "
+        "a copy or where they are available. Adequacy needs no copy."
+    ),
+    citation="UK GDPR Art 13(1)(f) and 14(1)(f)",
+    remediation=(
+        "Record in safeguard_copy how a person can get a copy of the IDTA, Addendum or BCRs (for example "
+        "'on request from the Data Protection Officer') and say so in the notice."
+    ),
+    check=_no_safeguard_copy,
+    failing=_transfer("mechanism: uk-idta", "in_place_from: 2023-01-01"),
+    passing=_transfer("mechanism: uk-idta", "in_place_from: 2023-01-01", "safeguard_copy: on request from the DPO"),
+)
+
+IMPORTER_WITHOUT_TRANSFER = Rule(
+    id="TRF008",
+    title="Processor or recipient outside the UK with no transfer recorded",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Sending personal data to, or letting it be accessed from, a processor, its parent company or a "
+        "sub-processor outside the UK is a restricted transfer, including to the EEA (which is covered by "
+        "UK adequacy, but still a transfer the notice must state). A missing transfer record means the "
+        "mechanism is unknown. It is a warning: the location data may describe where a company is "
+        "registered rather than where personal data goes, which only the controller can confirm."
+    ),
+    citation="UK GDPR Arts 44 (44A from 2026-02-05), 45-49 and 13(1)(f); ICO guide to international transfers",
+    remediation=(
+        "Add a transfer with this processor or recipient as importer and the country as destination, "
+        "naming its mechanism, or correct the location if no personal data leaves the UK."
+    ),
+    check=_importer_without_transfer,
+    failing="processors:\n  - id: redfern\n    name: Redfern\n    location: GB\n"
+    "    parent_company:\n      name: Redfern Inc\n      country: US\n",
+    passing="processors:\n  - id: redfern\n    name: Redfern\n    location: GB\n"
+    "    parent_company:\n      name: Redfern Inc\n      country: US\n"
+    "transfers:\n  - id: redfern-parent\n    name: Redfern parent company\n    importer: redfern\n"
+    "    destination: US\n    mechanism: uk-extension-dpf\n    dpf_certified: true\n    uk_extension: true\n",
+)
+
+CONTRADICTS_NO_OTHER_TRANSFERS = Rule(
+    id="TRF009",
+    title="Notice says there are no other transfers, but the policy shows some",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "A statement that no other personal information is sent or held outside the UK is a promise "
+        "people rely on. When the controller's own records show a processor, parent company, "
+        "sub-processor or recipient outside the UK that the notice does not describe, the notice is "
+        "wrong and omits the transfer information Art 13(1)(f) requires."
+    ),
+    citation="UK GDPR Art 13(1)(f) and 14(1)(f); Art 5(1)(a) (transparency)",
+    remediation=(
+        "Describe every transfer in the notice (mechanism and where to get a copy of safeguards), or "
+        "remove the 'no other transfers' statement, or correct the policy data if no data leaves the UK."
+    ),
+    check=_contradicts_no_other_transfers,
+    failing="notice:\n  id: privacy-notice\n  name: Privacy notice\n  transfers_statement:\n"
+    "    no_other_transfers: true\n"
+    "processors:\n  - id: cloudco\n    name: CloudCo\n    location: IE\n",
+    passing="notice:\n  id: privacy-notice\n  name: Privacy notice\n  transfers_statement:\n"
+    "    no_other_transfers: true\n"
+    "processors:\n  - id: cloudco\n    name: CloudCo\n    location: IE\n"
+    "transfers:\n  - id: cloudco-ireland\n    name: CloudCo hosting in Ireland\n    importer: cloudco\n"
+    "    destination: IE\n    mechanism: uk-adequacy\n"
+    "    notice_wording: Our hosting provider stores data in Ireland, covered by UK adequacy regulations.\n",
+)
+
+DEROGATION_BY_PUBLIC_AUTHORITY = Rule(
+    id="TRF010",
+    title="Public authority relies on an Art 49 derogation not available to it",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Explicit consent, the two contract derogations and compelling legitimate interests do not apply "
+        "to activities of public authorities in the exercise of their public powers. It is a warning, not "
+        "an error: a council acting outside its public powers (for example as a purchaser) may rely on "
+        "them, which only the controller can judge."
+    ),
+    citation="UK GDPR Art 49(1)(a)-(c), second subparagraph of Art 49(1), and Art 49(3)",
+    remediation=(
+        "Use UK adequacy or appropriate safeguards for the transfer, or record why the processing is "
+        "outside the authority's public powers."
+    ),
+    check=_derogation_by_public_authority,
+    failing="controller:\n  id: council\n  name: Council\n  public_authority: true\n"
+    + _transfer("mechanism: art49-1-a"),
+    passing="controller:\n  id: council\n  name: Council\n  public_authority: true\n"
+    + _transfer("mechanism: art49-1-f"),
+)
+
+RULES = (
+    INVALID_MECHANISM,
+    DPF_CONDITIONS,
+    ADEQUACY_DESTINATION,
+    UNKNOWN_MECHANISM,
+    BEFORE_IT_EXISTED,
+    EU_REGIME_WORDING,
+    NO_SAFEGUARD_COPY,
+    IMPORTER_WITHOUT_TRANSFER,
+    CONTRADICTS_NO_OTHER_TRANSFERS,
+    DEROGATION_BY_PUBLIC_AUTHORITY,
+)

@@ -1,0 +1,265 @@
+"""Project configuration: ``[tool.policy-lint]`` in the consuming repository's
+``pyproject.toml``, found by searching upward from the working directory.
+
+Every key is optional and has a command-line option of the same name, which
+wins over it::
+
+    [tool.policy-lint]
+    paths = ["policy"]                 # what `check` lints when no PATHS are given
+    select = ["TRF", "LAW"]            # rule ids or prefixes
+    ignore = ["NTC004"]
+    fail-on = "warning"                # error | warning | info
+    waivers = "policy/policy-waivers.yaml"
+    baseline = "policy-lint-baseline.json"
+    format = ["text", "sarif:policy-lint.sarif"]   # FORMAT or FORMAT:FILE
+
+Paths in the file are relative to the folder that holds it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.findings import Severity
+from linter.output import FORMATS
+from linter.waivers import DEFAULT_FILE as DEFAULT_WAIVERS
+
+FILE_NAME = "pyproject.toml"
+TABLE = "policy-lint"
+DEFAULT_PATHS = ("policy",)
+
+
+class ConfigError(Exception):
+    """Configuration that cannot be used: a one-line message, exit code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutputSpec:
+    """One output of a run: a format and the file it goes to (None: stdout)."""
+
+    format: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        return self.format if self.file is None else f"{self.format}:{self.file}"
+
+
+def parse_output(spec: str) -> OutputSpec:
+    """``sarif`` -> stdout; ``sarif:out.sarif`` -> that file."""
+    name, colon, file = spec.partition(":")
+    name = name.strip().lower()
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}: expected one of {', '.join(FORMATS)} (optionally FORMAT:FILE)")
+    if colon and not file:
+        raise ValueError(f"{spec!r} names no file after ':'")
+    return OutputSpec(name, file or None)
+
+
+@dataclass(slots=True)
+class Settings:
+    """The effective settings of a run and where each came from."""
+
+    paths: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR
+    waivers: str | None = None
+    baseline: str | None = None
+    outputs: list[OutputSpec] = field(default_factory=lambda: [OutputSpec("text")])
+    #: the pyproject.toml the settings were read from, if any
+    file: Path | None = None
+    #: setting name -> "default", "command line" or "<file> [tool.policy-lint]"
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def items(self) -> list[tuple[str, Any, str]]:
+        """(key as written in pyproject.toml, value, source) for display."""
+        return [
+            (key, getattr(self, attribute), self.sources.get(attribute, "default"))
+            for key, attribute in _KEYS.items()
+        ]
+
+
+#: pyproject key -> Settings attribute
+_KEYS = {
+    "paths": "paths",
+    "select": "select",
+    "ignore": "ignore",
+    "fail-on": "fail_on",
+    "waivers": "waivers",
+    "baseline": "baseline",
+    "format": "outputs",
+}
+
+
+def find(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest ``pyproject.toml`` at or above ``start`` with a
+    ``[tool.policy-lint]`` table, and that table."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / FILE_NAME
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{_shown(path)}: cannot read: {error}") from None
+        if TABLE not in text:  # cheap: most pyproject files never mention us
+            continue
+        table = _table(path, text)
+        if table is not None:
+            return path, table
+    return None
+
+
+def _table(path: Path, text: str) -> dict[str, Any] | None:
+    import tomllib  # only when a pyproject.toml mentions policy-lint
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        position = f":{where[1]}:{where[2]}" if where else ""
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ConfigError(f"{_shown(path)}{position}: invalid TOML: {message}") from None
+    table = document.get("tool", {}).get(TABLE)
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{_shown(path)}: [tool.{TABLE}] must be a table")
+    return table
+
+
+def _shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def _line_of(path: Path, key: str) -> str:
+    """``:LINE`` of ``key = ...`` inside the policy-lint table, best effort."""
+    inside = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.replace(" ", "") in (f"[tool.{TABLE}]", f'[tool."{TABLE}"]')
+        elif inside and re.match(rf'^["\']?{re.escape(key)}["\']?\s*=', stripped):
+            return f":{number}"
+    return ""
+
+
+def _text_list(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValueError("must be text or a list of text")
+    return items
+
+
+def _ids(value: Any) -> list[str]:
+    return [part.strip() for item in _text_list(value) for part in item.split(",") if part.strip()]
+
+
+def _severity(value: Any) -> Severity:
+    choices = [s.value for s in Severity]
+    if value not in choices:
+        raise ValueError(f"must be one of {', '.join(choices)}, not {value!r}")
+    return Severity(value)
+
+
+def _path(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a path (text)")
+    return value
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "paths": _text_list,
+    "select": _ids,
+    "ignore": _ids,
+    "fail-on": _severity,
+    "waivers": _path,
+    "baseline": _path,
+    "format": lambda value: [parse_output(spec) for spec in _text_list(value)],
+}
+
+
+def _relative(base: Path, value: str) -> str:
+    """A path from the config file, as seen from the working directory."""
+    path = Path(value) if Path(value).is_absolute() else base / value
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def _from_file(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
+    """The table's values converted to Settings attributes; paths made relative
+    to the working directory. Raises ConfigError naming the file and key."""
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key not in _CONVERT:
+            guess = difflib.get_close_matches(key.replace("_", "-"), list(_CONVERT), n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(_CONVERT)}"
+            raise ConfigError(f"{_shown(path)}{_line_of(path, key)}: [tool.{TABLE}] unknown key '{key}'{hint}")
+        try:
+            value = _CONVERT[key](raw)
+        except ValueError as error:
+            raise ConfigError(f"{_shown(path)}{_line_of(path, key)}: [tool.{TABLE}] {key} {error}") from None
+        base = path.parent
+        if key == "paths":
+            value = [_relative(base, item) for item in value]
+        elif key in ("waivers", "baseline"):
+            value = _relative(base, value)
+        elif key == "format":
+            value = [OutputSpec(o.format, _relative(base, o.file) if o.file else None) for o in value]
+        values[_KEYS[key]] = value
+    return values
+
+
+def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Settings:
+    """Settings from the command line (values that are None or empty were not
+    given), else the nearest ``[tool.policy-lint]``, else the defaults."""
+    settings = Settings()
+    found = find(start)
+    layers: list[tuple[str, Mapping[str, Any]]] = []
+    if found is not None:
+        path, table = found
+        settings.file = path
+        layers.append((f"{_shown(path)} [tool.{TABLE}]", _from_file(path, table)))
+    layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [])}))
+    for source, values in layers:
+        for attribute, value in values.items():
+            if attribute not in _KEYS.values():
+                raise KeyError(attribute)  # pragma: no cover - a programming error
+            setattr(settings, attribute, value)
+            settings.sources[attribute] = source
+    return settings
+
+
+def describe(settings: Settings) -> str:
+    """What ``policy-lint config`` prints: each key, its value and its source."""
+    lines = [f"config file: {_shown(settings.file) if settings.file else '(none found)'}"]
+    width = max(len(key) for key in _KEYS)
+    for key, value, source in settings.items():
+        shown = _UNSET.get(key, "") if value is None else _toml(value)
+        lines.append(f"{key:<{width}} = {shown:<40} # {source}")
+    return "\n".join(lines) + "\n"
+
+
+#: how ``describe`` shows a setting that is not set
+_UNSET = {"waivers": f"(unset: {DEFAULT_WAIVERS} in each policy folder, if any)", "baseline": "(unset: no baseline)"}
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, Severity):
+        return f'"{value.value}"'
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return "[" + ", ".join(_toml(str(item)) for item in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

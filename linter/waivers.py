@@ -1,0 +1,250 @@
+"""Waivers: findings a named owner has accepted, for a reason, until a date.
+
+A waiver file is YAML with one top-level key, ``waivers``, holding a list of
+entries. Each entry names the finding it accepts by rule, entity and field
+(the same three things the finding's fingerprint is built from)::
+
+    waivers:
+      - rule: TRF001
+        entity: transfer:redfern-us
+        field: mechanism
+        reason: IDTA signed 2026-10-01; the notice is corrected at the next review.
+        owner: dpo@example.gov.uk
+        expires: 2027-01-31
+
+A waiver is current up to and including its ``expires`` date (compared with
+``--as-of``). The engine moves the findings a current waiver matches to
+``Result.waived``. What goes wrong with a waiver is recorded here as
+:class:`~linter.build.Problem` rows that the rules in ``checks/waivers.py``
+report: an expired waiver that still matches a finding (the finding counts
+again), a stale waiver that matches nothing, an invalid entry.
+
+A file that cannot be used at all (unreadable, bad YAML, no ``waivers`` list)
+is a :class:`~linter.loader.LoadError`: the run stops with exit code 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.build import Problem
+from linter.findings import Finding
+from linter.loader import LoadError, Mapping, Position, load_file
+from linter.loader import Sequence as YamlSequence
+
+#: the waiver file looked for in each policy folder when none is configured
+DEFAULT_FILE = "policy-waivers.yaml"
+
+EXPIRED_RULE = "WVR001"
+STALE_RULE = "WVR002"
+INVALID_RULE = "WVR003"
+#: rules whose findings come from the waivers, so they run after every other rule
+RULE_IDS = frozenset({EXPIRED_RULE, STALE_RULE, INVALID_RULE})
+
+#: the keys of an entry and the type each holds; every key is required
+FIELDS: dict[str, type] = {
+    "rule": str,
+    "entity": str,
+    "field": str,
+    "reason": str,
+    "owner": str,
+    "expires": dt.date,
+}
+_MAY_BE_EMPTY = frozenset({"field"})
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    rule: str
+    entity: str
+    field: str
+    reason: str
+    owner: str
+    expires: dt.date
+    position: Position
+    expires_position: Position
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.rule, self.entity, self.field)
+
+    def describe(self) -> str:
+        return f"waiver of {self.rule} for {self.entity} '{self.field}'"
+
+
+@dataclass(slots=True)
+class WaiverSet:
+    """The usable waivers of one or more files, and the entries that are not."""
+
+    waivers: list[Waiver] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What applying waivers to findings did."""
+
+    kept: list[Finding]
+    waived: list[tuple[Finding, Waiver]]
+    problems: list[Problem]
+
+
+def locate(paths: Sequence[str], configured: str | None = None) -> list[Path]:
+    """The waiver files of a run: the configured one (which must exist), or else
+    ``policy-waivers.yaml`` in each policy folder given, where there is one."""
+    if configured is not None:
+        path = Path(configured)
+        if not path.is_file():
+            raise LoadError(Position(configured, 1, 1), "waiver file not found")
+        return [path]
+    found: list[Path] = []
+    for given in paths:
+        folder = Path(given) if Path(given).is_dir() else Path(given).parent
+        candidate = folder / DEFAULT_FILE
+        if candidate.is_file() and candidate not in found:
+            found.append(candidate)
+    return found
+
+
+def _is_blank(path: Path) -> bool:
+    """True for a file holding nothing but comments, blank lines and markers."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False  # load_file reports it with its position
+    lines = (line.strip() for line in text.splitlines())
+    return all(not line or line.startswith("#") or line in ("---", "...") for line in lines)
+
+
+def load(paths: Iterable[Path], known_rules: Collection[str]) -> WaiverSet:
+    """Read waiver files. Raise :class:`LoadError` for a file that cannot be used;
+    record an entry that is wrong as a problem of the invalid-waiver rule."""
+    result = WaiverSet()
+    seen: dict[tuple[str, str, str], Waiver] = {}
+    for path in paths:
+        if _is_blank(path):
+            continue
+        document = load_file(path)
+        data = document.data
+        for key in data:
+            if key != "waivers":
+                line, column = data.key_positions[key]
+                raise LoadError(Position(document.file, line, column), f"unknown key '{key}': expected 'waivers'")
+        entries = data.get("waivers")
+        if not isinstance(entries, YamlSequence):
+            line, column = data.key_positions.get("waivers", (1, 1))
+            raise LoadError(Position(document.file, line, column), "'waivers' must be a list of entries")
+        for index, entry in enumerate(entries):
+            position = Position(document.file, *entries.item_positions[index])
+            waiver = _entry(entry, position, known_rules, result.problems)
+            if waiver is None:
+                continue
+            first = seen.get(waiver.key)
+            if first is not None:
+                _invalid(result.problems, position, entry, f"duplicates the {first.describe()} on line {first.position.line}")
+                continue
+            seen[waiver.key] = waiver
+            result.waivers.append(waiver)
+    return result
+
+
+def _invalid(problems: list[Problem], position: Position, entry: Any, message: str, detail: str = "") -> None:
+    entity = entry.get("entity") if isinstance(entry, dict) else None
+    field_name = entry.get("field") if isinstance(entry, dict) else None
+    problems.append(
+        Problem(
+            INVALID_RULE,
+            position,
+            entity if isinstance(entity, str) else "waivers",
+            field_name if isinstance(field_name, str) else "",
+            f"invalid waiver: {message}",
+            detail or message,
+        )
+    )
+
+
+def _entry(entry: Any, position: Position, known_rules: Collection[str], problems: list[Problem]) -> Waiver | None:
+    if not isinstance(entry, Mapping):
+        _invalid(problems, position, entry, "each entry must be a mapping of rule, entity, field, reason, owner, expires")
+        return None
+    file = position.file
+
+    def at(key: str) -> Position:
+        return Position(file, *entry.key_positions[key]) if key in entry.key_positions else position
+
+    ok = True
+    for key in entry:
+        if key not in FIELDS:
+            guess = difflib.get_close_matches(key, list(FIELDS), n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            _invalid(problems, at(key), entry, f"unknown key '{key}'{hint}", key)
+            ok = False
+    values: dict[str, Any] = {}
+    for key, kind in FIELDS.items():
+        value = entry.get(key)
+        if kind is dt.date and isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if value is None:
+            _invalid(problems, position, entry, f"'{key}' is required", key)
+            ok = False
+        elif not isinstance(value, kind) or (kind is str and not value.strip() and key not in _MAY_BE_EMPTY):
+            wanted = "a date (YYYY-MM-DD)" if kind is dt.date else "non-empty text"
+            _invalid(problems, at(key), entry, f"'{key}' must be {wanted}, not {value!r}", key)
+            ok = False
+        else:
+            values[key] = value.strip() if isinstance(value, str) else value
+    rule = values.get("rule")
+    if rule is not None:
+        rule = values["rule"] = rule.upper()
+        if rule in RULE_IDS:
+            _invalid(problems, at("rule"), entry, f"findings of {rule} cannot be waived: correct the waiver file", "rule")
+            ok = False
+        elif rule not in known_rules:
+            guess = difflib.get_close_matches(rule, list(known_rules), n=1)
+            hint = f"; did you mean {guess[0]}?" if guess else " (see 'policy-lint rules')"
+            _invalid(problems, at("rule"), entry, f"no rule {rule}{hint}", "rule")
+            ok = False
+    if not ok:
+        return None
+    return Waiver(**values, position=position, expires_position=at("expires"))
+
+
+def apply(findings: Iterable[Finding], waiver_set: WaiverSet, as_of: dt.date) -> Outcome:
+    """Split findings into those kept and those a current waiver accepts, and
+    record the waivers that have expired or match nothing."""
+    by_key = {waiver.key: waiver for waiver in waiver_set.waivers}
+    matched: set[tuple[str, str, str]] = set()
+    outcome = Outcome(kept=[], waived=[], problems=list(waiver_set.problems))
+    for finding in findings:
+        waiver = by_key.get((finding.rule, finding.entity, finding.field))
+        if waiver is None:
+            outcome.kept.append(finding)
+            continue
+        matched.add(waiver.key)
+        if as_of <= waiver.expires:
+            outcome.waived.append((finding, waiver))
+        else:
+            outcome.kept.append(finding)
+    for waiver in waiver_set.waivers:
+        if waiver.key not in matched:
+            message = f"{waiver.describe()} matches no finding: the problem is fixed or the waiver names it wrongly"
+            outcome.problems.append(Problem(STALE_RULE, waiver.position, waiver.entity, waiver.field, message, waiver.rule))
+        elif as_of > waiver.expires:
+            message = (
+                f"{waiver.describe()} expired on {waiver.expires.isoformat()} (owner: {waiver.owner}); "
+                "the finding it accepted counts again"
+            )
+            outcome.problems.append(
+                Problem(EXPIRED_RULE, waiver.expires_position, waiver.entity, waiver.field, message, waiver.rule)
+            )
+    return outcome

@@ -1,0 +1,435 @@
+"""The DPO's HTML compliance report: one self-contained, printable page.
+
+:func:`render` turns a run's :class:`~linter.engine.Result` into the page,
+streamed chunk by chunk from the Jinja2 templates in ``reports/templates``.
+This module builds plain view objects; the templates only lay them out.
+
+Security: everything from the policy is untrusted text. Every template is
+autoescaped, no template uses ``|safe``, URLs become links only when they are
+plain http(s) URLs (:func:`link`), and the page's Content-Security-Policy
+forbids scripts and every external request, so even a missed escape could
+neither run nor phone home.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from checks.registry import RULES
+from linter.engine import Result, WaivedFinding
+from linter.findings import Finding, Severity
+from linter.gate import Summary
+from linter.model import (
+    Entity,
+    LawfulBasis,
+    Policy,
+    Processor,
+    Recipient,
+    RetentionRule,
+    Service,
+    Trace,
+    Transfer,
+)
+from reports import flow, registers
+from reports.retention import Minimum, minimum_for, minimums
+from reports.revision import Revision
+
+#: what no policy text can loosen: no script, no request, no plugin, no form
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+)
+
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+#: severity -> (word, icon); the word always appears, colour is extra
+SEVERITY_TEXT = {
+    Severity.ERROR: ("Error", "\u2716"),
+    Severity.WARNING: ("Warning", "\u25b2"),
+    Severity.INFO: ("Info", "\u2139"),
+}
+TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "clear": "\u2714", "unassessed": "?"}
+#: kinds whose entities have a row of their own in a register (an anchor to link to)
+REGISTERED = ("service", "processor", "transfer", "retention_rule", "recipient")
+RECIPIENT_ROLES = {
+    "independent-controller": "Independent controllers",
+    "joint-controller": "Joint controllers",
+    "processor": "Processors named as recipients",
+    "public-body": "Public bodies",
+    "internal": "Internal recipients",
+    "": "Role not stated",
+}
+NOTICE_WIDE_LABELS = {
+    "data_categories": "Data categories",
+    "data_subjects": "Data subjects",
+    "sources": "Sources",
+    "purposes": "Purposes",
+    "lawful_bases": "Lawful bases",
+    "recipients": "Recipients",
+    "processors": "Processors",
+    "retention_rules": "Retention rules",
+}
+
+
+def is_web_url(value: str) -> bool:
+    """True only for a plain ``http``/``https`` URL with a host and no hidden characters."""
+    if not value or value != value.strip() or any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def link(value: str) -> Markup:
+    """An escaped link for a web URL; escaped text for anything else (``javascript:`` ...)."""
+    if is_web_url(value):
+        return Markup('<a href="{0}" rel="noopener noreferrer">{0}</a>').format(value)
+    return escape(value)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    number: int
+    finding: Finding
+    area: str
+    title: str
+    entity_name: str
+    #: fragment of the register row of the entity, or ""
+    anchor: str
+    trace: Trace | None
+
+    @property
+    def id(self) -> str:
+        return f"finding-{self.number}"
+
+    @property
+    def location(self) -> str:
+        return f"{self.finding.file}:{self.finding.line}:{self.finding.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class WaivedView:
+    view: FindingView
+    reason: str
+    owner: str
+    expires: dt.date
+    days_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class AreaCount:
+    area: str
+    counts: dict[Severity, int]
+    waived: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One list of a service: its own items and those from the notice-wide list."""
+
+    name: str
+    label: str
+    own: list[Any]
+    wide: list[Any]
+    #: items reached another way (lawful bases of the service's purposes)
+    via: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceView:
+    service: Service
+    fields: list[Field]
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True, slots=True)
+class TransferView:
+    transfer: Transfer
+    #: "invalid", "concerns", "clear" or "unassessed"
+    status: str
+    label: str
+    findings: list[FindingView]
+    waived: list[WaivedView]
+
+    @property
+    def icon(self) -> str:
+        return TRANSFER_ICONS[self.status]
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessorView:
+    processor: Processor
+    services: list[Service]
+    transfers: list[Transfer]
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionView:
+    rule: RetentionRule
+    services: list[Service]
+    minimum: Minimum | None
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientView:
+    recipient: Recipient
+    services: list[Service]
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the template shows."""
+
+    result: Result
+    summary: Summary
+    revision: Revision | None
+    title: str
+    policy: Policy
+    areas: list[AreaCount]
+    findings: list[tuple[Severity, list[FindingView]]]
+    waived: list[WaivedView]
+    notice_wide: list[tuple[str, str, list[Entity], int]]
+    services: list[ServiceView]
+    processors: list[ProcessorView]
+    transfers: list[TransferView]
+    retention: list[RetentionView]
+    retention_knowledge: bool
+    recipients: list[tuple[str, list[RecipientView]]]
+    diagram: flow.Diagram
+    transfer_rules_run: bool
+    csp: str = CONTENT_SECURITY_POLICY
+    service_columns: tuple[str, ...] = tuple(NOTICE_WIDE_LABELS.values())
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(views) for _, views in self.findings)
+
+    @property
+    def gate_count(self) -> int:
+        """How many findings are at or above the gate's level."""
+        rank = self.summary.fail_on.rank
+        return sum(len(views) for severity, views in self.findings if severity.rank >= rank)
+
+
+def _area(rule_id: str) -> str:
+    rule = RULES.get(rule_id)
+    return rule.area if rule else "other"
+
+
+def _is_transfer_area(area: str) -> bool:
+    return "transfer" in area.lower()
+
+
+class _Builder:
+    def __init__(self, result: Result, summary: Summary, revision: Revision | None) -> None:
+        self.result = result
+        self.summary = summary
+        self.revision = revision
+        self.policy = result.policy
+        self.entities: dict[str, Entity] = {entity.ref: entity for entity in self.policy.all()}
+        self.by_entity: dict[str, list[FindingView]] = {}
+        self.waived_by_entity: dict[str, list[WaivedView]] = {}
+        self.counter = 0
+
+    def view(self, finding: Finding) -> FindingView:
+        self.counter += 1
+        rule = RULES.get(finding.rule)
+        entity = self.entities.get(finding.entity)
+        anchor = finding.entity if entity is not None and entity.KIND in REGISTERED else ""
+        return FindingView(
+            number=self.counter,
+            finding=finding,
+            area=rule.area if rule else "other",
+            title=rule.title if rule else "",
+            entity_name=entity.name if entity is not None else "",
+            anchor=anchor,
+            trace=entity.trace if entity is not None else None,
+        )
+
+    def findings(self) -> list[tuple[Severity, list[FindingView]]]:
+        groups: dict[Severity, list[FindingView]] = {severity: [] for severity in SEVERITY_ORDER}
+        for finding in sorted(self.result.findings, key=lambda f: (-f.severity.rank, f.sort_key())):
+            view = self.view(finding)
+            groups[finding.severity].append(view)
+            self.by_entity.setdefault(finding.entity, []).append(view)
+        return [(severity, views) for severity, views in groups.items() if views]
+
+    def waived(self) -> list[WaivedView]:
+        views = []
+        for waived in sorted(self.result.waived, key=lambda w: (w.expires, w.finding.sort_key())):
+            view = self._waived(waived)
+            views.append(view)
+            self.waived_by_entity.setdefault(waived.finding.entity, []).append(view)
+        return views
+
+    def _waived(self, waived: WaivedFinding) -> WaivedView:
+        days = (waived.expires - self.result.as_of).days
+        return WaivedView(self.view(waived.finding), waived.reason, waived.owner, waived.expires, days)
+
+    def areas(self) -> list[AreaCount]:
+        counts: dict[str, Counter[Severity]] = {rule.area: Counter() for rule in self.result.rules}
+        for finding in self.result.findings:
+            counts.setdefault(_area(finding.rule), Counter())[finding.severity] += 1
+        waived = Counter(_area(w.finding.rule) for w in self.result.waived)
+        return [
+            AreaCount(area, {severity: counts[area][severity] for severity in SEVERITY_ORDER}, waived[area])
+            for area in sorted(counts)
+        ]
+
+    def of(self, entity: Entity) -> list[FindingView]:
+        return self.by_entity.get(entity.ref, [])
+
+    def notice_wide(self) -> list[tuple[str, str, list[Entity], int]]:
+        notice = self.policy.notice
+        if notice is None:
+            return []
+        rows = []
+        for name, label in NOTICE_WIDE_LABELS.items():
+            items: list[Entity] = getattr(notice.notice_wide, name)
+            if items:
+                users = sum(1 for service in self.policy.services if name in service.relies_on_notice_wide)
+                rows.append((name, label, items, users))
+        return rows
+
+    def services(self) -> list[ServiceView]:
+        views = []
+        for service in self.policy.services:
+            fields = []
+            for name in ("data_categories", "data_subjects", "sources", "purposes", "lawful_bases"):
+                own, wide = registers.split_effective(self.policy, service, name)
+                via: list[LawfulBasis] = []
+                if name == "lawful_bases":
+                    known = {id(b) for b in own + wide}
+                    via = [b for b in registers.lawful_bases(self.policy, service) if id(b) not in known]
+                fields.append(Field(name, NOTICE_WIDE_LABELS[name], own, wide, via))
+            for name in ("recipients", "processors", "retention_rules"):
+                own, wide = registers.split_effective(self.policy, service, name)
+                fields.append(Field(name, NOTICE_WIDE_LABELS[name], own, wide))
+            views.append(ServiceView(service, fields, self.of(service)))
+        return views
+
+    def users(self, name: str) -> dict[int, list[Service]]:
+        """Which services send data to each recipient/processor (by ``id()``)."""
+        index: dict[int, list[Service]] = {}
+        for service in self.policy.services:
+            for item in self.policy.effective(service, name):
+                index.setdefault(id(item), []).append(service)
+        return index
+
+    def processors(self, transfers: dict[int, list[Transfer]]) -> list[ProcessorView]:
+        users = self.users("processors")
+        return [
+            ProcessorView(p, users.get(id(p), []), transfers.get(id(p), []), self.of(p)) for p in self.policy.processors
+        ]
+
+    def transfers(self) -> list[TransferView]:
+        views = []
+        for transfer in self.policy.transfers:
+            found = self.of(transfer)
+            waived = self.waived_by_entity.get(transfer.ref, [])
+            severities = {view.finding.severity for view in found}
+            if Severity.ERROR in severities:
+                status, label = "invalid", "Not valid"
+            elif found:
+                status, label = "concerns", "Valid with concerns"
+            elif self.transfer_rules_run:
+                status, label = "clear", "No problem found"
+            else:
+                status, label = "unassessed", "Not assessed"
+            views.append(TransferView(transfer, status, label, found, waived))
+        return views
+
+    @property
+    def transfer_rules_run(self) -> bool:
+        return any(_is_transfer_area(rule.area) for rule in self.result.rules)
+
+    def retention(self, known: list[Minimum]) -> list[RetentionView]:
+        covered = registers.services_by_retention_rule(self.policy)
+        return [
+            RetentionView(rule, covered.get(id(rule), []), minimum_for(rule, known), self.of(rule))
+            for rule in self.policy.retention_rules
+        ]
+
+    def recipients(self) -> list[tuple[str, list[RecipientView]]]:
+        users = self.users("recipients")
+        groups: dict[str, list[RecipientView]] = {role: [] for role in RECIPIENT_ROLES}
+        for recipient in self.policy.recipients:
+            role = recipient.role if recipient.role in RECIPIENT_ROLES else ""
+            groups[role].append(RecipientView(recipient, users.get(id(recipient), []), self.of(recipient)))
+        return [(RECIPIENT_ROLES[role], views) for role, views in groups.items() if views]
+
+    def diagram(self) -> flow.Diagram:
+        flagged_refs = set(self.by_entity)
+        flagged_flows = {
+            (transfer.importer.ref, transfer.destination)
+            for transfer in self.policy.transfers
+            if transfer.importer is not None and self.of(transfer)
+        }
+        for entity in [*self.policy.processors, *self.policy.recipients]:
+            if any(view.finding.field in ("location", "country") for view in self.of(entity)):
+                flagged_flows.add((entity.ref, registers.location(entity)))
+        return flow.build(self.policy, flagged_refs, flagged_flows)
+
+    def build(self) -> Report:
+        known = minimums()
+        findings = self.findings()
+        waived = self.waived()
+        transfers = registers.transfers_by_importer(self.policy)
+        notice = self.policy.notice
+        controller = self.policy.controller
+        title = (notice.title or notice.name) if notice else "Policy"
+        if controller:
+            title = f"{title} \u2014 {controller.name}"
+        return Report(
+            result=self.result,
+            summary=self.summary,
+            revision=self.revision,
+            title=title,
+            policy=self.policy,
+            areas=self.areas(),
+            findings=findings,
+            waived=waived,
+            notice_wide=self.notice_wide(),
+            services=self.services(),
+            processors=self.processors(transfers),
+            transfers=self.transfers(),
+            retention=self.retention(known),
+            retention_knowledge=bool(known),
+            recipients=self.recipients(),
+            diagram=self.diagram(),
+            transfer_rules_run=self.transfer_rules_run,
+        )
+
+
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the report: autoescaping on for every template."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("reports", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["link"] = link
+    env.globals.update(SEVERITY_TEXT=SEVERITY_TEXT, SEVERITY_ORDER=SEVERITY_ORDER, Severity=Severity)
+    return env
+
+
+def build(result: Result, summary: Summary, revision: Revision | None) -> Report:
+    return _Builder(result, summary, revision).build()
+
+
+def render(result: Result, summary: Summary, revision: Revision | None) -> str:
+    """The whole page."""
+    return environment().get_template("report.html").render(report=build(result, summary, revision))

@@ -1,0 +1,216 @@
+"""The Article 30 record of processing activities, one row per service.
+
+Columns follow the ICO's documentation template for controllers (UK GDPR
+Art 30(1)); :data:`ICO_TEMPLATE` lists every column of that template and
+:data:`COLUMNS` the ones the policy data can fill, in the template's order,
+after a ``Service id`` column that ties each row back to its policy file.
+Columns the policy has no data for (security measures, DPIA, breach records,
+consent records, ...) are left out rather than exported empty.
+
+CSV cells hold several values joined with ``"; "``; JSON keeps them as lists.
+Every CSV cell that a spreadsheet would read as a formula (first character
+``= + - @``, tab or carriage return) is prefixed with ``'``, because DPOs
+open this file in a spreadsheet and policy text is not trusted input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from linter.model import LawfulBasis, Policy, Processor, Service, Transfer
+from reports import registers as r
+
+#: every column of the ICO controller documentation template, in its order
+ICO_TEMPLATE = (
+    "Business function",
+    "Purpose of processing",
+    "Joint controller",
+    "Categories of individuals",
+    "Categories of personal data",
+    "Categories of recipients",
+    "Link to contract with processor",
+    "Third countries or international organisations",
+    "Safeguards for exceptional transfers",
+    "Retention schedule",
+    "Security measures",
+    "Article 6 lawful basis",
+    "Article 9 condition",
+    "Legitimate interests",
+    "Link to legitimate interests assessment",
+    "Rights available",
+    "Automated decision-making",
+    "Source of the personal data",
+    "Link to record of consent",
+    "Location of personal data",
+    "DPIA required",
+    "DPIA progress",
+    "Link to DPIA",
+    "Personal data breach occurred",
+    "Link to breach record",
+    "DPA 2018 Schedule 1 condition",
+    "Link to retention and erasure policy document",
+    "Retained and erased in line with policy document",
+    "Reasons for not adhering",
+)
+
+SERVICE_ID = "Service id"
+#: our addition: Art 30 and the ICO expect the Art 10 basis for criminal offence data
+ARTICLE_10 = "Article 10 basis"
+
+Cell = str | list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """The policy with the indexes every row needs, built once per export."""
+
+    policy: Policy
+    transfers: dict[int, list[Transfer]]
+
+
+Extractor = Callable[[_Facts, Service], Cell]
+
+
+def _names(items: list[Any]) -> list[str]:
+    return [item.name for item in items]
+
+
+def _basis(basis: LawfulBasis) -> str:
+    return f"{basis.name} (Art {basis.article})" if basis.article else basis.name
+
+
+def _bases(article: str) -> Extractor:
+    def extract(facts: _Facts, service: Service) -> Cell:
+        return [_basis(b) for b in r.lawful_bases(facts.policy, service) if b.article_number == article]
+
+    return extract
+
+
+def _categories(facts: _Facts, service: Service) -> Cell:
+    cells = []
+    for category in facts.policy.effective(service, "data_categories"):
+        kinds = [k for k, on in (("special category", category.special_category), ("criminal offence", category.criminal_offence)) if on]
+        cells.append(f"{category.name} ({', '.join(kinds)})" if kinds else category.name)
+    return cells
+
+
+def _recipients(facts: _Facts, service: Service) -> Cell:
+    recipients = [f"{x.name} ({x.role})" if x.role else x.name for x in facts.policy.effective(service, "recipients")]
+    return recipients + [f"{p.name} (processor)" for p in facts.policy.effective(service, "processors")]
+
+
+def _joint(facts: _Facts, service: Service) -> Cell:
+    return [x.name for x in facts.policy.effective(service, "recipients") if x.role == "joint-controller"]
+
+
+def _contract(processor: Processor) -> str:
+    contract = processor.contract
+    if contract is None:
+        return f"{processor.name}: no contract recorded"
+    parts = [part for part in (contract.reference, contract.evidence) if part]
+    if contract.signed:
+        parts.append(f"signed {contract.signed.isoformat()}")
+    return f"{processor.name}: {', '.join(parts) or 'contract recorded without reference'}"
+
+
+def _contracts(facts: _Facts, service: Service) -> Cell:
+    return [_contract(p) for p in facts.policy.effective(service, "processors")]
+
+
+def _third_countries(facts: _Facts, service: Service) -> Cell:
+    countries: list[str] = []
+    for entity in r.importers(facts.policy, service):
+        for country in [r.location(entity), *(t.destination for t in facts.transfers.get(id(entity), []))]:
+            if country and country != "GB" and country not in countries:
+                countries.append(country)
+    return countries
+
+
+def _safeguards(facts: _Facts, service: Service) -> Cell:
+    return [
+        f"{t.name}: {t.mechanism} ({t.destination})"
+        for entity in r.importers(facts.policy, service)
+        for t in facts.transfers.get(id(entity), [])
+    ]
+
+
+def _retention(facts: _Facts, service: Service) -> Cell:
+    return [
+        f"{rule.record_class or rule.name}: {r.retention_summary(rule.period, rule.starts, rule.disposal)}"
+        for rule in facts.policy.effective(service, "retention_rules")
+    ]
+
+
+def _rights(facts: _Facts, service: Service) -> Cell:
+    notice = facts.policy.notice
+    return list(notice.rights_stated) if notice else []
+
+
+def _schedule1(facts: _Facts, service: Service) -> Cell:
+    return [f"{b.schedule1_condition} (for {b.name})" for b in r.lawful_bases(facts.policy, service) if b.schedule1_condition]
+
+
+def _policy_document(facts: _Facts, service: Service) -> Cell:
+    documents = [b.appropriate_policy_document for b in r.lawful_bases(facts.policy, service)]
+    return list(dict.fromkeys(d for d in documents if d))
+
+
+#: the exported columns: header -> how a service fills it
+COLUMNS: dict[str, Extractor] = {
+    SERVICE_ID: lambda facts, service: service.id,
+    "Business function": lambda facts, service: service.name,
+    "Purpose of processing": lambda facts, service: _names(facts.policy.effective(service, "purposes")),
+    "Joint controller": _joint,
+    "Categories of individuals": lambda facts, service: _names(facts.policy.effective(service, "data_subjects")),
+    "Categories of personal data": _categories,
+    "Categories of recipients": _recipients,
+    "Link to contract with processor": _contracts,
+    "Third countries or international organisations": _third_countries,
+    "Safeguards for exceptional transfers": _safeguards,
+    "Retention schedule": _retention,
+    "Article 6 lawful basis": _bases("6"),
+    "Article 9 condition": _bases("9"),
+    ARTICLE_10: _bases("10"),
+    "Rights available": _rights,
+    "Automated decision-making": lambda facts, service: "yes" if service.automated_decision_making else "no",
+    "Source of the personal data": lambda facts, service: _names(facts.policy.effective(service, "sources")),
+    "DPA 2018 Schedule 1 condition": _schedule1,
+    "Link to retention and erasure policy document": _policy_document,
+}
+
+FORMATS = ("csv", "json")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows(policy: Policy) -> list[dict[str, Cell]]:
+    """One row per service, in policy order, keyed by column header."""
+    facts = _Facts(policy, r.transfers_by_importer(policy))
+    return [{header: extract(facts, service) for header, extract in COLUMNS.items()} for service in policy.services]
+
+
+def defuse(cell: str) -> str:
+    """The cell as a spreadsheet will show it as text, never run it as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def to_csv(table: list[dict[str, Cell]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in table:
+        writer.writerow(defuse("; ".join(value) if isinstance(value, list) else value) for value in row.values())
+    return buffer.getvalue()
+
+
+def to_json(table: list[dict[str, Cell]]) -> str:
+    return json.dumps({"columns": list(COLUMNS), "rows": table}, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(policy: Policy, fmt: str) -> str:
+    table = rows(policy)
+    return to_csv(table) if fmt == "csv" else to_json(table)

@@ -1,0 +1,373 @@
+"""Lawful basis rules (LAW001-LAW011): failing and passing cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from textwrap import dedent
+
+import pytest
+
+from checks import lawful_basis
+from linter.findings import Finding
+
+AssertFindings = Callable[..., None]
+D = dt.date
+Expected = list[tuple[str, int]]
+
+BASES = dedent("""\
+    lawful_bases:
+      - id: public-task
+        name: public task
+        article: "6(1)(e)"
+      - id: health-care
+        name: health or social care
+        article: "9(2)(h)"
+        schedule1_condition: Schedule 1 Part 1 paragraph 2
+      - id: criminal-data
+        name: criminal offence data
+        article: "10"
+        schedule1_condition: Part 2 para 18 extended by Part 3 para 36
+        appropriate_policy_document: https://example.org/apd
+    """)
+
+
+# --- LAW001: purpose with no Art 6 basis ---------------------------------------
+
+
+def test_purpose_without_art6_basis(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        purposes:
+          - id: safeguard-children
+            name: safeguard children
+          - id: deliver-service
+            name: deliver your service
+            lawful_bases: [health-care]
+          - id: plan-services
+            name: planning
+            lawful_bases: [public-task]
+        """) + BASES
+    assert_findings(policy, "LAW001", [("LAW001", 2), ("LAW001", 6)])
+
+
+def test_anonymised_purpose_needs_no_basis_unless_it_promises_consent(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        purposes:
+          - id: statistics
+            name: anonymised statistics
+            anonymised: true
+          - id: research
+            name: research using anonymised information
+            anonymised: true
+            consent: true
+        """)
+    assert_findings(policy, "LAW001", [("LAW001", 5)])
+
+
+def test_purpose_consent_message(lint: Callable[..., list[Finding]]) -> None:
+    [finding] = lint("purposes:\n  - {id: research, name: research, consent: true}\n", "LAW001")
+    assert "6(1)(a)" in finding.message
+
+
+# --- LAW002: service with no Art 6 basis -----------------------------------------
+
+
+SERVICES = dedent("""\
+    services:
+      - id: own-basis
+        name: own basis
+        lawful_bases: [public-task]
+      - id: via-purpose
+        name: via a purpose
+        purposes: [plan-services]
+      - id: notice-wide
+        name: notice-wide bases
+        relies_on_notice_wide: [lawful_bases]
+      - id: only-art9
+        name: only an Art 9 condition
+        lawful_bases: [health-care]
+      - id: nothing
+        name: nothing at all
+    purposes:
+      - id: plan-services
+        name: planning
+        lawful_bases: [public-task]
+    notice:
+      id: privacy-notice
+      name: Privacy notice
+      notice_wide:
+        lawful_bases: [public-task]
+    """) + BASES
+
+
+def test_service_without_art6_basis(assert_findings: AssertFindings) -> None:
+    assert_findings(SERVICES, "LAW002", [("LAW002", 13), ("LAW002", 14)])
+
+
+# --- LAW003: unknown or not-yet-existing ground ------------------------------------
+
+
+def test_unknown_article(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        lawful_bases:
+          - {id: a, name: a, article: "6(1)(g)"}
+          - {id: b, name: b, article: "9(2)(k)"}
+          - {id: c, name: c, article: "Art 6(1)(e) UK GDPR"}
+          - {id: d, name: d, article: "Article 9(2)(h)"}
+          - {id: e, name: e, article: "10"}
+          - {id: f, name: f, article: "public task"}
+        """)
+    assert_findings(policy, "LAW003", [("LAW003", 2), ("LAW003", 3), ("LAW003", 7)])
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [(D(2026, 2, 4), [("LAW003", 4)]), (D(2026, 2, 5), [])])
+def test_recognised_legitimate_interests_from_5_february_2026(
+    assert_findings: AssertFindings, as_of: D, expected: Expected
+) -> None:
+    policy = 'lawful_bases:\n  - id: safeguarding\n    name: safeguarding\n    article: "6(1)(ea)"\n'
+    assert_findings(policy, "LAW003", expected, as_of)
+
+
+def test_unknown_article_suggests_a_ground(lint: Callable[..., list[Finding]]) -> None:
+    [finding] = lint('lawful_bases:\n  - {id: a, name: a, article: "6(1)(ee)"}\n', "LAW003")
+    assert "did you mean" in finding.message
+
+
+# --- LAW004: special category data without Art 9 -------------------------------------
+
+
+SPECIAL = dedent("""\
+    data_categories:
+      - {id: health, name: health, special_category: true}
+      - {id: name, name: name}
+    services:
+      - id: with-art9
+        name: with Art 9
+        data_categories: [health]
+        lawful_bases: [public-task, health-care]
+      - id: without-art9
+        name: without Art 9
+        data_categories: [health]
+        lawful_bases: [public-task]
+      - id: no-special-data
+        name: no special data
+        data_categories: [name]
+        lawful_bases: [public-task]
+      - id: notice-wide
+        name: notice-wide data and bases
+        relies_on_notice_wide: [data_categories, lawful_bases]
+    notice:
+      id: privacy-notice
+      name: Privacy notice
+      notice_wide:
+        data_categories: [health]
+        lawful_bases: [public-task, health-care]
+    """) + BASES
+
+
+def test_special_category_without_art9(assert_findings: AssertFindings) -> None:
+    assert_findings(SPECIAL, "LAW004", [("LAW004", 11)])
+
+
+# --- LAW005: Art 9 condition without Schedule 1 ----------------------------------------
+
+
+def test_art9_condition_needs_schedule1(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        lawful_bases:
+          - {id: spi, name: substantial public interest, article: "9(2)(g)"}
+          - {id: health, name: health, article: "9(2)(h)"}
+          - {id: employment, name: employment, article: "9(2)(b)"}
+          - {id: explicit-consent, name: explicit consent, article: "9(2)(a)"}
+          - {id: vital, name: vital interests, article: "9(2)(c)"}
+          - {id: health-ok, name: health, article: "9(2)(h)", schedule1_condition: Part 1 para 2}
+        """)
+    assert_findings(policy, "LAW005", [("LAW005", 2), ("LAW005", 3), ("LAW005", 4)])
+
+
+# --- LAW006: appropriate policy document ---------------------------------------------
+
+
+def test_appropriate_policy_document(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        lawful_bases:
+          - id: safeguarding
+            name: safeguarding
+            article: "9(2)(g)"
+            schedule1_condition: Schedule 1 Part 2 paragraph 18 (safeguarding of children)
+          - id: statutory
+            name: statutory purposes
+            article: "9(2)(g)"
+            schedule1_condition: Part 2 para 6
+            appropriate_policy_document: https://example.org/apd
+          - id: employment
+            name: employment
+            article: "9(2)(b)"
+            schedule1_condition: Part 1 para 1
+          - id: social-care
+            name: social care
+            article: "9(2)(h)"
+            schedule1_condition: Part 1 para 2
+          - id: crime
+            name: crime prevention
+            article: "9(2)(g)"
+            schedule1_condition: Part 2 para 10 (preventing or detecting unlawful acts)
+        """)
+    # para 18 and para 1 need an APD; para 2 does not; para 10 may waive it (not an error)
+    assert_findings(policy, "LAW006", [("LAW006", 5), ("LAW006", 14)])
+
+
+# --- LAW007: unrecognised Schedule 1 condition -------------------------------------------
+
+
+def test_schedule1_unrecognised_or_wrong_part(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        lawful_bases:
+          - id: vague
+            name: vague
+            article: "9(2)(h)"
+            schedule1_condition: the relevant condition in the Act
+          - id: wrong-part
+            name: wrong part
+            article: "9(2)(g)"
+            schedule1_condition: Part 1 para 2
+          - id: by-name
+            name: by name
+            article: "9(2)(g)"
+            schedule1_condition: safeguarding of children and of individuals at risk
+          - id: by-number
+            name: by number
+            article: "9(2)(h)"
+            schedule1_condition: Sch 1 Pt 1 para. 2
+        """)
+    assert_findings(policy, "LAW007", [("LAW007", 5), ("LAW007", 9)])
+
+
+def test_schedule1_parser() -> None:
+    parse = lawful_basis.schedule1_conditions
+    assert [c.paragraph for c in parse("Schedule 1 Part 2 paragraph 18")] == [18]
+    assert sorted(c.paragraph for c in parse("Part 3 para 36 with Part 2 para 18")) == [18, 36]
+    assert [c.paragraph for c in parse("health or social care purposes")] == [2]
+    assert parse("Part 2") == []
+
+
+# --- LAW008: criminal offence data without Art 10 ---------------------------------------------
+
+
+CRIMINAL = dedent("""\
+    data_categories:
+      - {id: offences, name: offences, criminal_offence: true}
+    services:
+      - id: with-art10
+        name: with an Art 10 basis
+        data_categories: [offences]
+        lawful_bases: [public-task, criminal-data]
+      - id: without-art10
+        name: without an Art 10 basis
+        data_categories: [offences]
+        lawful_bases: [public-task, health-care]
+      - id: via-schedule1-part3
+        name: Part 3 condition on a purpose
+        data_categories: [offences]
+        purposes: [youth-justice]
+    purposes:
+      - id: youth-justice
+        name: youth justice
+        lawful_bases: [public-task, legal-claims]
+    """) + BASES + (
+    "  - id: legal-claims\n"
+    "    name: legal claims\n"
+    '    article: "9(2)(f)"\n'
+    "    schedule1_condition: Part 3 para 33 (legal claims)\n"
+)
+
+
+def test_criminal_offence_data_without_art10(assert_findings: AssertFindings) -> None:
+    assert_findings(CRIMINAL, "LAW008", [("LAW008", 10)])
+
+
+# --- LAW009: legitimate interests and public authorities -----------------------------------------
+
+
+def controller(public_authority: bool) -> str:
+    return f"controller:\n  id: council\n  name: Council\n  public_authority: {str(public_authority).lower()}\n"
+
+
+LEGITIMATE = dedent("""\
+    lawful_bases:
+      - {id: interests, name: legitimate interests, article: "6(1)(f)"}
+      - {id: recognised, name: recognised legitimate interests, article: "6(1)(ea)"}
+      - {id: public-task, name: public task, article: "6(1)(e)"}
+    """)
+
+
+def test_legitimate_interests_by_public_authority(assert_findings: AssertFindings) -> None:
+    assert_findings(controller(True) + LEGITIMATE, "LAW009", [("LAW009", 6), ("LAW009", 7)])
+
+
+def test_legitimate_interests_by_others(assert_findings: AssertFindings) -> None:
+    assert_findings(controller(False) + LEGITIMATE, "LAW009", [])
+
+
+def test_legitimate_interests_message_says_why_it_is_a_warning(lint: Callable[..., list[Finding]]) -> None:
+    findings = lint(controller(True) + LEGITIMATE, "LAW009")
+    assert all("outside" in finding.message for finding in findings)
+
+
+# --- LAW010: consent without a withdrawal statement ---------------------------------------------
+
+
+def notice(stated: bool) -> str:
+    flag = str(stated).lower()
+    return f"notice:\n  id: privacy-notice\n  name: Privacy notice\n  consent_withdrawal_stated: {flag}\n"
+
+
+CONSENT = dedent("""\
+    purposes:
+      - {id: research, name: research, consent: true}
+    lawful_bases:
+      - {id: explicit-consent, name: explicit consent, article: "9(2)(a)"}
+    """)
+
+
+def test_consent_without_withdrawal_statement(assert_findings: AssertFindings) -> None:
+    assert_findings(notice(False) + CONSENT, "LAW010", [("LAW010", 4)])
+    assert_findings(controller(True) + notice(False) + CONSENT, "LAW010", [("LAW010", 8)])
+
+
+def test_withdrawal_statement_or_no_consent(assert_findings: AssertFindings) -> None:
+    assert_findings(notice(True) + CONSENT, "LAW010", [])
+    assert_findings(notice(False) + "purposes:\n  - {id: research, name: research}\n", "LAW010", [])
+
+
+def test_consent_basis_alone_needs_the_statement(assert_findings: AssertFindings) -> None:
+    policy = "notice:\n  id: privacy-notice\n  name: Privacy notice\n" + dedent("""\
+        lawful_bases:
+          - {id: consent, name: consent, article: "6(1)(a)"}
+        """)
+    assert_findings(policy, "LAW010", [("LAW010", 1)])
+
+
+# --- LAW011: consent relied on by a public authority --------------------------------------------
+
+
+def test_consent_by_public_authority(assert_findings: AssertFindings) -> None:
+    assert_findings(controller(True) + CONSENT, "LAW011", [("LAW011", 6), ("LAW011", 8)])
+    assert_findings(controller(False) + CONSENT, "LAW011", [])
+
+
+# --- knowledge -------------------------------------------------------------------------------
+
+
+def test_article_normalisation() -> None:
+    assert lawful_basis.normalise("Art. 6(1)(e) UK GDPR") == "6(1)(e)"
+    assert lawful_basis.normalise("Article 9 (2) (g)") == "9(2)(g)"
+    assert lawful_basis.family("Art 10") == "10"
+
+
+def test_every_knowledge_row_is_cited() -> None:
+    for ground in lawful_basis.grounds().values():
+        assert ground.citation.strip(), ground.article
+    for condition in lawful_basis.schedule1().values():
+        assert condition.citation.strip(), condition.paragraph
+        assert condition.apd in {"required", "not-required", "conditional"}, condition.paragraph

@@ -1,0 +1,272 @@
+"""Notice content rules (NTC): one failing case with its line and one passing case per rule."""
+
+from __future__ import annotations
+
+import json
+
+from checks import facts, notice
+from checks.naming import is_verified
+
+K = facts.load("notice-requirements")
+ICO = K["complaint"]["supervisory_authority"]["addresses"][0]
+UNIVERSAL = [row["id"] for row in K["rights"] if row["universal"] and is_verified(row)]
+OTHER = [row["id"] for row in K["rights"] if row["id"] not in UNIVERSAL]
+
+NOTICE = "notice:\n  id: example-notice\n  name: Example notice\n"
+
+
+def _address(lines: list[str]) -> str:
+    return "  complaint:\n    address:\n" + "".join(f"      - {json.dumps(line)}\n" for line in lines)
+
+
+# --- NTC001 controller contact -----------------------------------------------
+
+
+def test_controller_without_contact_is_reported_at_the_controller(assert_findings) -> None:
+    snippet = "controller:\n  id: council\n  name: Example Council\n  public_authority: true\n"
+    assert_findings(snippet, "NTC001", [("NTC001", 1)])
+
+
+def test_controller_contact_with_only_a_name_is_not_reachable(assert_findings) -> None:
+    snippet = (
+        "controller:\n  id: council\n  name: Example Council\n  public_authority: true\n"
+        "  contact:\n    name: Information governance team\n"
+    )
+    assert_findings(snippet, "NTC001", [("NTC001", 5)])
+
+
+def test_missing_controller_is_reported_on_the_notice(assert_findings) -> None:
+    assert_findings(NOTICE, "NTC001", [("NTC001", 1)])
+
+
+def test_controller_with_an_address_passes(assert_findings) -> None:
+    snippet = (
+        "controller:\n  id: council\n  name: Example Council\n  public_authority: true\n"
+        "  contact:\n    address: [County Hall, Example Town]\n"
+    )
+    assert_findings(snippet, "NTC001", [])
+
+
+# --- NTC002 DPO contact --------------------------------------------------------
+
+
+def test_public_authority_without_dpo_is_an_error(assert_findings, lint) -> None:
+    snippet = "controller:\n  id: council\n  name: Example Council\n  public_authority: true\n"
+    assert_findings(snippet, "NTC002", [("NTC002", 1)])
+    assert lint(snippet, "NTC002")[0].severity.value == "error"
+
+
+def test_dpo_with_only_a_name_is_reported_at_the_dpo(assert_findings) -> None:
+    snippet = (
+        "controller:\n  id: council\n  name: Example Council\n  public_authority: true\n"
+        "  dpo:\n    name: Data Protection Officer\n"
+    )
+    assert_findings(snippet, "NTC002", [("NTC002", 5)])
+
+
+def test_private_controller_need_not_give_a_dpo(assert_findings) -> None:
+    snippet = "controller:\n  id: charity\n  name: Example Charity\n  public_authority: false\n"
+    assert_findings(snippet, "NTC002", [])
+
+
+def test_public_authority_with_dpo_email_passes(assert_findings) -> None:
+    snippet = (
+        "controller:\n  id: council\n  name: Example Council\n  public_authority: true\n"
+        "  dpo:\n    email: dpo@example.gov.uk\n"
+    )
+    assert_findings(snippet, "NTC002", [])
+
+
+# --- NTC003 / NTC004 rights --------------------------------------------------------
+
+
+def test_rights_are_split_by_universality_and_verification() -> None:
+    assert UNIVERSAL, "at least one verified universal right"
+    assert {row["id"] for row in K["rights"]} == set(UNIVERSAL) | set(OTHER)
+    assert {r["id"] for r in notice._universal_rights()} == set(UNIVERSAL)
+    assert {r["id"] for r in notice._other_rights()} == set(OTHER)
+
+
+def test_each_missing_universal_right_is_one_error(assert_findings, lint) -> None:
+    snippet = NOTICE + "  rights_stated: [complain]\n"
+    assert_findings(snippet, "NTC003", [("NTC003", 4)] * len(UNIVERSAL))
+    details = sorted(finding.fingerprint for finding in lint(snippet, "NTC003"))
+    assert len(set(details)) == len(UNIVERSAL), "one fingerprint per right"
+
+
+def test_missing_rights_list_is_reported_at_the_notice(assert_findings) -> None:
+    assert_findings(NOTICE, "NTC003", [("NTC003", 1)] * len(UNIVERSAL))
+
+
+def test_all_universal_rights_stated_passes(assert_findings) -> None:
+    assert_findings(NOTICE + f"  rights_stated: [{', '.join(UNIVERSAL)}]\n", "NTC003", [])
+
+
+def test_missing_conditional_right_is_a_warning_naming_when_it_applies(assert_findings, lint) -> None:
+    snippet = NOTICE + f"  rights_stated: [{', '.join(UNIVERSAL + OTHER[1:])}]\n"
+    assert_findings(snippet, "NTC004", [("NTC004", 4)])
+    (finding,) = lint(snippet, "NTC004")
+    assert finding.severity.value == "warning"
+    assert "applies" in finding.message
+
+
+def test_all_conditional_rights_addressed_passes(assert_findings) -> None:
+    assert_findings(NOTICE + f"  rights_stated: [{', '.join(UNIVERSAL + OTHER)}]\n", "NTC004", [])
+
+
+# --- NTC005 right to complain -----------------------------------------------------
+
+
+def test_notice_without_right_to_complain_is_an_error(assert_findings) -> None:
+    assert_findings(NOTICE + "  rights_stated: [access]\n", "NTC005", [("NTC005", 4)])
+
+
+def test_notice_with_right_to_complain_passes(assert_findings) -> None:
+    assert_findings(NOTICE + "  rights_stated: [access, complain]\n", "NTC005", [])
+
+
+# --- NTC006 regulator's address -----------------------------------------------------
+
+
+def test_address_stopping_at_the_street_lacks_town_county_and_postcode(assert_findings, lint) -> None:
+    snippet = NOTICE + "  rights_stated: [complain]\n" + _address(ICO["lines"][:3])
+    assert_findings(snippet, "NTC006", [("NTC006", 5)])
+    (finding,) = lint(snippet, "NTC006")
+    assert "no postcode" in finding.message
+    for line in ICO["lines"][3:]:
+        assert f"'{line}'" in finding.message
+    assert "confirm" in finding.message, "the relocation caveat is shown"
+
+
+def test_full_address_passes(assert_findings) -> None:
+    assert_findings(NOTICE + "  rights_stated: [complain]\n" + _address(ICO["lines"]), "NTC006", [])
+
+
+def test_full_address_on_one_line_passes(assert_findings) -> None:
+    assert_findings(NOTICE + "  rights_stated: [complain]\n" + _address([", ".join(ICO["lines"])]), "NTC006", [])
+
+
+def test_other_complete_address_with_postcode_passes(assert_findings) -> None:
+    snippet = NOTICE + "  rights_stated: [complain]\n" + _address(["PO Box 1", "Example Town", "AB1 2CD"])
+    assert_findings(snippet, "NTC006", [])
+
+
+def test_phone_only_complaint_contact_passes(assert_findings) -> None:
+    snippet = NOTICE + "  rights_stated: [complain]\n  complaint:\n    phone: ['0300 000 0000']\n"
+    assert_findings(snippet, "NTC006", [])
+
+
+def test_right_to_complain_without_any_contact_is_reported(assert_findings) -> None:
+    assert_findings(NOTICE + "  rights_stated: [complain]\n", "NTC006", [("NTC006", 1)])
+
+
+def test_no_complaint_at_all_is_left_to_ntc005(assert_findings) -> None:
+    assert_findings(NOTICE, "NTC006", [])
+
+
+# --- NTC007 statutory or contractual requirement ------------------------------------
+
+FROM_PERSON = "sources:\n  - id: the-data-subject\n    name: you\n    data_subject: true\n"
+
+
+def test_data_from_the_person_without_requirement_statement_is_an_error(assert_findings) -> None:
+    assert_findings(FROM_PERSON + NOTICE, "NTC007", [("NTC007", 5)])
+
+
+def test_explicit_false_is_reported_at_the_field(assert_findings) -> None:
+    snippet = FROM_PERSON + NOTICE + "  statutory_requirement_stated: false\n"
+    assert_findings(snippet, "NTC007", [("NTC007", 8)])
+
+
+def test_no_data_from_the_person_needs_no_requirement_statement(assert_findings) -> None:
+    assert_findings("sources:\n  - id: police\n    name: police\n" + NOTICE, "NTC007", [])
+
+
+def test_requirement_stated_passes(assert_findings) -> None:
+    assert_findings(FROM_PERSON + NOTICE + "  statutory_requirement_stated: true\n", "NTC007", [])
+
+
+# --- NTC008 / NTC009 automated decision-making --------------------------------------
+
+
+def test_silence_on_adm_is_a_warning(assert_findings) -> None:
+    assert_findings(NOTICE, "NTC008", [("NTC008", 1)])
+
+
+def test_adm_block_not_stated_is_reported_at_the_block(assert_findings) -> None:
+    snippet = NOTICE + "  automated_decision_making:\n    used: false\n    stated: false\n"
+    assert_findings(snippet, "NTC008", [("NTC008", 4)])
+
+
+def test_adm_statement_passes(assert_findings) -> None:
+    snippet = NOTICE + "  automated_decision_making:\n    used: false\n    stated: true\n"
+    assert_findings(snippet, "NTC008", [])
+
+
+def test_used_adm_is_left_to_ntc009(assert_findings) -> None:
+    snippet = NOTICE + "  automated_decision_making:\n    used: true\n"
+    assert_findings(snippet, "NTC008", [])
+    assert_findings(snippet, "NTC009", [("NTC009", 4)])
+
+
+def test_service_using_adm_without_description_is_an_error(assert_findings, lint) -> None:
+    snippet = "services:\n  - id: triage\n    name: Triage\n    automated_decision_making: true\n" + NOTICE
+    assert_findings(snippet, "NTC009", [("NTC009", 5)])
+    assert "triage" in lint(snippet, "NTC009")[0].message
+
+
+def test_described_adm_passes(assert_findings) -> None:
+    snippet = (
+        "services:\n  - id: triage\n    name: Triage\n    automated_decision_making: true\n"
+        + NOTICE
+        + "  automated_decision_making:\n    used: true\n    stated: true\n"
+    )
+    assert_findings(snippet, "NTC009", [])
+
+
+# --- NTC010 sources ----------------------------------------------------------------
+
+
+def test_service_without_sources_is_reported_at_the_service(assert_findings) -> None:
+    assert_findings("services:\n  - id: example\n    name: Example\n", "NTC010", [("NTC010", 2)])
+
+
+def test_relying_on_an_empty_notice_wide_list_still_fails(assert_findings) -> None:
+    snippet = NOTICE + "services:\n  - id: example\n    name: Example\n    relies_on_notice_wide: [sources]\n"
+    assert_findings(snippet, "NTC010", [("NTC010", 5)])
+
+
+def test_notice_wide_sources_cover_a_relying_service(assert_findings) -> None:
+    snippet = (
+        "sources:\n  - id: police\n    name: police\n"
+        + NOTICE
+        + "  notice_wide:\n    sources: [police]\n"
+        + "services:\n  - id: example\n    name: Example\n    relies_on_notice_wide: [sources]\n"
+    )
+    assert_findings(snippet, "NTC010", [])
+
+
+# --- NTC011 notice-wide only ---------------------------------------------------------
+
+
+def test_service_with_only_notice_wide_lists_is_info(assert_findings, lint) -> None:
+    snippet = (
+        "purposes:\n  - id: deliver\n    name: deliver your service\n"
+        + NOTICE
+        + "  notice_wide:\n    purposes: [deliver]\n"
+        + "services:\n  - id: example\n    name: Example\n    relies_on_notice_wide: [purposes]\n"
+    )
+    assert_findings(snippet, "NTC011", [("NTC011", 12)])
+    assert lint(snippet, "NTC011")[0].severity.value == "info"
+
+
+def test_service_with_its_own_purposes_passes(assert_findings) -> None:
+    snippet = (
+        "purposes:\n  - id: deliver\n    name: deliver your service\n"
+        "services:\n  - id: example\n    name: Example\n    purposes: [deliver]\n    relies_on_notice_wide: [sources]\n"
+    )
+    assert_findings(snippet, "NTC011", [])
+
+
+def test_service_relying_on_nothing_is_not_this_rule(assert_findings) -> None:
+    assert_findings("services:\n  - id: example\n    name: Example\n", "NTC011", [])

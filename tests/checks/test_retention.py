@@ -1,0 +1,243 @@
+"""Retention rules (RET): one failing case with its line and one passing case per rule.
+
+Statutory minimums come from the knowledge file, so the tests walk its rows:
+a verified statutory row must give RET005 (error) and never RET006; any
+other row must give RET006 (warning) and never an error.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import facts
+from checks.naming import is_verified
+from checks.retention import event_id, minimum_for
+
+K = facts.load("retention-minimums")
+VERIFIED = [row for row in K["minimums"] if row["kind"] == "statute" and is_verified(row)]
+UNVERIFIED = [row for row in K["minimums"] if row not in VERIFIED]
+EVENTS = [event["id"] for event in K["starting_events"]]
+
+
+def rules(*entries: str) -> str:
+    return "retention_rules:\n" + "".join(entries)
+
+
+def rule(rule_id: str, record_class: str, period: str | None = None, starts: str | None = None, extra: str = "") -> str:
+    """A rule: '- id' on its first line, name +1, record_class +2, period +3, starts +3 or +4."""
+    text = f"  - id: {rule_id}\n    name: {rule_id}\n    record_class: {record_class}\n"
+    if period:
+        text += f"    period: {period}\n"
+    if starts:
+        text += f"    starts: {starts}\n"
+    return text + extra
+
+
+def test_knowledge_has_both_kinds_of_minimum() -> None:
+    assert VERIFIED and UNVERIFIED
+    assert all(row["starts"] in EVENTS for row in K["minimums"]), "statutory starts are vocabulary ids"
+
+
+# --- RET001 coverage -------------------------------------------------------------
+
+
+def test_service_without_retention_rule_is_reported(assert_findings) -> None:
+    assert_findings("services:\n  - id: example\n    name: Example\n", "RET001", [("RET001", 2)])
+
+
+def test_service_named_by_applies_to_is_covered(assert_findings) -> None:
+    snippet = "services:\n  - id: example\n    name: Example\n" + rules(
+        rule("records", "case files", "6 years", EVENTS[0], "    applies_to: [example]\n")
+    )
+    assert_findings(snippet, "RET001", [])
+
+
+def test_service_relying_on_notice_wide_rules_is_covered(assert_findings) -> None:
+    snippet = (
+        rules(rule("records", "case files", "6 years", EVENTS[0]))
+        + "notice:\n  id: n\n  name: n\n  notice_wide:\n    retention_rules: [records]\n"
+        + "services:\n  - id: example\n    name: Example\n    relies_on_notice_wide: [retention_rules]\n"
+    )
+    assert_findings(snippet, "RET001", [])
+
+
+# --- RET002 period or criteria ------------------------------------------------------
+
+
+def test_rule_without_period_or_criteria_is_an_error(assert_findings, lint) -> None:
+    snippet = rules(rule("notes", "consultation notes", extra="    disposal: destroy\n"))
+    assert_findings(snippet, "RET002", [("RET002", 2)])
+    assert lint(snippet, "RET002")[0].severity.value == "error"
+
+
+def test_rule_ending_at_an_event_gives_criteria(assert_findings) -> None:
+    assert_findings(rules(rule("research", "research information", starts="project-completion")), "RET002", [])
+
+
+def test_rule_with_an_alternative_limit_gives_criteria(assert_findings) -> None:
+    snippet = rules(rule("staff", "staff files", extra="    alternative:\n      until: normal-retirement-age\n"))
+    assert_findings(snippet, "RET002", [])
+
+
+# --- RET003 starting event -------------------------------------------------------------
+
+
+def test_period_without_start_is_reported_at_the_period(assert_findings) -> None:
+    assert_findings(rules(rule("carers", "young carers records", "15 years")), "RET003", [("RET003", 5)])
+
+
+def test_period_with_start_passes(assert_findings) -> None:
+    assert_findings(rules(rule("carers", "young carers records", "15 years", EVENTS[0])), "RET003", [])
+
+
+def test_indefinite_period_needs_no_start(assert_findings) -> None:
+    assert_findings(rules(rule("archive", "anonymised reports", "indefinite")), "RET003", [])
+
+
+# --- RET004 disposal --------------------------------------------------------------------
+
+
+def test_rule_without_disposal_is_info(assert_findings, lint) -> None:
+    snippet = rules(rule("files", "case files", "35 years", EVENTS[0]))
+    assert_findings(snippet, "RET004", [("RET004", 2)])
+    assert lint(snippet, "RET004")[0].severity.value == "info"
+
+
+def test_rule_with_disposal_passes(assert_findings) -> None:
+    snippet = rules(rule("files", "case files", "35 years", EVENTS[0], "    disposal: delete\n"))
+    assert_findings(snippet, "RET004", [])
+
+
+def test_indefinite_rule_needs_no_disposal(assert_findings) -> None:
+    assert_findings(rules(rule("archive", "anonymised reports", "indefinite")), "RET004", [])
+
+
+# --- RET005 / RET006 statutory minimums ----------------------------------------------------
+
+
+@pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
+def test_period_below_a_verified_minimum_is_an_error(row, assert_findings, lint) -> None:
+    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    assert_findings(snippet, "RET005", [("RET005", 5)])
+    assert_findings(snippet, "RET006", [])
+    assert lint(snippet, "RET005")[0].citation == " ".join(row["citation"].split())
+
+
+@pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
+def test_period_at_the_verified_minimum_passes(row, assert_findings) -> None:
+    assert_findings(rules(rule("records", row["example"], row["minimum"], row["starts"])), "RET005", [])
+
+
+@pytest.mark.parametrize("row", UNVERIFIED, ids=[row["id"] for row in UNVERIFIED])
+def test_period_below_an_unverified_minimum_is_only_a_warning(row, assert_findings) -> None:
+    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    assert_findings(snippet, "RET006", [("RET006", 5)])
+    assert_findings(snippet, "RET005", [])
+
+
+@pytest.mark.parametrize("row", UNVERIFIED, ids=[row["id"] for row in UNVERIFIED])
+def test_period_at_the_unverified_minimum_passes(row, assert_findings) -> None:
+    assert_findings(rules(rule("records", row["example"], row["minimum"], row["starts"])), "RET006", [])
+
+
+def test_statutory_basis_names_the_row_whatever_the_record_class(assert_findings) -> None:
+    row = VERIFIED[0]
+    snippet = rules(rule("records", "archive boxes", "1 year", row["starts"], f"    statutory_basis: {row['names'][0]}\n"))
+    assert_findings(snippet, "RET005", [("RET005", 5)])
+
+
+def test_refused_applicants_are_not_held_to_the_approved_carers_minimum() -> None:
+    from linter.model import RetentionRule
+    from linter.loader import Position
+
+    def matched(record_class: str) -> str | None:
+        found = minimum_for(RetentionRule("r", "r", Position("f", 1, 1), record_class=record_class))
+        return None if found is None else str(found["id"])
+
+    assert matched("unapproved foster carers or withdrawn applications") == "refused-or-withdrawn-foster-applicants"
+    assert matched("approved foster carer records") == "approved-foster-carer-records"
+    assert matched("young carers records") is None
+
+
+# --- RET007 statutory start -------------------------------------------------------------
+
+LAC = next(row for row in K["minimums"] if row["starts"] == "date-of-birth")
+
+
+def test_start_other_than_the_statutory_one_is_reported_at_starts(assert_findings) -> None:
+    other = next(event for event in EVENTS if event != LAC["starts"])
+    assert_findings(rules(rule("records", LAC["example"], LAC["minimum"], other)), "RET007", [("RET007", 6)])
+
+
+def test_statutory_start_passes_also_as_an_alias(assert_findings) -> None:
+    alias = next(e for e in K["starting_events"] if e["id"] == LAC["starts"])["aliases"][0]
+    assert event_id(alias) == LAC["starts"]
+    assert_findings(rules(rule("records", LAC["example"], LAC["minimum"], alias)), "RET007", [])
+
+
+def test_missing_start_is_left_to_ret003(assert_findings) -> None:
+    assert_findings(rules(rule("records", LAC["example"], LAC["minimum"])), "RET007", [])
+
+
+# --- RET008 / RET009 same record class ------------------------------------------------------
+
+
+def test_same_class_with_different_periods_is_reported_on_the_later_rule(assert_findings) -> None:
+    snippet = rules(
+        rule("checks-a", "vetting checks", "1 year", "last-action"),
+        rule("checks-b", "Vetting checks.", "2 years", "last-action"),
+    )
+    assert_findings(snippet, "RET008", [("RET008", 10)])
+
+
+def test_same_class_via_alias_with_different_periods_is_reported(assert_findings) -> None:
+    forms = facts.load("name-aliases")["aliases"][0]["forms"]
+    snippet = rules(
+        rule("checks-a", f"{forms[-1]} checks", "1 year", "last-action"),
+        rule("checks-b", f"{forms[1]} checks", "6 months", "last-action"),
+    )
+    assert_findings(snippet, "RET008", [("RET008", 10)])
+
+
+def test_same_class_same_period_is_not_a_conflict(assert_findings) -> None:
+    snippet = rules(
+        rule("checks-a", "vetting checks", "1 year", "last-action"),
+        rule("checks-b", "vetting checks", "12 months", "last-action"),
+    )
+    assert_findings(snippet, "RET008", [])
+
+
+def test_same_class_and_period_under_another_name_is_a_duplicate(assert_findings) -> None:
+    snippet = rules(
+        rule("day-care-checks", "day care checks", "1 year", "last-action"),
+        rule("nursery-checks", "Day Care checks", "1 year", "last-action"),
+    )
+    assert_findings(snippet, "RET009", [("RET009", 9)])
+
+
+def test_duplicate_with_the_same_name_is_left_to_ref003(assert_findings) -> None:
+    snippet = rules(
+        rule("checks", "day care checks", "1 year", "last-action"),
+        "  - id: checks-again\n    name: checks\n    record_class: day care checks\n    period: 1 year\n",
+    )
+    assert_findings(snippet, "RET009", [])
+
+
+def test_different_classes_are_not_duplicates(assert_findings) -> None:
+    snippet = rules(
+        rule("day-care-checks", "day care checks", "1 year", "last-action"),
+        rule("vetting-checks", "vetting checks", "1 year", "last-action"),
+    )
+    assert_findings(snippet, "RET009", [])
+
+
+# --- RET010 vocabulary ---------------------------------------------------------------------
+
+
+def test_start_outside_the_vocabulary_is_info(assert_findings) -> None:
+    assert_findings(rules(rule("files", "case files", "35 years", "whenever convenient")), "RET010", [("RET010", 6)])
+
+
+@pytest.mark.parametrize("event", EVENTS)
+def test_every_vocabulary_id_is_known(event, assert_findings) -> None:
+    assert_findings(rules(rule("files", "case files", "35 years", event)), "RET010", [])

@@ -1,0 +1,32 @@
+"""The benchmark's synthetic estate is a valid policy (so its timings are real)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+from support import ROOT
+
+from linter import engine
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate_estate
+
+
+def test_estate_has_the_requested_size_and_no_schema_or_reference_findings(tmp_path: Path) -> None:
+    folder = _generator()(tmp_path / "estate", 200)
+    result = engine.run([str(folder)], dt.date(2026, 11, 24))
+    assert not result.load_errors
+    assert len(result.policy.services) == 50
+    assert 200 <= len(result.policy.all()) <= 220
+    assert [f for f in result.findings if f.rule.startswith(("SCH", "REF"))] == []
+    # the estate exercises the catalogue: it holds known problems as well
+    assert any(f.rule.startswith("TRF") for f in result.findings) or not any(
+        rule.startswith("TRF") for rule in engine.all_rules()
+    )
