@@ -201,6 +201,8 @@ def _purpose_without_art6(ctx: Context) -> Iterator[Finding]:
             continue  # anonymised information is not personal data
         if _has_family(purpose.lawful_bases, "lawful_basis"):
             continue
+        if _notice_wide_art6(ctx):
+            continue  # bases exist notice-wide: LAW012 reports the missing link once
         extra = (
             f"; it promises to ask for consent, but lists no Art {consent_basis()} consent basis"
             if purpose.consent
@@ -211,6 +213,32 @@ def _purpose_without_art6(ctx: Context) -> Iterator[Finding]:
             purpose,
             "lawful_bases",
             f"purpose '{purpose.id}' has no Article 6 lawful basis{extra}",
+        )
+
+
+def _notice_wide_art6(ctx: Context) -> list[LawfulBasis]:
+    notice = ctx.policy.notice
+    bases = notice.notice_wide.lawful_bases if notice is not None else []
+    return [basis for basis in bases if _has_family([basis], "lawful_basis")]
+
+
+def _bases_only_notice_wide(ctx: Context) -> Iterator[Finding]:
+    notice = ctx.policy.notice
+    wide = _notice_wide_art6(ctx)
+    if notice is None or not wide:
+        return
+    unlinked = [
+        purpose
+        for purpose in ctx.policy.purposes
+        if not (purpose.anonymised and not purpose.consent) and not _has_family(purpose.lawful_bases, "lawful_basis")
+    ]
+    if unlinked:
+        yield ctx.finding(
+            BASES_ONLY_NOTICE_WIDE,
+            notice,
+            "notice_wide",
+            f"the notice states its Article 6 bases ({_ids(wide)}) once for all processing; "
+            f"{len(unlinked)} of {len(ctx.policy.purposes)} purposes do not say which basis applies to them",
         )
 
 
@@ -259,17 +287,48 @@ def _unknown_ground(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _gaps_once(
+    ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], what: str
+) -> Iterator[Finding]:
+    """Report each service's gap, but once on the notice when it comes only from
+    the notice-wide data categories: one root cause, one finding to fix."""
+    notice = ctx.policy.notice
+    from_notice: list[Service] = []
+    for service, categories in gaps:
+        if notice is not None and not any(c in service.data_categories for c in categories):
+            from_notice.append(service)
+            continue
+        yield ctx.finding(
+            rule,
+            service,
+            "data_categories",
+            f"service '{service.id}' processes {what} ({_ids(categories)})",
+        )
+    if notice is not None and from_notice:
+        categories = [c for c in notice.notice_wide.data_categories if any(c in gap for _, gap in gaps)]
+        yield ctx.finding(
+            rule,
+            notice,
+            "notice_wide",
+            f"the notice-wide data categories include {what} ({_ids(categories)}); "
+            f"{_services_relying(from_notice, len(ctx.policy.services))}",
+        )
+
+
+def _services_relying(services: list[Service], total: int, shown: int = 3) -> str:
+    if len(services) == total:
+        return f"all {total} services rely on them"
+    more = f" and {len(services) - shown} more" if len(services) > shown else ""
+    return f"{len(services)} services rely on them: {_ids(services[:shown])}{more}"
+
+
 def _special_without_art9(ctx: Context) -> Iterator[Finding]:
+    gaps = []
     for service in ctx.policy.services:
         special = [c for c in ctx.policy.effective(service, "data_categories") if c.special_category]
         if special and not _has_family(service_bases(ctx, service), "special_category"):
-            yield ctx.finding(
-                SPECIAL_WITHOUT_ART9,
-                service,
-                "data_categories",
-                f"service '{service.id}' processes special category data ({_ids(special)}) with no "
-                "Article 9 condition",
-            )
+            gaps.append((service, special))
+    return _gaps_once(ctx, SPECIAL_WITHOUT_ART9, gaps, "special category data with no Article 9 condition")
 
 
 def _art9_without_schedule1(ctx: Context) -> Iterator[Finding]:
@@ -328,24 +387,23 @@ def _schedule1_unrecognised(ctx: Context) -> Iterator[Finding]:
 
 
 def _criminal_without_art10(ctx: Context) -> Iterator[Finding]:
+    gaps = []
     for service in ctx.policy.services:
         criminal = [c for c in ctx.policy.effective(service, "data_categories") if c.criminal_offence]
         if not criminal:
             continue
         bases = service_bases(ctx, service)
         covered = _has_family(bases, "criminal_offence") or any(
-            condition.criminal_data
-            for basis in bases
-            for condition in schedule1_conditions(basis.schedule1_condition)
+            condition.criminal_data for basis in bases for condition in schedule1_conditions(basis.schedule1_condition)
         )
         if not covered:
-            yield ctx.finding(
-                CRIMINAL_WITHOUT_ART10,
-                service,
-                "data_categories",
-                f"service '{service.id}' processes criminal offence data ({_ids(criminal)}) with no Article 10 "
-                "basis (official authority or a DPA 2018 Schedule 1 condition)",
-            )
+            gaps.append((service, criminal))
+    return _gaps_once(
+        ctx,
+        CRIMINAL_WITHOUT_ART10,
+        gaps,
+        "criminal offence data with no Article 10 basis (official authority or a DPA 2018 Schedule 1 condition)",
+    )
 
 
 def _legitimate_interests_by_public_authority(ctx: Context) -> Iterator[Finding]:
@@ -455,6 +513,29 @@ SERVICE_WITHOUT_ART6 = Rule(
     check=_service_without_art6,
     failing=_service(),
     passing=_service("lawful_bases: [public-task]") + "lawful_bases:\n" + _PUBLIC_TASK,
+)
+
+BASES_ONLY_NOTICE_WIDE = Rule(
+    id="LAW012",
+    title="Article 6 bases stated for the notice as a whole, not for each purpose",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A notice must give the purposes together with the legal basis for the processing, and the ICO "
+        "expects the basis for each purpose, so that a person can tell, for instance, which processing "
+        "rests on a legal obligation (no right to object) and which on a public task (a right to object). "
+        "A single list of bases is common and each purpose may still have a basis, so this is a warning: "
+        "the gap is in what people are told, not necessarily in the lawfulness of the processing."
+    ),
+    citation="UK GDPR Art 13(1)(c) and 14(1)(c); ICO guidance 'The right to be informed: what privacy information "
+    "should we provide?' (checklist)",
+    remediation="Give each purpose the lawful_bases that apply to it.",
+    check=_bases_only_notice_wide,
+    failing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task]\n"
+    "purposes:\n  - id: safeguard-children\n    name: safeguard children\nlawful_bases:\n" + _PUBLIC_TASK,
+    passing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task]\n"
+    "purposes:\n  - id: safeguard-children\n    name: safeguard children\n    lawful_bases: [public-task]\n"
+    "lawful_bases:\n" + _PUBLIC_TASK,
 )
 
 UNKNOWN_GROUND = Rule(
@@ -665,4 +746,5 @@ RULES = (
     LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY,
     CONSENT_WITHOUT_WITHDRAWAL,
     CONSENT_BY_PUBLIC_AUTHORITY,
+    BASES_ONLY_NOTICE_WIDE,
 )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from linter.model import Entity, Policy, Processor, Recipient
 from reports import registers as r
 
-MAX_NODES = 40
+MAX_NODES = 60
 COLUMNS = ("Sources", "Services", "Recipients and processors", "Countries")
 NODE_WIDTHS = (210, 210, 230, 90)
 COLUMN_GAP = 120
@@ -29,7 +29,8 @@ MARGIN = 12
 HEADER = 40
 ROW = 28
 NODE_HEIGHT = 22
-MAX_LABEL = 32
+#: average width of a character of the 12px label font, for cutting labels to fit
+CHAR_WIDTH = 7
 
 Key = tuple[str, str]
 HUB: Key = ("hub", "notice-wide")
@@ -53,7 +54,9 @@ class Node:
 
     @property
     def short_label(self) -> str:
-        return self.label if len(self.label) <= MAX_LABEL else self.label[: MAX_LABEL - 1].rstrip() + "…"
+        """The label cut to fit the box (beside the '!' and the P/R letter when shown)."""
+        room = (self.width - 14 - (10 if self.flagged else 0) - (14 if self.key[0] in ("recipient", "processor") else 0)) // CHAR_WIDTH
+        return self.label if len(self.label) <= room else self.label[: max(room - 1, 1)].rstrip() + "\u2026"
 
     @property
     def title(self) -> str:
@@ -201,10 +204,11 @@ def _order(graph: _Graph) -> dict[int, list[Node]]:
         neighbours[source].append(target)
         neighbours[target].append(source)
 
-    def fixed_last(node: Node) -> int:
+    def pinned(node: Node) -> int:
+        """The notice-wide node stays first and a folded node last."""
         return 2 if node.folded else (0 if node.key == HUB else 1)
 
-    columns[1].sort(key=lambda n: (fixed_last(n), n.label, n.key))
+    columns[1].sort(key=lambda n: (pinned(n), n.label.lower(), n.key))
     position: dict[Key, float] = {}
 
     def place(column: int) -> None:
@@ -218,7 +222,7 @@ def _order(graph: _Graph) -> dict[int, list[Node]]:
             placed = [position[k] for k in neighbours[node.key] if k in position]
             return sum(placed) / len(placed) if placed else float("inf")
 
-        columns[column].sort(key=lambda n: (fixed_last(n), centre(n), n.label, n.key))
+        columns[column].sort(key=lambda n: (pinned(n), centre(n), n.label.lower(), n.key))
         place(column)
 
     place(1)

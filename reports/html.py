@@ -132,6 +132,17 @@ class AreaCount:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleCount:
+    """How often one rule fired, for the summary; ``first`` is its first finding."""
+
+    rule: str
+    title: str
+    severity: Severity
+    count: int
+    first: FindingView
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
     """One list of a service: its own items and those from the notice-wide list."""
 
@@ -197,6 +208,7 @@ class Report:
     title: str
     policy: Policy
     areas: list[AreaCount]
+    by_rule: list[RuleCount]
     findings: list[tuple[Severity, list[FindingView]]]
     waived: list[WaivedView]
     notice_wide: list[tuple[str, str, list[Entity], int]]
@@ -276,6 +288,17 @@ class _Builder:
     def _waived(self, waived: WaivedFinding) -> WaivedView:
         days = (waived.expires - self.result.as_of).days
         return WaivedView(self.view(waived.finding), waived.reason, waived.owner, waived.expires, days)
+
+    @staticmethod
+    def by_rule(groups: list[tuple[Severity, list[FindingView]]]) -> list[RuleCount]:
+        first: dict[str, FindingView] = {}
+        counts: Counter[str] = Counter()
+        for _, views in groups:
+            for view in views:
+                first.setdefault(view.finding.rule, view)
+                counts[view.finding.rule] += 1
+        rows = [RuleCount(rule, view.title, view.finding.severity, counts[rule], view) for rule, view in first.items()]
+        return sorted(rows, key=lambda row: (-row.severity.rank, -row.count, row.rule))
 
     def areas(self) -> list[AreaCount]:
         counts: dict[str, Counter[Severity]] = {rule.area: Counter() for rule in self.result.rules}
@@ -398,6 +421,7 @@ class _Builder:
             title=title,
             policy=self.policy,
             areas=self.areas(),
+            by_rule=self.by_rule(findings),
             findings=findings,
             waived=waived,
             notice_wide=self.notice_wide(),

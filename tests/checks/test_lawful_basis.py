@@ -371,3 +371,51 @@ def test_every_knowledge_row_is_cited() -> None:
     for condition in lawful_basis.schedule1().values():
         assert condition.citation.strip(), condition.paragraph
         assert condition.apd in {"required", "not-required", "conditional"}, condition.paragraph
+
+
+def test_gap_from_notice_wide_categories_is_reported_once_on_the_notice(lint) -> None:  # type: ignore[no-untyped-def]
+    policy = """\
+notice:
+  id: n
+  name: N
+  notice_wide:
+    data_categories: [offences]
+    lawful_bases: [public-task]
+lawful_bases:
+  - {id: public-task, name: public task, article: 6(1)(e)}
+data_categories:
+  - {id: offences, name: offences, criminal_offence: true}
+services:
+  - {id: a, name: A, relies_on_notice_wide: [data_categories, lawful_bases]}
+  - {id: b, name: B, relies_on_notice_wide: [data_categories, lawful_bases]}
+  - {id: c, name: C, data_categories: [offences], lawful_bases: [public-task]}
+"""
+    findings = lint(policy, "LAW008")
+    assert [(f.entity, f.line) for f in findings] == [("notice:n", 4), ("service:c", 14)]
+    assert "2 services rely on them: 'a', 'b'" in findings[0].message
+
+
+_WIDE = """\
+notice:
+  id: n
+  name: N
+  notice_wide:
+    lawful_bases: [public-task]
+lawful_bases:
+  - {id: public-task, name: public task, article: 6(1)(e)}
+purposes:
+  - {id: safeguard, name: safeguard children}
+  - {id: deliver, name: deliver your service, lawful_bases: [public-task]}
+  - {id: research, name: research, anonymised: true}
+"""
+
+
+def test_bases_stated_only_notice_wide_is_one_warning_not_an_error_per_purpose(assert_findings) -> None:  # type: ignore[no-untyped-def]
+    assert_findings(_WIDE, "LAW012", [("LAW012", 4)])
+    assert_findings(_WIDE, "LAW001", [])
+
+
+def test_purpose_promising_consent_is_left_to_the_consent_rules(assert_findings) -> None:  # type: ignore[no-untyped-def]
+    snippet = _WIDE + "  - {id: identifiable-research, name: research, consent: true}\n"
+    assert_findings(snippet, "LAW001", [])
+    assert_findings(snippet, "LAW012", [("LAW012", 4)])

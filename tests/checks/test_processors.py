@@ -95,7 +95,8 @@ def test_different_bodies_pass(assert_findings) -> None:
 
 def test_recipient_acting_on_our_behalf_without_processor_entry_is_an_error(assert_findings, lint) -> None:
     snippet = (
-        "recipients:\n  - id: telljo\n    name: Telljo\n    role: independent-controller\n    acts_on_our_behalf: true\n"
+        "recipients:\n  - id: telljo\n    name: Telljo\n    role: independent-controller\n"
+        "    acts_on_our_behalf: true\n"
     )
     assert_findings(snippet, "PRC004", [("PRC004", 5)])
     assert lint(snippet, "PRC004")[0].severity.value == "error"

@@ -142,13 +142,15 @@ def test_period_at_the_unverified_minimum_passes(row, assert_findings) -> None:
 
 def test_statutory_basis_names_the_row_whatever_the_record_class(assert_findings) -> None:
     row = VERIFIED[0]
-    snippet = rules(rule("records", "archive boxes", "1 year", row["starts"], f"    statutory_basis: {row['names'][0]}\n"))
+    snippet = rules(
+        rule("records", "archive boxes", "1 year", row["starts"], f"    statutory_basis: {row['names'][0]}\n")
+    )
     assert_findings(snippet, "RET005", [("RET005", 5)])
 
 
 def test_refused_applicants_are_not_held_to_the_approved_carers_minimum() -> None:
-    from linter.model import RetentionRule
     from linter.loader import Position
+    from linter.model import RetentionRule
 
     def matched(record_class: str) -> str | None:
         found = minimum_for(RetentionRule("r", "r", Position("f", 1, 1), record_class=record_class))
