@@ -2,8 +2,8 @@
 
 Two names are the same when they agree after case, punctuation, a leading
 "the" and the aliases of ``checks/knowledge/name-aliases.yaml`` are taken out:
-"OFSTED checks" and "Office for Standards in Education checks" both become
-``ofsted checks``. The alias table is cited data, not code.
+an abbreviation and the body's full name count as one body. The alias
+table is cited data, not code.
 """
 
 from __future__ import annotations
@@ -36,7 +36,11 @@ def _aliases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def normalise(name: str) -> str:
-    """The comparable form of a name: 'The OFSTED (Ofsted) checks' -> 'ofsted checks'."""
+    """The comparable form of a name.
+
+    'The Example Service (ES) checks' -> 'es checks' when 'Example Service'
+    and 'ES' are forms of the alias 'es'.
+    """
     text = _basic(name)
     for pattern, canonical in _aliases():
         text = pattern.sub(canonical, text)

@@ -174,7 +174,7 @@ UNIVERSAL_RIGHT = Rule(
         "not name them. One finding per missing right, from the required-rights list in the knowledge "
         "file (only rows verified against the law's text)."
     ),
-    citation=facts.cite(_universal_rights()[0]),
+    citation=facts.cite(_K["rights_duty"]),
     remediation="Name each missing right in the notice with a sentence on how to use it, and list it in rights_stated.",
     check=_universal_right,
     failing=(
@@ -197,7 +197,7 @@ CONDITIONAL_RIGHT = Rule(
         "the linter cannot tell from the notice whether the council relies on a basis that triggers "
         "them. A warning for the DPO to decide, not an error."
     ),
-    citation=facts.cite(_other_rights()[0]),
+    citation=facts.cite(_K["rights_duty"]),
     remediation=(
         "Say in the notice whether each right applies to this processing and, where it does not, why "
         "(for example: portability does not apply to information we hold to perform a public task)."
@@ -312,7 +312,7 @@ COMPLAINT_ADDRESS = Rule(
         "people can still phone or use the website, so this is a warning, not an error. The address on "
         "record is knowledge data with its own date and caveat."
     ),
-    citation=facts.cite(_AUTHORITY["addresses"][0]),
+    citation=f"{facts.cite(_COMPLAINT)}; address: {facts.cite(_AUTHORITY['addresses'][0])}",
     remediation=(
         "Give the regulator's current postal address in full, including town and postcode, or link "
         "to its complaint page."

@@ -194,7 +194,7 @@ HAS_START = Rule(
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "'100 years' means little without 'from when': from birth, from the last contact or from a court "
+        "A number of years means little without 'from when': from birth, from the last contact or from a court "
         "order can differ by decades. A period without a start still gives people an idea, so this is a "
         "warning, but it also stops RET007 comparing the rule with the statutory start."
     ),

@@ -166,7 +166,14 @@ def rules(fmt: str = "text") -> int:
 
 
 def _paragraph(text: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width=78, initial_indent="  ", subsequent_indent="  ")
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=78,
+        initial_indent="  ",
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,  # keep file names and dates whole
+    )
 
 
 def _example(text: str) -> str:

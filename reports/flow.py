@@ -126,7 +126,7 @@ def build(policy: Policy, flagged_refs: set[str], flagged_flows: set[tuple[str, 
                 graph.edge(*((other, key) if column == 0 else (key, other)), flagged)
             if wide:
                 uses_hub = True
-                graph.node(HUB, 1, "Notice-wide lists", "lists stated once for the whole notice")
+                graph.node(HUB, 1, "Notice-wide lists", "lists the notice states once for every service")
                 for item in wide:
                     other = graph.entity(item, column, flagged_refs)
                     graph.edge(*((other, HUB) if column == 0 else (HUB, other)), item.ref in flagged_refs)
@@ -136,7 +136,7 @@ def build(policy: Policy, flagged_refs: set[str], flagged_flows: set[tuple[str, 
     hub_for_all = bool(services) and users == len(services)
     if HUB in graph.nodes:
         everyone = "all" if hub_for_all else "some"
-        graph.nodes[HUB].label = f"Notice-wide lists ({everyone} services)"
+        graph.nodes[HUB].label = f"Notice-wide ({everyone} services)"
         if hub_for_all:
             for node in graph.nodes.values():
                 node.marked = False

@@ -38,7 +38,7 @@ from linter.model import (
     Transfer,
 )
 from reports import flow, registers
-from reports.retention import Minimum, minimum_for, minimums
+from reports.retention import Lookup, Minimum, lookup, minimum_for
 from reports.revision import Revision
 
 #: what no policy text can loosen: no script, no request, no plugin, no form
@@ -377,10 +377,10 @@ class _Builder:
     def transfer_rules_run(self) -> bool:
         return any(_is_transfer_area(rule.area) for rule in self.result.rules)
 
-    def retention(self, known: list[Minimum]) -> list[RetentionView]:
+    def retention(self, find: Lookup | None) -> list[RetentionView]:
         covered = registers.services_by_retention_rule(self.policy)
         return [
-            RetentionView(rule, covered.get(id(rule), []), minimum_for(rule, known), self.of(rule))
+            RetentionView(rule, covered.get(id(rule), []), minimum_for(rule, find), self.of(rule))
             for rule in self.policy.retention_rules
         ]
 
@@ -405,7 +405,7 @@ class _Builder:
         return flow.build(self.policy, flagged_refs, flagged_flows)
 
     def build(self) -> Report:
-        known = minimums()
+        find = lookup()
         findings = self.findings()
         waived = self.waived()
         transfers = registers.transfers_by_importer(self.policy)
@@ -428,8 +428,8 @@ class _Builder:
             services=self.services(),
             processors=self.processors(transfers),
             transfers=self.transfers(),
-            retention=self.retention(known),
-            retention_knowledge=bool(known),
+            retention=self.retention(find),
+            retention_knowledge=find is not None,
             recipients=self.recipients(),
             diagram=self.diagram(),
             transfer_rules_run=self.transfer_rules_run,

@@ -99,10 +99,10 @@ def test_formats_and_files_from_the_configuration(project: Path) -> None:
     ("table", "message"),
     [
         ('fail_on = "warning"\n', "pyproject.toml:2: [tool.policy-lint] unknown key 'fail_on'; did you mean 'fail-on'?"),
-        ('fail-on = "fatal"\n', "pyproject.toml:2: [tool.policy-lint] fail-on must be one of error, warning, info"),
+        ('fail-on = "fatal"\n', "pyproject.toml:2: [tool.policy-lint] fail-on must be one of info, warning, error, not 'fatal'"),
         ("select = 3\n", "pyproject.toml:2: [tool.policy-lint] select must be text or a list of text"),
         ('format = ["pdf"]\n', "pyproject.toml:2: [tool.policy-lint] format unknown format 'pdf'"),
-        ('paths = ["policy"\n', "pyproject.toml:3:1: invalid TOML"),
+        ("fail-on = warning\n", "pyproject.toml:2:11: invalid TOML: Invalid value"),
     ],
 )
 def test_invalid_configuration_is_one_line_exit_two(

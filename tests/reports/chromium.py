@@ -170,8 +170,12 @@ class Browser:
                 raise ProtocolError(f"no {method} within {timeout} s")
             self._events.append(self._receive(max(0.1, deadline - time.monotonic())))
 
-    def visit(self, path: Path, *, screenshot: bool = False, pdf: bool = False, media: str = "screen") -> Visit:
-        """Open ``path`` in a new tab at laptop size and record what happened."""
+    def visit(self, path: Path, *, screenshot: bool = False, pdf: bool = False, media: str = "") -> Visit:
+        """Open ``path`` in a new tab at laptop size and record what happened.
+
+        ``media`` emulates a CSS media type for the screenshot ("print" to see
+        the print styles); leave it empty when printing a PDF, which uses print.
+        """
         url = path.resolve().as_uri()
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -179,7 +183,8 @@ class Browser:
             for domain in ("Page", "Runtime", "Log", "Network"):
                 self.send(f"{domain}.enable", session=session)
             self.send("Emulation.setDeviceMetricsOverride", LAPTOP, session)
-            self.send("Emulation.setEmulatedMedia", {"media": media}, session)
+            if media:
+                self.send("Emulation.setEmulatedMedia", {"media": media}, session)
             self._events = [e for e in self._events if e.get("sessionId") != session]
             self.send("Page.navigate", {"url": url}, session)
             self._wait_for("Page.loadEventFired", session)

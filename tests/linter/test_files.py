@@ -1,0 +1,51 @@
+"""Atomic writes: a reader sees the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from linter import files
+from linter.files import output_problem, write_atomic
+
+
+def test_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "report.sarif"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert target.stat().st_mode & 0o777 == 0o640, "an existing file keeps its permissions"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.sarif"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "report.sarif"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", fail)
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.sarif"]
+
+
+def test_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.json", "{}")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_output_problem(tmp_path: Path) -> None:
+    (tmp_path / "policy.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert output_problem(tmp_path / "out.json", []) is None
+    assert output_problem(tmp_path / "out.json", [tmp_path / "out.json"]) is not None
+    assert "is a folder" in (output_problem(tmp_path, []) or "")
