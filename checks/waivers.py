@@ -78,7 +78,10 @@ STALE = Rule(
         "if it came back, without anyone deciding so again."
     ),
     citation=_CITATION,
-    remediation="Delete the waiver, or correct its rule, entity and field to the finding's (see 'policy-lint check --format json').",
+    remediation=(
+        "Delete the waiver, or correct its rule, entity and field to the finding's "
+        "(see 'policy-lint check --format json')."
+    ),
     check=_stale,
     failing=_FIXED_POLICY + _waiver("2099-01-31"),
     passing=_DANGLING_POLICY + _waiver("2099-01-31"),

@@ -194,7 +194,7 @@ class _Builder:
             for kind, cls in m.ENTITY_CLASSES.items()
         }
         # (entity, field name, raw ids, their positions) resolved once all are known
-        self.pending: list[tuple[m.Entity, str, list[str], list[Position]]] = []
+        self.pending: list[tuple[m.Entity, str, list[str], list[tuple[int, int] | None]]] = []
 
     def problem(self, rule: str, position: Position, entity: str, field: str, message: str, detail: str = "") -> None:
         self.problems.append(Problem(rule, position, entity, field, message, detail))
@@ -272,7 +272,6 @@ class _Builder:
             )
             return
         kwargs: dict[str, Any] = {}
-        positions = {name: Position(file, *raw.key_positions[name]) for name in data if name in raw.key_positions}
         deferred: list[tuple[str, Any]] = []
         for name, value in data.items():
             if name == "notice_wide":
@@ -283,18 +282,16 @@ class _Builder:
                 kwargs[name] = _CONVERTERS[name](value)
             elif name in self.field_names[kind]:
                 kwargs[name] = list(value) if isinstance(value, list) else value
-        entity = cls(id=entity_id, name=data.get("name", entity_id), position=position, positions=positions, **kwargs)
+        entity = cls(
+            id=entity_id, name=data.get("name", entity_id), position=position, key_positions=raw.key_positions, **kwargs
+        )
         self.policy.entities[kind][entity_id] = entity
         for name, value in deferred:
             container = raw
             for step in name.split("."):
                 container = container[step]
             items = [value] if isinstance(value, str) else list(value)
-            item_positions = (
-                [Position(file, *pos) for pos in container.item_positions]
-                if isinstance(container, Sequence)
-                else [positions.get(name, position)]
-            )
+            item_positions = container.item_positions if isinstance(container, Sequence) else [None] * len(items)
             self.pending.append((entity, name, items, item_positions))
 
     def resolve(self) -> None:
@@ -302,15 +299,16 @@ class _Builder:
             base = name.split(".")[-1]
             targets = m.REFERENCES.get((entity.KIND if "." not in name else "service", base), ())
             resolved: list[m.Entity] = []
-            for entity_id, position in zip(ids, item_positions, strict=False):
+            for entity_id, place in zip(ids, item_positions, strict=False):
                 found = next(
                     (self.policy.entities[t][entity_id] for t in targets if entity_id in self.policy.entities[t]), None
                 )
                 if found is None:
                     kinds = " or ".join(t.replace("_", " ") for t in targets)
+                    field_position = entity.at(name.split(".")[0])
                     self.problem(
                         DANGLING_RULE,
-                        position,
+                        field_position if place is None else Position(field_position.file, *place),
                         entity.ref,
                         base,
                         f"'{base}' refers to {kinds} '{entity_id}', which is not defined",

@@ -125,14 +125,18 @@ def _policy_options(function: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated)."
         ),
-        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated)."),
+        click.option(
+            "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated)."
+        ),
         click.option(
             "--fail-on",
             type=click.Choice([s.value for s in Severity]),
             default=None,
             help="Lowest severity that makes the run fail (exit 1) [default: error].",
         ),
-        click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder)."),
+        click.option(
+            "--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder)."
+        ),
         click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline file."),
         click.option(
             "--format",
@@ -208,34 +212,35 @@ def explain(rule_id: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write."
-)
-@click.option("--as-of", type=DateType(), default=None, help="Evaluation date for time-dependent rules (default: today).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+@_AS_OF
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
-    default=Severity.ERROR.value,
-    show_default=True,
-    help="Lowest severity at which the report shows the CI gate failing (and exits 1).",
+    default=None,
+    help="Lowest severity at which the CI gate fails, as the report shows it (and exit 1) [default: error].",
 )
+@click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 once the report is written, whatever it finds.")
-def report(paths: tuple[str, ...], output: Path, as_of: dt.date | None, fail_on: str, exit_zero: bool) -> None:
-    """Write the self-contained HTML compliance report a DPO reviews and signs off."""
+def report(output: Path, as_of: dt.date | None, exit_zero: bool, **command_line: Any) -> None:
+    """Write the self-contained HTML compliance report a DPO reviews and signs off.
+
+    Paths, fail-on, waivers, select and ignore come from [tool.policy-lint]
+    like for check; a baseline is not applied: the report shows every finding.
+    """
     from reports import commands as report_commands
 
-    code = report_commands.report(
-        list(paths) or ["policy"], output, as_of=as_of or dt.date.today(), fail_on=Severity(fail_on), exit_zero=exit_zero
-    )
+    code = report_commands.report(_options(command_line), output, as_of=as_of or dt.date.today(), exit_zero=exit_zero)
     raise SystemExit(code)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
-def ropa(paths: tuple[str, ...], fmt: str, output: Path | None) -> None:
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
+def ropa(fmt: str, output: Path | None, **command_line: Any) -> None:
     """Export the Article 30 record of processing activities, one row per service."""
     from reports import commands as report_commands
 
-    raise SystemExit(report_commands.ropa(list(paths) or ["policy"], fmt, output))
+    raise SystemExit(report_commands.ropa(_options(command_line), fmt, output))

@@ -84,7 +84,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
     if result.load_errors:
         return _load_errors(result.load_errors)
     summary = Summary.of(result, settings.fail_on, exit_zero)
-    read = [*result.policy.files, *(f for f in (settings.baseline, settings.file) if f is not None)]
+    read: list[str | os.PathLike[str]] = [*result.policy.files, *(f for f in (settings.baseline, settings.file) if f)]
     for spec in settings.outputs:
         if spec.file is not None:
             problem = output_problem(spec.file, read)
@@ -119,7 +119,7 @@ def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
     result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
     if result.load_errors:
         return _load_errors(result.load_errors)
-    read = [*result.policy.files, *(f for f in (settings.file,) if f is not None)]
+    read: list[str | os.PathLike[str]] = [*result.policy.files, *([settings.file] if settings.file else [])]
     problem = output_problem(target, read)
     if problem:
         return _usage_error(problem)

@@ -80,8 +80,7 @@ class Settings:
     def items(self) -> list[tuple[str, Any, str]]:
         """(key as written in pyproject.toml, value, source) for display."""
         return [
-            (key, getattr(self, attribute), self.sources.get(attribute, "default"))
-            for key, attribute in _KEYS.items()
+            (key, getattr(self, attribute), self.sources.get(attribute, "default")) for key, attribute in _KEYS.items()
         ]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,6 +14,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over
     ``path``: readers (CI uploaders, editors) see the old file or the new one,
     never a partial one. Raises :class:`OSError` if the folder is unwritable."""
+    import tempfile  # only when writing a file: it costs start-up time
+
     target = Path(path)
     folder = target.parent
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

@@ -64,6 +64,14 @@ class Mapping(dict[str, Any]):
         self.column = 1
         self.key_positions: dict[str, tuple[int, int]] = {}
 
+    def __copy__(self) -> Mapping:
+        # copy.copy() of a dict subclass with slots otherwise goes the slow
+        # generic way; Cerberus copies every document it validates.
+        twin = Mapping()
+        twin.update(self)
+        twin.line, twin.column, twin.key_positions = self.line, self.column, self.key_positions
+        return twin
+
 
 class Sequence(list[Any]):
     """A YAML sequence that remembers where it and each of its items stand."""
@@ -92,32 +100,54 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 class _PositionLoader(_BaseLoader):
     """The libyaml safe loader, with positions, duplicate and tag checks."""
 
+    # Plain text scalars (most keys and values) are taken straight from the
+    # node: the same value SafeConstructor would build, without its dispatch.
+
     def construct_policy_mapping(self, node: yaml.MappingNode) -> Iterator[Mapping]:
         data = Mapping()
-        data.line, data.column = _mark(node)
+        mark = node.start_mark
+        data.line, data.column = mark.line + 1, mark.column + 1
         yield data
+        positions = data.key_positions
+        construct = self.construct_object
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                line, column = _mark(key_node)
+            mark = key_node.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            tag = key_node.tag
+            if tag == _STR_TAG:
+                key = key_node.value
+            elif tag == _MERGE_TAG:
                 raise _Refused(line, column, "merge keys ('<<') are not supported")
-            key = self.construct_object(key_node, deep=True)
-            line, column = _mark(key_node)
-            if not isinstance(key, str):
-                raise _Refused(line, column, f"mapping keys must be text, not {key!r}")
-            if key in data.key_positions:
-                first = data.key_positions[key][0]
-                raise _Refused(line, column, f"duplicate key {key!r} (first defined on line {first})")
-            data.key_positions[key] = (line, column)
-            data[key] = self.construct_object(value_node, deep=True)
+            else:
+                key = construct(key_node, deep=True)
+                if not isinstance(key, str):
+                    raise _Refused(line, column, f"mapping keys must be text, not {key!r}")
+            if key in positions:
+                raise _Refused(line, column, f"duplicate key {key!r} (first defined on line {positions[key][0]})")
+            positions[key] = (line, column)
+            if value_node.tag == _STR_TAG and isinstance(value_node, yaml.ScalarNode):
+                data[key] = value_node.value
+            else:
+                data[key] = construct(value_node, deep=True)
 
     def construct_policy_sequence(self, node: yaml.SequenceNode) -> Iterator[Sequence]:
         data = Sequence()
-        data.line, data.column = _mark(node)
+        mark = node.start_mark
+        data.line, data.column = mark.line + 1, mark.column + 1
         yield data
+        positions = data.item_positions
+        construct = self.construct_object
         for item in node.value:
-            data.item_positions.append(_mark(item))
-            data.append(self.construct_object(item, deep=True))
+            mark = item.start_mark
+            positions.append((mark.line + 1, mark.column + 1))
+            if item.tag == _STR_TAG and isinstance(item, yaml.ScalarNode):
+                data.append(item.value)
+            else:
+                data.append(construct(item, deep=True))
 
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 _PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_policy_mapping)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_policy_sequence)

@@ -35,14 +35,15 @@ class Contact:
 
 @dataclass(slots=True, eq=False)
 class Entity:
-    """Fields every entity shares. ``positions`` maps field name to its place."""
+    """Fields every entity shares; ``at(field)`` is where a field stands."""
 
     KIND: ClassVar[str] = "entity"
 
     id: str
     name: str
     position: Position
-    positions: dict[str, Position] = field(default_factory=dict, repr=False)
+    #: field name -> (line, column) in ``position.file``, shared with the loader
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     description: str = ""
     trace: Trace | None = None
 
@@ -53,7 +54,8 @@ class Entity:
 
     def at(self, name: str) -> Position:
         """The position of a field, or of the entity when the field is absent."""
-        return self.positions.get(name, self.position)
+        place = self.key_positions.get(name)
+        return self.position if place is None else Position(self.position.file, *place)
 
 
 @dataclass(slots=True, eq=False)

@@ -25,6 +25,7 @@ is a :class:`~linter.loader.LoadError`: the run stops with exit code 2.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 from collections.abc import Collection, Iterable, Sequence
@@ -146,7 +147,9 @@ def load(paths: Iterable[Path], known_rules: Collection[str]) -> WaiverSet:
                 continue
             first = seen.get(waiver.key)
             if first is not None:
-                _invalid(result.problems, position, entry, f"duplicates the {first.describe()} on line {first.position.line}")
+                _invalid(
+                    result.problems, position, entry, f"duplicates the {first.describe()} on line {first.position.line}"
+                )
                 continue
             seen[waiver.key] = waiver
             result.waivers.append(waiver)
@@ -170,7 +173,9 @@ def _invalid(problems: list[Problem], position: Position, entry: Any, message: s
 
 def _entry(entry: Any, position: Position, known_rules: Collection[str], problems: list[Problem]) -> Waiver | None:
     if not isinstance(entry, Mapping):
-        _invalid(problems, position, entry, "each entry must be a mapping of rule, entity, field, reason, owner, expires")
+        _invalid(
+            problems, position, entry, "each entry must be a mapping of rule, entity, field, reason, owner, expires"
+        )
         return None
     file = position.file
 
@@ -186,12 +191,10 @@ def _entry(entry: Any, position: Position, known_rules: Collection[str], problem
             ok = False
     values: dict[str, Any] = {}
     for key, kind in FIELDS.items():
-        value = entry.get(key)
+        value: Any = entry.get(key)
         if kind is dt.date and isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):  # reported below as not a date
                 value = dt.date.fromisoformat(value)
-            except ValueError:
-                pass
         if isinstance(value, dt.datetime):
             value = value.date()
         if value is None:
@@ -207,7 +210,9 @@ def _entry(entry: Any, position: Position, known_rules: Collection[str], problem
     if rule is not None:
         rule = values["rule"] = rule.upper()
         if rule in RULE_IDS:
-            _invalid(problems, at("rule"), entry, f"findings of {rule} cannot be waived: correct the waiver file", "rule")
+            _invalid(
+                problems, at("rule"), entry, f"findings of {rule} cannot be waived: correct the waiver file", "rule"
+            )
             ok = False
         elif rule not in known_rules:
             guess = difflib.get_close_matches(rule, list(known_rules), n=1)
@@ -238,7 +243,9 @@ def apply(findings: Iterable[Finding], waiver_set: WaiverSet, as_of: dt.date) ->
     for waiver in waiver_set.waivers:
         if waiver.key not in matched:
             message = f"{waiver.describe()} matches no finding: the problem is fixed or the waiver names it wrongly"
-            outcome.problems.append(Problem(STALE_RULE, waiver.position, waiver.entity, waiver.field, message, waiver.rule))
+            outcome.problems.append(
+                Problem(STALE_RULE, waiver.position, waiver.entity, waiver.field, message, waiver.rule)
+            )
         elif as_of > waiver.expires:
             message = (
                 f"{waiver.describe()} expired on {waiver.expires.isoformat()} (owner: {waiver.owner}); "

@@ -53,7 +53,7 @@ SEVERITY_TEXT = {
     Severity.WARNING: ("Warning", "\u25b2"),
     Severity.INFO: ("Info", "\u2139"),
 }
-TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "clear": "\u2714", "unassessed": "?"}
+TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "waived": "\u25cb", "clear": "\u2714", "unassessed": "?"}
 #: kinds whose entities have a row of their own in a register (an anchor to link to)
 REGISTERED = ("service", "processor", "transfer", "retention_rule", "recipient")
 RECIPIENT_ROLES = {
@@ -164,7 +164,7 @@ class ServiceView:
 @dataclass(frozen=True, slots=True)
 class TransferView:
     transfer: Transfer
-    #: "invalid", "concerns", "clear" or "unassessed"
+    #: "invalid", "concerns", "waived", "clear" or "unassessed"
     status: str
     label: str
     findings: list[FindingView]
@@ -366,6 +366,8 @@ class _Builder:
                 status, label = "invalid", "Not valid"
             elif found:
                 status, label = "concerns", "Valid with concerns"
+            elif waived:
+                status, label = "waived", "Findings waived"
             elif self.transfer_rules_run:
                 status, label = "clear", "No problem found"
             else:

@@ -71,8 +71,7 @@ def build(result: Result, summary: Summary) -> ET.Element:
                 type=max(failing, key=lambda f: f.severity.rank).severity.value,
             )
             failure.text = _clean(
-                "\n".join(_line(f) for f in failing)
-                + f"\n\nCitation: {rule.citation}\nFix: {rule.remediation}\n"
+                "\n".join(_line(f) for f in failing) + f"\n\nCitation: {rule.citation}\nFix: {rule.remediation}\n"
             )
         others = [_line(f) for f in findings if f.severity.rank < summary.fail_on.rank]
         others += [_waived_line(w) for w in waived_by_rule.get(rule.id, [])]

@@ -140,7 +140,11 @@ def document(result: Result, summary: Summary, root: Path | None = None) -> dict
                 "invocations": [
                     {
                         "executionSuccessful": True,
-                        "properties": {"asOf": summary.as_of, "failOn": summary.fail_on.value, "failed": summary.failed},
+                        "properties": {
+                            "asOf": summary.as_of,
+                            "failOn": summary.fail_on.value,
+                            "failed": summary.failed,
+                        },
                     }
                 ],
                 "columnKind": "unicodeCodePoints",

@@ -73,7 +73,7 @@ def test_config_command_shows_values_and_sources(project: Path) -> None:
 
 
 def test_a_pyproject_without_the_table_is_passed_over(project: Path) -> None:
-    (project / "sub" / "pyproject.toml").write_text('[tool.ruff]\nline-length = 100  # not policy-lint\n')
+    (project / "sub" / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100  # not policy-lint\n")
     found = find()
     assert found is not None and found[0] == project / "pyproject.toml"
 
@@ -98,8 +98,14 @@ def test_formats_and_files_from_the_configuration(project: Path) -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ('fail_on = "warning"\n', "pyproject.toml:2: [tool.policy-lint] unknown key 'fail_on'; did you mean 'fail-on'?"),
-        ('fail-on = "fatal"\n', "pyproject.toml:2: [tool.policy-lint] fail-on must be one of info, warning, error, not 'fatal'"),
+        (
+            'fail_on = "warning"\n',
+            "pyproject.toml:2: [tool.policy-lint] unknown key 'fail_on'; did you mean 'fail-on'?",
+        ),
+        (
+            'fail-on = "fatal"\n',
+            "pyproject.toml:2: [tool.policy-lint] fail-on must be one of info, warning, error, not 'fatal'",
+        ),
         ("select = 3\n", "pyproject.toml:2: [tool.policy-lint] select must be text or a list of text"),
         ('format = ["pdf"]\n', "pyproject.toml:2: [tool.policy-lint] format unknown format 'pdf'"),
         ("fail-on = warning\n", "pyproject.toml:2:11: invalid TOML: Invalid value"),

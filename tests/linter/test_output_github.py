@@ -56,5 +56,7 @@ def test_github_format_from_the_command_line(tmp_path: Path) -> None:
     code, out, _ = cli("check", str(tmp_path), "--select", "REF001", "--format", "github")
     assert code == 1
     first, summary = out.splitlines()
-    assert first.startswith(f"::error file={escape_property(str(tmp_path / 'policy.yaml'))},line=4,col=20,title=REF001::")
+    assert first.startswith(
+        f"::error file={escape_property(str(tmp_path / 'policy.yaml'))},line=4,col=20,title=REF001::"
+    )
     assert summary.startswith("FAIL: 1 error")

@@ -51,7 +51,9 @@ def test_one_test_case_per_rule_that_ran(junit: str) -> None:
     root = ET.fromstring(junit)
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
-    assert [case.get("name", "").split()[0] for case in cases] == [rule.id for rule in engine.select_rules(SELECT.split(","))]
+    assert [case.get("name", "").split()[0] for case in cases] == [
+        rule.id for rule in engine.select_rules(SELECT.split(","))
+    ]
     assert suite.get("tests") == "4" and suite.get("failures") == "1" and suite.get("errors") == "0"
     assert cases[0].get("classname") == "policy-lint.references"
 
@@ -79,8 +81,6 @@ def test_waived_and_below_threshold_findings_are_system_out(junit: str) -> None:
 
 def test_fail_on_warning_makes_warnings_failures(tmp_path: Path) -> None:
     write(tmp_path / "policy", {"purposes.yaml": POLICY, "policy-waivers.yaml": WAIVERS})
-    _, out, _ = cli(
-        "check", str(tmp_path / "policy"), "--select", SELECT, "--fail-on", "warning", "--format", "junit"
-    )
+    _, out, _ = cli("check", str(tmp_path / "policy"), "--select", SELECT, "--fail-on", "warning", "--format", "junit")
     root = ET.fromstring(out)
     assert root.get("failures") == "2"

@@ -86,7 +86,9 @@ def test_results_carry_location_level_and_fingerprint(sarif: dict[str, Any]) -> 
     stale = results[("WVR002", 8)]
     assert stale["level"] == "warning"
     assert stale["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "policy/policy-waivers.yaml"
-    assert all(r["ruleIndex"] == [d["id"] for d in run["tool"]["driver"]["rules"]].index(r["ruleId"]) for r in run["results"])
+    assert all(
+        r["ruleIndex"] == [d["id"] for d in run["tool"]["driver"]["rules"]].index(r["ruleId"]) for r in run["results"]
+    )
 
 
 def test_waived_finding_is_a_suppressed_result(sarif: dict[str, Any]) -> None:
@@ -104,7 +106,9 @@ def test_fingerprint_matches_the_json_output(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(tmp_path)
     _, sarif_out, _ = cli("check", "policy", "--select", "REF001", "--format", "sarif")
     _, json_out, _ = cli("check", "policy", "--select", "REF001", "--format", "json")
-    sarif_prints = sorted(r["partialFingerprints"][FINGERPRINT_KEY] for r in json.loads(sarif_out)["runs"][0]["results"])
+    sarif_prints = sorted(
+        r["partialFingerprints"][FINGERPRINT_KEY] for r in json.loads(sarif_out)["runs"][0]["results"]
+    )
     json_prints = sorted(f["fingerprint"] for f in json.loads(json_out)["findings"])
     assert sarif_prints == json_prints
 

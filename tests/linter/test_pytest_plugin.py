@@ -19,6 +19,14 @@ WAIVER = (
 CONFIG = '[tool.policy-lint]\nselect = ["REF001", "WVR"]\n'
 
 
+#: plugins the inner runs do not need (Hypothesis alone takes half a second to import)
+QUIET = ("-p", "no:hypothesispytest", "-p", "no:cacheprovider")
+
+
+def run(project: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return project.runpytest(*QUIET, *args)
+
+
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     pytester.makefile(".toml", pyproject=CONFIG)
@@ -34,7 +42,7 @@ def test_registered_as_a_pytest11_entry_point() -> None:
 
 
 def test_one_item_per_rule_named_by_rule_id(project: pytest.Pytester) -> None:
-    result = project.runpytest("--policy-lint", "policy", "--collect-only", "-q")
+    result = run(project, "--policy-lint", "policy", "--collect-only", "-q")
     assert result.ret == 0
     assert [line for line in result.outlines if "::" in line] == [
         "policy::REF001",
@@ -45,7 +53,7 @@ def test_one_item_per_rule_named_by_rule_id(project: pytest.Pytester) -> None:
 
 
 def test_failing_rule_lists_its_findings(project: pytest.Pytester) -> None:
-    result = project.runpytest("--policy-lint", "policy", "--policy-lint-as-of", "2026-11-24")
+    result = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "2026-11-24")
     result.assert_outcomes(failed=1, passed=3)
     result.stdout.fnmatch_lines(
         [
@@ -58,22 +66,22 @@ def test_failing_rule_lists_its_findings(project: pytest.Pytester) -> None:
 
 
 def test_idle_without_the_option(project: pytest.Pytester) -> None:
-    result = project.runpytest()
+    result = run(project)
     result.assert_outcomes(passed=1)
     assert "REF001" not in result.stdout.str()
 
 
 def test_ini_option_names_policy_folders(project: pytest.Pytester) -> None:
     project.makeini("[pytest]\ntestpaths = policy test_unit.py\npolicy_lint_paths = policy\n")
-    result = project.runpytest()
+    result = run(project)
     result.assert_outcomes(failed=1, passed=4)
 
 
 def test_as_of_decides_whether_a_waiver_holds(project: pytest.Pytester) -> None:
     (project.path / "policy" / "policy-waivers.yaml").write_text(WAIVER, encoding="utf-8")
-    held = project.runpytest("--policy-lint", "policy", "--policy-lint-as-of", "2027-01-31")
+    held = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "2027-01-31")
     held.assert_outcomes(passed=4)
-    lapsed = project.runpytest("--policy-lint", "policy", "--policy-lint-as-of", "2027-02-01")
+    lapsed = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "2027-02-01")
     lapsed.assert_outcomes(failed=1, passed=3)
     lapsed.stdout.fnmatch_lines(["FAILED policy::REF001*"])
 
@@ -81,14 +89,14 @@ def test_as_of_decides_whether_a_waiver_holds(project: pytest.Pytester) -> None:
 def test_fail_on_warning(project: pytest.Pytester) -> None:
     (project.path / "policy" / "purposes.yaml").write_text(CLEAN, encoding="utf-8")
     (project.path / "policy" / "policy-waivers.yaml").write_text(WAIVER, encoding="utf-8")  # stale: a warning
-    project.runpytest("--policy-lint", "policy").assert_outcomes(passed=4)
-    result = project.runpytest("--policy-lint", "policy", "--policy-lint-fail-on", "warning")
+    run(project, "--policy-lint", "policy").assert_outcomes(passed=4)
+    result = run(project, "--policy-lint", "policy", "--policy-lint-fail-on", "warning")
     result.assert_outcomes(failed=1, passed=3)
     result.stdout.fnmatch_lines(["FAILED policy::WVR002*"])
 
 
 def test_junitxml_gates_on_the_policy(project: pytest.Pytester) -> None:
-    result = project.runpytest("--policy-lint", "policy", "--junitxml=policy.xml")
+    result = run(project, "--policy-lint", "policy", "--junitxml=policy.xml")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     cases = {case.get("name"): case for case in ET.parse(project.path / "policy.xml").iter("testcase")}
     assert set(cases) == {"REF001", "WVR001", "WVR002", "WVR003"}
@@ -98,12 +106,12 @@ def test_junitxml_gates_on_the_policy(project: pytest.Pytester) -> None:
 
 def test_unusable_policy_is_a_collection_error(project: pytest.Pytester) -> None:
     (project.path / "policy" / "purposes.yaml").write_text("a: [\n", encoding="utf-8")
-    result = project.runpytest("--policy-lint", "policy")
+    result = run(project, "--policy-lint", "policy")
     assert result.ret == pytest.ExitCode.INTERRUPTED
     result.stdout.fnmatch_lines(["*policy/purposes.yaml:2:1: error: invalid YAML*"])
 
 
 def test_bad_as_of_is_a_usage_error(project: pytest.Pytester) -> None:
-    result = project.runpytest("--policy-lint", "policy", "--policy-lint-as-of", "soon")
+    result = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "soon")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--policy-lint-as-of: 'soon' is not a date*"])

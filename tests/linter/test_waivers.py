@@ -178,7 +178,11 @@ def test_json_lists_waived_findings_and_waiver_findings(tmp_path: Path) -> None:
     assert code == 0, "a stale waiver is a warning"
     (waived,) = document["waived"]
     assert waived["rule"] == "REF001" and waived["fingerprint"]
-    assert waived["waiver"] == {"reason": "Legal Services are agreeing the basis", "owner": "DPO", "expires": "2027-01-31"}
+    assert waived["waiver"] == {
+        "reason": "Legal Services are agreeing the basis",
+        "owner": "DPO",
+        "expires": "2027-01-31",
+    }
     assert [f["rule"] for f in document["findings"]] == ["WVR002"]
     assert document["summary"]["waived"] == 1 and document["summary"]["baselined"] is None
 

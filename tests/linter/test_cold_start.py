@@ -1,0 +1,50 @@
+"""`check` starts fast: it never imports Jinja2, the report code or unused formats."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT, write
+
+#: runs the CLI in a fresh interpreter and writes the modules it imported to argv[1]
+PROBE = """
+import sys
+from linter.cli import main
+out, args = sys.argv[1], sys.argv[2:]
+try:
+    main(args)
+except SystemExit:
+    pass
+with open(out, "w", encoding="utf-8") as stream:
+    stream.write("\\n".join(sorted(sys.modules)))
+"""
+
+
+def imported(tmp_path: Path, *args: str) -> set[str]:
+    listing = tmp_path / "modules.txt"
+    subprocess.run(
+        [sys.executable, "-c", PROBE, str(listing), *args], cwd=tmp_path, check=True, capture_output=True, timeout=60
+    )
+    return set(listing.read_text(encoding="utf-8").split())
+
+
+@pytest.fixture
+def policy(tmp_path: Path) -> Path:
+    return write(tmp_path / "policy", "purposes:\n  - id: p\n    name: P\n    lawful_bases: [nothing]\n")
+
+
+def test_check_imports_neither_jinja2_nor_report_code(tmp_path: Path, policy: Path) -> None:
+    modules = imported(tmp_path, "check", str(policy), "--as-of", "2026-11-24")
+    assert "linter.engine" in modules, "the probe ran check"
+    assert not {m for m in modules if m == "jinja2" or m.startswith(("jinja2.", "markupsafe"))}
+    assert not {m for m in modules if m == "reports" or m.startswith("reports.")}
+    assert not {"linter.output.sarif", "linter.output.junit", "xml.etree.ElementTree", "tomllib"} & modules
+
+
+def test_check_of_the_shipped_policy_imports_no_jinja2(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "check", str(ROOT / "policy"), "--format", f"sarif:{tmp_path / 'x.sarif'}")
+    assert "linter.output.sarif" in modules
+    assert "jinja2" not in modules and "reports" not in modules
