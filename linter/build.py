@@ -102,10 +102,8 @@ def _describe(error: ValidationError, schema: Schema) -> tuple[str, str]:
             hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
         elif error.constraint == "date":
             hint = " (write an unquoted date such as 2024-03-31)"
-        return (
-            SCHEMA_RULE,
-            f"'{name}' must be {_TYPE_WORDS.get(error.constraint, error.constraint)}, not {_type_name(error.value)}{hint}",
-        )
+        expected = _TYPE_WORDS.get(error.constraint, error.constraint)
+        return SCHEMA_RULE, f"'{name}' must be {expected}, not {_type_name(error.value)}{hint}"
     if error.code == _REGEX_MISMATCH:
         return (
             SCHEMA_RULE,
@@ -290,8 +288,10 @@ class _Builder:
             container = raw
             for step in name.split("."):
                 container = container[step]
-            items = [value] if isinstance(value, str) else list(value)
-            item_positions = container.item_positions if isinstance(container, Sequence) else [None] * len(items)
+            items: list[str] = [value] if isinstance(value, str) else list(value)
+            item_positions: list[tuple[int, int] | None] = (
+                list(container.item_positions) if isinstance(container, Sequence) else [None] * len(items)
+            )
             self.pending.append((entity, name, items, item_positions))
 
     def resolve(self) -> None:

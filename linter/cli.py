@@ -212,7 +212,7 @@ def explain(rule_id: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
 @_AS_OF
 @click.option(
     "--fail-on",
@@ -237,7 +237,7 @@ def report(output: Path, as_of: dt.date | None, exit_zero: bool, **command_line:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
 @click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
 def ropa(fmt: str, output: Path | None, **command_line: Any) -> None:
     """Export the Article 30 record of processing activities, one row per service."""

@@ -102,13 +102,8 @@ def run(
     policy, problems = build(documents)
     context = Context(policy, as_of, problems)
     selected = {rule.id for rule in rules}
-    named = {waiver.rule for waiver in waiver_set.waivers}
-    findings = [
-        finding
-        for rule in all_rules().values()
-        if rule.id in selected | named and rule.id not in waiver_files.RULE_IDS
-        for finding in rule.check(context)
-    ]
+    to_run = (selected | {waiver.rule for waiver in waiver_set.waivers}) - waiver_files.RULE_IDS
+    findings = [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)]
     outcome = waiver_files.apply(findings, waiver_set, as_of)
     context.problems.extend(outcome.problems)
     findings = [finding for finding in outcome.kept if finding.rule in selected]

@@ -57,7 +57,7 @@ class Summary:
         return (
             f"{verdict}: {plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, "
             f"{plural(self.info, 'info')} in {plural(self.files, 'file')} "
-            f"({self.rules} rules, as of {self.as_of}, failing on {self.fail_on.value}){accepted}"
+            f"({plural(self.rules, 'rule')}, as of {self.as_of}, failing on {self.fail_on.value}){accepted}"
         )
 
     def to_dict(self) -> dict[str, Any]:

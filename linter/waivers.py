@@ -200,7 +200,7 @@ def _entry(entry: Any, position: Position, known_rules: Collection[str], problem
         if value is None:
             _invalid(problems, position, entry, f"'{key}' is required", key)
             ok = False
-        elif not isinstance(value, kind) or (kind is str and not value.strip() and key not in _MAY_BE_EMPTY):
+        elif not isinstance(value, kind) or (isinstance(value, str) and not value.strip() and key not in _MAY_BE_EMPTY):
             wanted = "a date (YYYY-MM-DD)" if kind is dt.date else "non-empty text"
             _invalid(problems, at(key), entry, f"'{key}' must be {wanted}, not {value!r}", key)
             ok = False

@@ -55,7 +55,9 @@ class Node:
     @property
     def short_label(self) -> str:
         """The label cut to fit the box (beside the '!' and the P/R letter when shown)."""
-        room = (self.width - 14 - (10 if self.flagged else 0) - (14 if self.key[0] in ("recipient", "processor") else 0)) // CHAR_WIDTH
+        room = (
+            self.width - 14 - (10 if self.flagged else 0) - (14 if self.key[0] in ("recipient", "processor") else 0)
+        ) // CHAR_WIDTH
         return self.label if len(self.label) <= room else self.label[: max(room - 1, 1)].rstrip() + "\u2026"
 
     @property
@@ -244,7 +246,9 @@ def _layout(graph: _Graph, notes: list[str], hub_for_all: bool) -> Diagram:
         x += NODE_WIDTHS[column] + COLUMN_GAP
     width = x - COLUMN_GAP + MARGIN
     height = HEADER + max(rows, 1) * ROW + MARGIN
-    edges = [_edge(graph.nodes[source], graph.nodes[target], flagged) for (source, target), flagged in graph.edges.items()]
+    edges = [
+        _edge(graph.nodes[source], graph.nodes[target], flagged) for (source, target), flagged in graph.edges.items()
+    ]
     edges.sort(key=lambda e: (e.flagged, e.path))  # flagged flows drawn last, on top
     nodes = [node for column in columns.values() for node in column]
     return Diagram(width, height, headers, nodes, edges, notes, hub_for_all)
@@ -257,4 +261,3 @@ def _edge(source: Node, target: Node, flagged: bool) -> Edge:
     path = f"M{x1} {y1}C{middle} {y1} {middle} {y2} {x2} {y2}"
     title = f"{source.label} \u2192 {target.label}" + (" (has findings)" if flagged else "")
     return Edge(path, flagged, title)
-

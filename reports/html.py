@@ -401,7 +401,8 @@ class _Builder:
             for transfer in self.policy.transfers
             if transfer.importer is not None and self.of(transfer)
         }
-        for entity in [*self.policy.processors, *self.policy.recipients]:
+        importers: list[Processor | Recipient] = [*self.policy.processors, *self.policy.recipients]
+        for entity in importers:
             if any(view.finding.field in ("location", "country") for view in self.of(entity)):
                 flagged_flows.add((entity.ref, registers.location(entity)))
         return flow.build(self.policy, flagged_refs, flagged_flows)

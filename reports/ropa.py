@@ -94,7 +94,14 @@ def _bases(article: str) -> Extractor:
 def _categories(facts: _Facts, service: Service) -> Cell:
     cells = []
     for category in facts.policy.effective(service, "data_categories"):
-        kinds = [k for k, on in (("special category", category.special_category), ("criminal offence", category.criminal_offence)) if on]
+        kinds = [
+            k
+            for k, on in (
+                ("special category", category.special_category),
+                ("criminal offence", category.criminal_offence),
+            )
+            if on
+        ]
         cells.append(f"{category.name} ({', '.join(kinds)})" if kinds else category.name)
     return cells
 
@@ -152,7 +159,11 @@ def _rights(facts: _Facts, service: Service) -> Cell:
 
 
 def _schedule1(facts: _Facts, service: Service) -> Cell:
-    return [f"{b.schedule1_condition} (for {b.name})" for b in r.lawful_bases(facts.policy, service) if b.schedule1_condition]
+    return [
+        f"{b.schedule1_condition} (for {b.name})"
+        for b in r.lawful_bases(facts.policy, service)
+        if b.schedule1_condition
+    ]
 
 
 def _policy_document(facts: _Facts, service: Service) -> Cell:

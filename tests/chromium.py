@@ -53,7 +53,8 @@ DOM_CENSUS = """(() => {
   return {
     scripts: document.scripts.length,
     handlers: handlers,
-    embeds: document.querySelectorAll('iframe, frame, object, embed, img, video, audio, source, link, base, form, meta[http-equiv=refresh]').length,
+    embeds: document.querySelectorAll(
+      'iframe, frame, object, embed, img, video, audio, source, link, base, form, meta[http-equiv=refresh]').length,
     references: hrefs,
     text: document.body ? document.body.innerText : '',
     title: document.title,
@@ -103,7 +104,7 @@ class Browser:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             close_fds=False,
-            preexec_fn=descriptors_3_and_4,  # noqa: PLW1509 - single-threaded here
+            preexec_fn=descriptors_3_and_4,
         )
         os.close(to_browser_read)
         os.close(from_browser_write)
@@ -136,7 +137,9 @@ class Browser:
             raise ProtocolError("Chromium closed the DevTools pipe (did it crash?)")
         return message
 
-    def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None, timeout: float = 60) -> Any:
+    def send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None, timeout: float = 60
+    ) -> Any:
         self._next_id += 1
         ident = self._next_id
         message: dict[str, Any] = {"id": ident, "method": method, "params": params or {}}
@@ -189,16 +192,26 @@ class Browser:
             self.send("Page.navigate", {"url": url}, session)
             self._wait_for("Page.loadEventFired", session)
             self._drain(0.5)  # let late failures (an image error handler, a CSP report) arrive
-            census = self.send(
-                "Runtime.evaluate", {"expression": DOM_CENSUS, "returnByValue": True}, session
-            )["result"]["value"]
+            census = self.send("Runtime.evaluate", {"expression": DOM_CENSUS, "returnByValue": True}, session)[
+                "result"
+            ]["value"]
             shot, printed, height = b"", b"", 0
             if screenshot:
                 height = int(self.send("Page.getLayoutMetrics", session=session)["cssContentSize"]["height"])
-                clip = {"x": 0, "y": 0, "width": LAPTOP["width"], "height": min(height, MAX_SCREENSHOT_HEIGHT), "scale": 1}
-                shot = self._capture("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, session)
+                clip = {
+                    "x": 0,
+                    "y": 0,
+                    "width": LAPTOP["width"],
+                    "height": min(height, MAX_SCREENSHOT_HEIGHT),
+                    "scale": 1,
+                }
+                shot = self._capture(
+                    "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, session
+                )
             if pdf:
-                printed = self._capture("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True}, session)
+                printed = self._capture(
+                    "Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True}, session
+                )
             requests, errors = self._observations(session)
             return Visit(url, census["title"], requests, errors, census, shot, printed, height)
         finally:

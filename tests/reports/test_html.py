@@ -1,0 +1,462 @@
+"""The HTML report without a browser: content, escaping, CSP, atomic writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import hostile_policy
+import pytest
+from click.testing import CliRunner
+from markupsafe import escape
+from support import AS_OF, ROOT, write
+
+from linter import engine
+from linter.cli import main
+from linter.findings import Severity
+from linter.gate import Summary
+from reports import flow, html
+from reports.revision import Revision, policy_revision
+
+POLICY = """\
+controller:
+  id: council
+  name: County Council
+  public_authority: true
+  contact: {email: info@example.org, web: "https://example.org/contact"}
+  dpo: {name: DPO, email: dpo@example.org}
+notice:
+  id: notice
+  name: Notice
+  title: Children's services notice
+  url: https://example.org/privacy
+  rights_stated: [access, rectification, erasure, restriction, objection, portability, complain]
+  notice_wide: {sources: [you]}
+data_categories:
+  - {id: contact, name: name and contact details}
+sources:
+  - id: you
+    name: you
+    trace: {section: Where we get it, quote: We get most of this information from you}
+lawful_bases:
+  - {id: public-task, name: public task, article: 6(1)(e)}
+purposes:
+  - {id: deliver, name: deliver your service, lawful_bases: [public-task]}
+recipients:
+  - {id: police, name: Police, role: public-body}
+  - {id: nhs, name: NHS, role: joint-controller}
+processors:
+  - id: redfern
+    name: Redfern Travel
+    location: US
+    trace: {section: Who we share with, quote: Redfern Travel books your travel}
+transfers:
+  - id: redfern-us
+    name: Redfern bookings in the US
+    exporter: council
+    importer: redfern
+    destination: US
+    data_categories: [contact]
+    mechanism: eu-us-privacy-shield
+    in_place_from: 2019-01-01
+    safeguard_copy: "javascript:alert(1)"
+    trace: {section: Outside the UK, quote: the parent company is registered with the US Privacy Shield}
+retention_rules:
+  - id: adoption
+    name: adoption records
+    record_class: adoption case records
+    period: 100 years
+    starts: adoption-order
+    disposal: secure destruction
+    applies_to: [adoption-service]
+services:
+  - id: adoption-service
+    name: Essex Adoption Agency
+    data_categories: [contact]
+    purposes: [deliver]
+    recipients: [police, nhs]
+    processors: [redfern]
+    relies_on_notice_wide: [sources]
+    trace: {section: Essex Adoption Agency, quote: Provides adoption services}
+  - id: travel
+    name: Travel and accommodation
+    data_categories: [contact]
+    purposes: [deliver]
+    retention_rules: [adoption]
+"""
+
+WAIVERS = """\
+waivers:
+  - rule: PRC001
+    entity: processor:redfern
+    field: contract
+    reason: Contract being signed; see ticket DP-42.
+    owner: dpo@example.org
+    expires: 2026-12-31
+"""
+
+
+def _render(folder: Path, fail_on: Severity = Severity.ERROR, revision: Revision | None = None) -> str:
+    result = engine.run([str(folder)], AS_OF)
+    assert not result.load_errors, result.load_errors
+    return html.render(result, Summary.of(result, fail_on), revision)
+
+
+@pytest.fixture
+def policy_dir(tmp_path: Path) -> Path:
+    return write(tmp_path / "policy", {"policy.yaml": POLICY, "policy-waivers.yaml": WAIVERS})
+
+
+@pytest.fixture
+def page(policy_dir: Path) -> str:
+    return _render(policy_dir)
+
+
+class Census(HTMLParser):
+    """Every start tag with its attributes, the text, and the <title>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_title = tag == "title" and not any(t == "svg" for t, _ in self.tags[:-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._in_title:
+            self.title += data
+
+
+def census(text: str) -> Census:
+    parser = Census()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+#: every element the report may contain: nothing that runs, embeds or fetches
+ALLOWED_TAGS = {
+    *("html", "head", "meta", "title", "style", "body", "div", "header", "nav", "main", "section", "footer"),
+    *("article", "figure", "figcaption", "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "dl", "dt", "dd", "a"),
+    *("span", "strong", "em", "code", "blockquote", "br"),
+    *("table", "caption", "colgroup", "col", "thead", "tbody", "tr", "th", "td"),
+    *("svg", "desc", "defs", "marker", "path", "g", "rect", "text", "line"),
+}
+
+
+def assert_inert(text: str) -> Census:
+    """No script, no event handler, no embedded or external resource, no unsafe link."""
+    parsed = census(text)
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS, {tag for tag, _ in parsed.tags} - ALLOWED_TAGS
+    for tag, attrs in parsed.tags:
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        assert "src" not in attrs and "srcdoc" not in attrs, (tag, attrs)
+        href = attrs.get("href")
+        if href is not None:
+            assert href.startswith("#") or re.match(r"https?://[^\s]+$", href, re.IGNORECASE), (tag, href)
+        assert "url(" not in (attrs.get("style") or ""), (tag, attrs)
+    return parsed
+
+
+def test_summary_counts_gate_and_revision(page: str, policy_dir: Path) -> None:
+    result = engine.run([str(policy_dir)], AS_OF)
+    summary = Summary.of(result, Severity.ERROR)
+    text = " ".join(census(page).text)
+    assert "Fails the CI gate." in text and summary.failed
+    assert f"{summary.errors} finding(s) at or above" in " ".join(text.split())
+    assert "not under version control" in text
+    areas = {rule.area for rule in result.rules}
+    for area in areas:
+        assert f'<th scope="row">{area}</th>' in page
+    assert "Evaluated as of" in text and AS_OF.isoformat() in text
+
+
+def test_gate_passes_at_a_level_above_every_finding(policy_dir: Path) -> None:
+    (policy_dir / "policy.yaml").write_text("sources:\n  - {id: you, name: you}\n", encoding="utf-8")
+    (policy_dir / "policy-waivers.yaml").unlink()
+    text = " ".join(census(_render(policy_dir, Severity.ERROR)).text)
+    assert "Passes the CI gate." in text
+
+
+def test_each_finding_is_located_cited_and_traced(page: str, policy_dir: Path) -> None:
+    result = engine.run([str(policy_dir)], AS_OF)
+    trf = next(f for f in result.findings if f.rule == "TRF001")
+    block = page[page.rindex("<article", 0, page.index(f'<span class="rule-id">{trf.rule}</span>')) :]
+    block = block[: block.index("</article>")]
+    assert "Error</span>" in block and "\u2716" in block, "severity as text and icon"
+    assert str(escape(trf.message)) in block
+    assert str(escape(trf.citation)) in block and str(escape(trf.remediation)) in block
+    assert f"{trf.file}:{trf.line}:{trf.column}" in block
+    assert "the parent company is registered with the US Privacy Shield" in block
+    assert "notice section: Outside the UK" in block
+    assert 'href="#transfer:redfern-us"' in block
+
+
+def test_waived_finding_shows_reason_owner_and_expiry(page: str) -> None:
+    section = page[page.index('id="waived"') : page.index('id="flows"')]
+    assert "PRC001" in section
+    assert "Contract being signed; see ticket DP-42." in section
+    assert "dpo@example.org" in section and "2026-12-31" in section and "in 37 days" in section
+
+
+def test_registers(page: str) -> None:
+    services = page[page.index('id="services"') : page.index('id="processors"')]
+    assert 'href="#notice-wide-sources">+1 notice-wide</a>' in services, "notice-wide items are marked"
+    transfers = page[page.index('id="transfers"') : page.index('id="retention"')]
+    assert 'class="badge status-invalid"' in transfers and "Not valid" in transfers
+    assert "javascript:alert(1)" in transfers and 'href="javascript' not in transfers, "a URL that is not http is text"
+    retention = page[page.index('id="retention"') : page.index('id="recipients"')]
+    assert "<strong>100 years</strong>" in retention, "the statutory minimum stands beside the period"
+    assert "Essex Adoption Agency, Travel and accommodation" in retention
+    recipients = page[page.index('id="recipients"') : page.index('id="sign-off"')]
+    assert recipients.index("Public bodies") > recipients.index("Joint controllers")
+    processors = page[page.index('id="processors"') : page.index('id="transfers"')]
+    assert 'href="#transfer:redfern-us"' in processors and "no contract recorded" in processors
+
+
+def test_transfer_status_is_derived_from_transfer_findings(policy_dir: Path) -> None:
+    text = (policy_dir / "policy.yaml").read_text(encoding="utf-8")
+    (policy_dir / "policy.yaml").write_text(
+        text.replace("mechanism: eu-us-privacy-shield", "mechanism: uk-idta")
+        .replace("in_place_from: 2019-01-01", "in_place_from: 2023-01-01")
+        .replace('"javascript:alert(1)"', "https://example.org/idta"),
+        encoding="utf-8",
+    )
+    report = html.build(
+        engine.run([str(policy_dir)], AS_OF), Summary.of(engine.run([str(policy_dir)], AS_OF), Severity.ERROR), None
+    )
+    (view,) = report.transfers
+    assert view.findings == [] and (view.status, view.label) == ("clear", "No problem found")
+    unassessed = engine.run([str(policy_dir)], AS_OF, select=["SCH"])
+    (view,) = html.build(unassessed, Summary.of(unassessed, Severity.ERROR), None).transfers
+    assert view.status == "unassessed"
+
+
+def test_sign_off_block(page: str) -> None:
+    block = page[page.index('<section id="sign-off"') :]
+    block = block[: block.index("</section>")]
+    for words in ("Reviewer", "Date", "Approve</li>", "Approve with actions", "Reject", "Signature"):
+        assert words in block
+    css = (ROOT / "reports" / "templates" / "report.css").read_text(encoding="utf-8")
+    assert re.search(r"\.sign-off \{[^}]*break-inside: avoid", css)
+    assert "@page { size: A4" in css and "@media print" in css
+
+
+def test_accessible_structure(page: str) -> None:
+    parsed = census(page)
+    assert parsed.tags[0] == ("html", {"lang": "en-GB"})
+    assert [tag for tag, _ in parsed.tags].count("h1") == 1
+    assert all(attrs.get("scope") in ("col", "row") for tag, attrs in parsed.tags if tag == "th")
+    assert [tag for tag, _ in parsed.tags].count("table") == [tag for tag, _ in parsed.tags].count("caption")
+    assert ("svg", {}) not in parsed.tags and any(
+        tag == "svg" and attrs.get("role") == "img" and attrs.get("aria-labelledby") for tag, attrs in parsed.tags
+    )
+
+
+def test_csp_forbids_scripts_and_every_request(page: str) -> None:
+    parsed = census(page)
+    (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in (csp or "").split(";") if d.strip())
+    assert directives["default-src"] == "'none'"
+    assert "script-src" not in directives, "falls back to default-src 'none': no script at all"
+    assert directives["img-src"] == "data:" and directives["style-src"] == "'unsafe-inline'"
+    assert directives["base-uri"] == "'none'" and directives["form-action"] == "'none'"
+    # a policy in a <meta> only governs what follows it: it comes before any content
+    order = [t for t, _ in parsed.tags]
+    assert order.index("meta") < order.index("title") < order.index("style")
+    assert_inert(page)
+
+
+def test_hostile_policy_is_shown_as_text_only(tmp_path: Path) -> None:
+    folder = hostile_policy.write(tmp_path / "hostile")
+    page = _render(folder)
+    parsed = assert_inert(page)
+    shown = "".join(parsed.text)
+    for payload in (
+        hostile_policy.SCRIPT,
+        hostile_policy.ATTRIBUTE,
+        hostile_policy.SINGLE_QUOTED,
+        hostile_policy.TEMPLATE,
+    ):
+        assert payload in shown, payload
+    assert "<script>alert(1)</script>" in shown, "the processor's name"
+    assert "<script" not in page.lower() and "<img" not in page.lower() and "<svg onload" not in page.lower()
+    assert parsed.title.startswith(f"Compliance report: {hostile_policy.SCRIPT}")
+    links = [a["href"] for t, a in parsed.tags if t == "a" and not (a.get("href") or "#").startswith("#")]
+    assert links and set(links) == {hostile_policy.QUOTED_HTTP_URL}, "only the http(s) URL became a link"
+    assert 'href="https://example.org/a&#34;&gt;&lt;script&gt;' in page
+
+
+@pytest.mark.parametrize(
+    ("value", "linked"),
+    [
+        ("https://example.org/x?a=1&b=2", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("//evil.example/x", False),
+        ("https:evil", False),
+        ("https://exa mple.org", False),
+        ("ftp://example.org", False),
+        ("", False),
+    ],
+)
+def test_link(value: str, linked: bool) -> None:
+    rendered = str(html.link(value))
+    assert rendered.startswith("<a ") is linked
+    assert_inert(f"<p>{rendered}</p>")
+
+
+def test_templates_never_turn_escaping_off() -> None:
+    env = html.environment()
+    assert env.autoescape is True
+    folder = ROOT / "reports" / "templates"
+    for template in folder.iterdir():
+        source = template.read_text(encoding="utf-8")
+        assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, template.name
+        assert "<script" not in source.lower() and "@import" not in source and "url(http" not in source
+
+
+def test_report_is_deterministic(policy_dir: Path) -> None:
+    assert _render(policy_dir) == _render(policy_dir)
+
+
+def test_flow_marks_flows_with_findings_and_stays_readable_when_huge(tmp_path: Path) -> None:
+    services = "".join(
+        f"  - {{id: s{n}, name: Service {n}, sources: [src{n % 70}], recipients: [r{n % 90}]}}\n" for n in range(300)
+    )
+    sources = "".join(f"  - {{id: src{n}, name: Source {n}}}\n" for n in range(70))
+    recipients = "".join(f"  - {{id: r{n}, name: Recipient {n}, role: public-body}}\n" for n in range(90))
+    # one recipient has a finding (PRC004: it acts for us but is not recorded as a processor)
+    recipients = recipients.replace("role: public-body}\n", "role: public-body, acts_on_our_behalf: true}\n", 2)
+    folder = write(tmp_path / "big", f"services:\n{services}sources:\n{sources}recipients:\n{recipients}")
+    result = engine.run([str(folder)], AS_OF)
+    diagram = flow.build(result.policy, {"recipient:r1"}, set())
+    for column in range(len(flow.COLUMNS)):
+        assert len([n for n in diagram.nodes if n.column == column]) <= flow.MAX_NODES
+    assert any(n.folded for n in diagram.nodes) and len(diagram.notes) == 3
+    assert any(n.key == ("recipient", "r1") and n.flagged for n in diagram.nodes), "nodes with findings are kept"
+    assert any(edge.flagged for edge in diagram.edges)
+    page = _render(folder)
+    assert "Folded for readability." in page and 'class="edge flagged"' in page
+    assert flow.build(result.policy, {"recipient:r1"}, set()) == diagram, "the layout is deterministic"
+
+
+def test_revision_in_a_git_repository(tmp_path: Path) -> None:
+    folder = write(tmp_path / "repo" / "policy", "sources:\n  - {id: you, name: you}\n")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+    }
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=tmp_path / "repo", env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "policy")
+    assert policy_revision([str(folder)]) == Revision(git("rev-parse", "--short", "HEAD"), dirty=False)
+    (folder / "policy.yaml").write_text("sources:\n  - {id: me, name: me}\n", encoding="utf-8")
+    revision = policy_revision([str(folder)])
+    assert revision is not None and revision.dirty
+    assert "uncommitted changes" in _render(folder, revision=revision)
+    assert policy_revision([str(tmp_path / "elsewhere")]) is None
+
+
+def test_cli_writes_the_report_and_exits_like_check(policy_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(out), "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith(f"wrote {out}: FAIL:")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    zero = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(out), "--exit-zero"])
+    assert zero.exit_code == 0
+
+
+def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    folder = write(tmp_path / "bad", "services: [\n")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(folder), "-o", str(out)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert re.match(rf"{re.escape(str(folder / 'policy.yaml'))}:\d+:\d+: error: ", line)
+    assert list(tmp_path.iterdir()) == [folder]
+
+
+@pytest.mark.parametrize("target", ["missing/report.html", "policy/policy.yaml", "policy"])
+def test_cli_refuses_an_unusable_output(policy_dir: Path, target: str) -> None:
+    before = {p: p.read_bytes() for p in policy_dir.iterdir()}
+    result = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(policy_dir.parent / target)])
+    assert result.exit_code == 2 and result.stderr.startswith("policy-lint: error: ")
+    assert {p: p.read_bytes() for p in policy_dir.iterdir()} == before
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_failure_mid_render_leaves_no_report_and_no_temporary_file(
+    policy_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "report.html"
+    calls = []
+
+    def failing_link(value: str) -> str:
+        calls.append(value)
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(html, "link", failing_link)
+    result = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(out)])
+    assert isinstance(result.exception, RuntimeError) and calls, "the template was part-way through"
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_a_failure_while_writing_keeps_the_old_report(
+    policy_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "report.html"
+    out.write_text("the report signed off last month", encoding="utf-8")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, failing, broken)
+    result = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "cannot write the report: No space left on device" in result.stderr
+    assert out.read_text(encoding="utf-8") == "the report signed off last month"
+    assert _leftovers(out_dir) == []
+
+
+def test_expired_days_wording(policy_dir: Path) -> None:
+    later = engine.run([str(policy_dir)], dt.date(2026, 12, 31))
+    page = html.render(later, Summary.of(later, Severity.ERROR), None)
+    assert "today" in page[page.index('id="waived"') : page.index('id="flows"')]
