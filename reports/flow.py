@@ -1,7 +1,8 @@
 """The data-flow picture: sources -> services -> recipients/processors -> countries.
 
 Laid out here in Python, deterministically: four columns, nodes stacked in
-each, ordered by the barycentre of their neighbours to keep crossings down.
+each; services in name order, the other columns ordered by the mean position
+of the nodes that feed them, to keep crossings down.
 The template only draws what this module computes, so every label reaches
 the SVG through Jinja2's autoescaping.
 
@@ -16,6 +17,7 @@ Two devices keep the picture readable:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from linter.model import Entity, Policy, Processor, Recipient
@@ -196,8 +198,15 @@ def _fold(graph: _Graph) -> list[str]:
     return notes
 
 
+def _natural(label: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that puts 'Service 2' before 'Service 10' and ignores case."""
+    return tuple((1, int(part), "") if part.isdigit() else (0, 0, part.lower()) for part in re.split(r"(\d+)", label))
+
+
 def _order(graph: _Graph) -> dict[int, list[Node]]:
-    """Nodes per column, ordered by the mean position of their neighbours."""
+    """Nodes per column. Services are in name order (a reader looks theirs up);
+    every other column follows the mean position of its neighbours in the
+    column that feeds it, which keeps flows from crossing."""
     columns: dict[int, list[Node]] = {column: [] for column in range(len(COLUMNS))}
     for node in graph.nodes.values():
         columns[node.column].append(node)
@@ -210,26 +219,29 @@ def _order(graph: _Graph) -> dict[int, list[Node]]:
         """The notice-wide node stays first and a folded node last."""
         return 2 if node.folded else (0 if node.key == HUB else 1)
 
-    columns[1].sort(key=lambda n: (pinned(n), n.label.lower(), n.key))
     position: dict[Key, float] = {}
 
     def place(column: int) -> None:
-        # centred like the layout, so positions of columns of any length compare
+        # centred like the layout, so positions in columns of different lengths compare
         middle = (len(columns[column]) - 1) / 2
         for index, node in enumerate(columns[column]):
             position[node.key] = index - middle
 
-    def barycentre(column: int) -> None:
+    def follow(column: int, guide: int) -> None:
+        guides = {node.key for node in columns[guide]}
+
         def centre(node: Node) -> float:
-            placed = [position[k] for k in neighbours[node.key] if k in position]
+            placed = [position[k] for k in neighbours[node.key] if k in guides]
             return sum(placed) / len(placed) if placed else float("inf")
 
-        columns[column].sort(key=lambda n: (pinned(n), centre(n), n.label.lower(), n.key))
+        columns[column].sort(key=lambda n: (pinned(n), centre(n), _natural(n.label), n.key))
         place(column)
 
+    columns[1].sort(key=lambda n: (pinned(n), _natural(n.label), n.key))
     place(1)
-    for column in (0, 2, 3, 1, 0, 2, 3):
-        barycentre(column)
+    follow(0, 1)
+    follow(2, 1)
+    follow(3, 2)
     return columns
 
 

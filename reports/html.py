@@ -1,8 +1,8 @@
 """The DPO's HTML compliance report: one self-contained, printable page.
 
-:func:`render` turns a run's :class:`~linter.engine.Result` into the page,
-streamed chunk by chunk from the Jinja2 templates in ``reports/templates``.
-This module builds plain view objects; the templates only lay them out.
+:func:`render` turns a run's :class:`~linter.engine.Result` into the page
+through the Jinja2 templates in ``reports/templates``. This module builds
+plain view objects (:func:`build`); the templates only lay them out.
 
 Security: everything from the policy is untrusted text. Every template is
 autoescaped, no template uses ``|safe``, URLs become links only when they are
@@ -54,6 +54,8 @@ SEVERITY_TEXT = {
     Severity.INFO: ("Info", "\u2139"),
 }
 TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "waived": "\u25cb", "clear": "\u2714", "unassessed": "?"}
+#: findings of one rule shown in full; the others of that rule are table rows
+CARDS_PER_RULE = 5
 #: kinds whose entities have a row of their own in a register (an anchor to link to)
 REGISTERED = ("service", "processor", "transfer", "retention_rule", "recipient")
 RECIPIENT_ROLES = {
@@ -126,20 +128,34 @@ class AreaCount:
     counts: dict[Severity, int]
     waived: int
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
 
 @dataclass(frozen=True, slots=True)
-class RuleCount:
-    """How often one rule fired, for the summary; ``first`` is its first finding."""
+class RuleGroup:
+    """The findings of one rule: the law and the fix once, then each finding.
+
+    The first :data:`CARDS_PER_RULE` findings are shown in full; the rest, in
+    a large estate often thousands of the same gap, as rows of one table.
+    """
 
     rule: str
     title: str
+    area: str
     severity: Severity
-    count: int
-    first: FindingView
+    citation: str
+    remediation: str
+    views: list[FindingView]
+
+    @property
+    def id(self) -> str:
+        return f"rule-{self.severity.value}-{self.rule}"
+
+    @property
+    def cards(self) -> list[FindingView]:
+        return self.views[:CARDS_PER_RULE]
+
+    @property
+    def rest(self) -> list[FindingView]:
+        return self.views[CARDS_PER_RULE:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +224,7 @@ class Report:
     title: str
     policy: Policy
     areas: list[AreaCount]
-    by_rule: list[RuleCount]
-    findings: list[tuple[Severity, list[FindingView]]]
+    findings: list[tuple[Severity, list[RuleGroup]]]
     waived: list[WaivedView]
     notice_wide: list[tuple[str, str, list[Entity], int]]
     services: list[ServiceView]
@@ -224,14 +239,18 @@ class Report:
     service_columns: tuple[str, ...] = tuple(NOTICE_WIDE_LABELS.values())
 
     @property
+    def by_rule(self) -> list[RuleGroup]:
+        return [group for _, groups in self.findings for group in groups]
+
+    @property
     def finding_count(self) -> int:
-        return sum(len(views) for _, views in self.findings)
+        return sum(len(group.views) for group in self.by_rule)
 
     @property
     def gate_count(self) -> int:
         """How many findings are at or above the gate's level."""
         rank = self.summary.fail_on.rank
-        return sum(len(views) for severity, views in self.findings if severity.rank >= rank)
+        return sum(len(group.views) for group in self.by_rule if group.severity.rank >= rank)
 
 
 def _area(rule_id: str) -> str:
@@ -262,20 +281,38 @@ class _Builder:
         return FindingView(
             number=self.counter,
             finding=finding,
-            area=rule.area if rule else "other",
+            area=_area(finding.rule),
             title=rule.title if rule else "",
             entity_name=entity.name if entity is not None else "",
             anchor=anchor,
             trace=entity.trace if entity is not None else None,
         )
 
-    def findings(self) -> list[tuple[Severity, list[FindingView]]]:
-        groups: dict[Severity, list[FindingView]] = {severity: [] for severity in SEVERITY_ORDER}
-        for finding in sorted(self.result.findings, key=lambda f: (-f.severity.rank, f.sort_key())):
-            view = self.view(finding)
-            groups[finding.severity].append(view)
-            self.by_entity.setdefault(finding.entity, []).append(view)
-        return [(severity, views) for severity, views in groups.items() if views]
+    def findings(self) -> list[tuple[Severity, list[RuleGroup]]]:
+        """Findings by severity, then by rule (the most frequent first), then by place."""
+        by_rule: dict[tuple[Severity, str], list[Finding]] = {}
+        for finding in sorted(self.result.findings, key=Finding.sort_key):
+            by_rule.setdefault((finding.severity, finding.rule), []).append(finding)
+        order = sorted(by_rule, key=lambda key: (-key[0].rank, -len(by_rule[key]), key[1]))
+        groups: dict[Severity, list[RuleGroup]] = {}
+        for severity, rule_id in order:
+            views = [self.view(finding) for finding in by_rule[(severity, rule_id)]]
+            for view in views:
+                self.by_entity.setdefault(view.finding.entity, []).append(view)
+            rule = RULES.get(rule_id)
+            first = views[0].finding
+            groups.setdefault(severity, []).append(
+                RuleGroup(
+                    rule=rule_id,
+                    title=views[0].title,
+                    area=views[0].area,
+                    severity=severity,
+                    citation=rule.citation if rule else first.citation,
+                    remediation=rule.remediation if rule else first.remediation,
+                    views=views,
+                )
+            )
+        return list(groups.items())
 
     def waived(self) -> list[WaivedView]:
         views = []
@@ -288,17 +325,6 @@ class _Builder:
     def _waived(self, waived: WaivedFinding) -> WaivedView:
         days = (waived.expires - self.result.as_of).days
         return WaivedView(self.view(waived.finding), waived.reason, waived.owner, waived.expires, days)
-
-    @staticmethod
-    def by_rule(groups: list[tuple[Severity, list[FindingView]]]) -> list[RuleCount]:
-        first: dict[str, FindingView] = {}
-        counts: Counter[str] = Counter()
-        for _, views in groups:
-            for view in views:
-                first.setdefault(view.finding.rule, view)
-                counts[view.finding.rule] += 1
-        rows = [RuleCount(rule, view.title, view.finding.severity, counts[rule], view) for rule, view in first.items()]
-        return sorted(rows, key=lambda row: (-row.severity.rank, -row.count, row.rule))
 
     def areas(self) -> list[AreaCount]:
         counts: dict[str, Counter[Severity]] = {rule.area: Counter() for rule in self.result.rules}
@@ -424,7 +450,6 @@ class _Builder:
             title=title,
             policy=self.policy,
             areas=self.areas(),
-            by_rule=self.by_rule(findings),
             findings=findings,
             waived=waived,
             notice_wide=self.notice_wide(),
@@ -449,7 +474,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["link"] = link
-    env.globals.update(SEVERITY_TEXT=SEVERITY_TEXT, SEVERITY_ORDER=SEVERITY_ORDER, Severity=Severity)
+    env.globals.update(SEVERITY_TEXT=SEVERITY_TEXT, SEVERITY_ORDER=SEVERITY_ORDER)
     return env
 
 

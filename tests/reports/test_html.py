@@ -193,15 +193,28 @@ def test_gate_passes_at_a_level_above_every_finding(policy_dir: Path) -> None:
 def test_each_finding_is_located_cited_and_traced(page: str, policy_dir: Path) -> None:
     result = engine.run([str(policy_dir)], AS_OF)
     trf = next(f for f in result.findings if f.rule == "TRF001")
-    block = page[page.rindex("<article", 0, page.index(f'<span class="rule-id">{trf.rule}</span>')) :]
-    block = block[: block.index("</article>")]
-    assert "Error</span>" in block and "\u2716" in block, "severity as text and icon"
-    assert str(escape(trf.message)) in block
-    assert str(escape(trf.citation)) in block and str(escape(trf.remediation)) in block
-    assert f"{trf.file}:{trf.line}:{trf.column}" in block
-    assert "the parent company is registered with the US Privacy Shield" in block
-    assert "notice section: Outside the UK" in block
-    assert 'href="#transfer:redfern-us"' in block
+    group = page[page.index('<section class="rule-group sev-error" id="rule-error-TRF001"') :]
+    group = group[: group.index("</section>")]
+    assert "Error</span>" in group and "\u2716" in group, "severity as text and icon"
+    assert str(escape(trf.citation)) in group and str(escape(trf.remediation)) in group
+    assert str(escape(trf.message)) in group
+    assert f"{trf.file}:{trf.line}:{trf.column}" in group
+    assert "the parent company is registered with the US Privacy Shield" in group
+    assert "notice section: Outside the UK" in group
+    assert 'href="#transfer:redfern-us"' in group
+
+
+def test_a_rule_with_many_findings_lists_the_rest_in_a_table(tmp_path: Path) -> None:
+    processors = "".join(f"  - {{id: p{n}, name: Processor {n}, location: GB}}\n" for n in range(8))
+    folder = write(tmp_path / "many", f"processors:\n{processors}")
+    result = engine.run([str(folder)], AS_OF, select=["PRC001"])
+    report = html.build(result, Summary.of(result, Severity.ERROR), None)
+    ((_, (group,)),) = report.findings
+    assert (len(group.cards), len(group.rest)) == (html.CARDS_PER_RULE, 8 - html.CARDS_PER_RULE)
+    page = html.render(result, Summary.of(result, Severity.ERROR), None)
+    assert f"{8 - html.CARDS_PER_RULE} more findings of PRC001" in page
+    for view in group.views:
+        assert f'id="{view.id}"' in page and f"{view.location}" in page and str(escape(view.finding.message)) in page
 
 
 def test_waived_finding_shows_reason_owner_and_expiry(page: str) -> None:
@@ -213,7 +226,7 @@ def test_waived_finding_shows_reason_owner_and_expiry(page: str) -> None:
 
 def test_registers(page: str) -> None:
     services = page[page.index('id="services"') : page.index('id="processors"')]
-    assert 'href="#notice-wide-sources">+1 notice-wide</a>' in services, "notice-wide items are marked"
+    assert 'href="#notice-wide-sources">+1 notice&#x2011;wide</a>' in services, "notice-wide items are marked"
     transfers = page[page.index('id="transfers"') : page.index('id="retention"')]
     assert 'class="badge status-invalid"' in transfers and "Not valid" in transfers
     assert "javascript:alert(1)" in transfers and 'href="javascript' not in transfers, "a URL that is not http is text"

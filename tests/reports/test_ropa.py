@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import hostile_policy as payloads
@@ -241,3 +243,21 @@ def test_cli_refuses_to_overwrite_a_policy_file(policy_dir: Path) -> None:
     result = CliRunner().invoke(main, ["ropa", str(policy_dir), "-o", str(target)])
     assert result.exit_code == 2 and "policy" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_ropa_does_not_import_jinja2(policy_dir: Path, tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom linter.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "ropa", str(policy_dir), "-o", str(tmp_path / "r.csv")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    modules = set(done.stderr.split())
+    assert "reports.ropa" in modules and (tmp_path / "r.csv").exists()
+    assert "jinja2" not in modules and "reports.html" not in modules
