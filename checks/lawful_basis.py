@@ -124,9 +124,7 @@ def families() -> dict[str, str]:
 
 def consent_basis() -> str:
     """The article of the Art 6 consent basis, for messages."""
-    return next(
-        g.article for g in grounds().values() if g.consent and g.family == families()["lawful_basis"]
-    )
+    return next(g.article for g in grounds().values() if g.consent and g.family == families()["lawful_basis"])
 
 
 def _cite(section: str) -> str:
@@ -287,9 +285,7 @@ def _unknown_ground(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _gaps_once(
-    ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], what: str
-) -> Iterator[Finding]:
+def _gaps_once(ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], what: str) -> Iterator[Finding]:
     """Report each service's gap, but once on the notice when it comes only from
     the notice-wide data categories: one root cause, one finding to fix."""
     notice = ctx.policy.notice
@@ -461,7 +457,7 @@ _CONTROLLER = "controller:\n  id: council\n  name: Council\n  public_authority: 
 
 def _basis(basis_id: str, article: str, *lines: str) -> str:
     body = "".join(f"    {line}\n" for line in lines)
-    return f"  - id: {basis_id}\n    name: {basis_id}\n    article: \"{article}\"\n{body}"
+    return f'  - id: {basis_id}\n    name: {basis_id}\n    article: "{article}"\n{body}'
 
 
 def _service(*lines: str) -> str:
@@ -575,10 +571,15 @@ SPECIAL_WITHOUT_ART9 = Rule(
     citation="UK GDPR Art 9(1)-(2); ICO guidance on special category data",
     remediation="Record the Art 9(2) condition (and its DPA 2018 Schedule 1 condition) the service relies on.",
     check=_special_without_art9,
-    failing=_HEALTH_DATA + _service("data_categories: [health]", "lawful_bases: [public-task]")
-    + "lawful_bases:\n" + _PUBLIC_TASK,
-    passing=_HEALTH_DATA + _service("data_categories: [health]", "lawful_bases: [public-task, health-care]")
-    + "lawful_bases:\n" + _PUBLIC_TASK + _HEALTH,
+    failing=_HEALTH_DATA
+    + _service("data_categories: [health]", "lawful_bases: [public-task]")
+    + "lawful_bases:\n"
+    + _PUBLIC_TASK,
+    passing=_HEALTH_DATA
+    + _service("data_categories: [health]", "lawful_bases: [public-task, health-care]")
+    + "lawful_bases:\n"
+    + _PUBLIC_TASK
+    + _HEALTH,
 )
 
 ART9_WITHOUT_SCHEDULE1 = Rule(
@@ -640,8 +641,7 @@ SCHEDULE1_UNRECOGNISED = Rule(
     citation="DPA 2018 s.10 and Schedule 1",
     remediation="Name the paragraph, for example 'Schedule 1 Part 2 paragraph 18', matching the Art 9 condition.",
     check=_schedule1_unrecognised,
-    failing="lawful_bases:\n"
-    + _basis("health-care", "9(2)(h)", "schedule1_condition: the health bit of the Act"),
+    failing="lawful_bases:\n" + _basis("health-care", "9(2)(h)", "schedule1_condition: the health bit of the Act"),
     passing="lawful_bases:\n" + _HEALTH,
 )
 
@@ -661,12 +661,20 @@ CRIMINAL_WITHOUT_ART10 = Rule(
         "relied on for criminal offence data, and link it to the service."
     ),
     check=_criminal_without_art10,
-    failing=_OFFENCES + _service("data_categories: [offences]", "lawful_bases: [public-task]")
-    + "lawful_bases:\n" + _PUBLIC_TASK,
-    passing=_OFFENCES + _service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
-    + "lawful_bases:\n" + _PUBLIC_TASK
-    + _basis("criminal-data", "10", "schedule1_condition: Part 2 para 18 extended by Part 3 para 36",
-             "appropriate_policy_document: https://example.org/apd"),
+    failing=_OFFENCES
+    + _service("data_categories: [offences]", "lawful_bases: [public-task]")
+    + "lawful_bases:\n"
+    + _PUBLIC_TASK,
+    passing=_OFFENCES
+    + _service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
+    + "lawful_bases:\n"
+    + _PUBLIC_TASK
+    + _basis(
+        "criminal-data",
+        "10",
+        "schedule1_condition: Part 2 para 18 extended by Part 3 para 36",
+        "appropriate_policy_document: https://example.org/apd",
+    ),
 )
 
 LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY = Rule(
@@ -702,8 +710,7 @@ CONSENT_WITHOUT_WITHDRAWAL = Rule(
     ),
     citation="UK GDPR Art 13(2)(c), 14(2)(d) and 7(3)",
     remediation=(
-        "Add to the notice that consent can be withdrawn at any time and how, and set "
-        "consent_withdrawal_stated: true."
+        "Add to the notice that consent can be withdrawn at any time and how, and set consent_withdrawal_stated: true."
     ),
     check=_consent_without_withdrawal,
     failing="notice:\n  id: privacy-notice\n  name: Privacy notice\n"

@@ -355,8 +355,7 @@ def _importer_without_transfer(ctx: Context) -> Iterator[Finding]:
             IMPORTER_WITHOUT_TRANSFER,
             entity,
             field,
-            f"{_where(entity, field, country)} but no transfer to {country} with importer "
-            f"'{entity.id}' is recorded",
+            f"{_where(entity, field, country)} but no transfer to {country} with importer '{entity.id}' is recorded",
             detail=f"{field}:{country}",
         )
 

@@ -24,7 +24,6 @@ class Severity(StrEnum):
         return _RANK[self]
 
 
-
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 

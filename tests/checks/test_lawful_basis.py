@@ -36,7 +36,8 @@ BASES = dedent("""\
 
 
 def test_purpose_without_art6_basis(assert_findings: AssertFindings) -> None:
-    policy = dedent("""\
+    policy = (
+        dedent("""\
         purposes:
           - id: safeguard-children
             name: safeguard children
@@ -46,7 +47,9 @@ def test_purpose_without_art6_basis(assert_findings: AssertFindings) -> None:
           - id: plan-services
             name: planning
             lawful_bases: [public-task]
-        """) + BASES
+        """)
+        + BASES
+    )
     assert_findings(policy, "LAW001", [("LAW001", 2), ("LAW001", 6)])
 
 
@@ -72,7 +75,8 @@ def test_purpose_consent_message(lint: Callable[..., list[Finding]]) -> None:
 # --- LAW002: service with no Art 6 basis -----------------------------------------
 
 
-SERVICES = dedent("""\
+SERVICES = (
+    dedent("""\
     services:
       - id: own-basis
         name: own basis
@@ -97,7 +101,9 @@ SERVICES = dedent("""\
       name: Privacy notice
       notice_wide:
         lawful_bases: [public-task]
-    """) + BASES
+    """)
+    + BASES
+)
 
 
 def test_service_without_art6_basis(assert_findings: AssertFindings) -> None:
@@ -136,7 +142,8 @@ def test_unknown_article_suggests_a_ground(lint: Callable[..., list[Finding]]) -
 # --- LAW004: special category data without Art 9 -------------------------------------
 
 
-SPECIAL = dedent("""\
+SPECIAL = (
+    dedent("""\
     data_categories:
       - {id: health, name: health, special_category: true}
       - {id: name, name: name}
@@ -162,7 +169,9 @@ SPECIAL = dedent("""\
       notice_wide:
         data_categories: [health]
         lawful_bases: [public-task, health-care]
-    """) + BASES
+    """)
+    + BASES
+)
 
 
 def test_special_category_without_art9(assert_findings: AssertFindings) -> None:
@@ -254,7 +263,8 @@ def test_schedule1_parser() -> None:
 # --- LAW008: criminal offence data without Art 10 ---------------------------------------------
 
 
-CRIMINAL = dedent("""\
+CRIMINAL = (
+    dedent("""\
     data_categories:
       - {id: offences, name: offences, criminal_offence: true}
     services:
@@ -274,11 +284,14 @@ CRIMINAL = dedent("""\
       - id: youth-justice
         name: youth justice
         lawful_bases: [public-task, legal-claims]
-    """) + BASES + (
-    "  - id: legal-claims\n"
-    "    name: legal claims\n"
-    '    article: "9(2)(f)"\n'
-    "    schedule1_condition: Part 3 para 33 (legal claims)\n"
+    """)
+    + BASES
+    + (
+        "  - id: legal-claims\n"
+        "    name: legal claims\n"
+        '    article: "9(2)(f)"\n'
+        "    schedule1_condition: Part 3 para 33 (legal claims)\n"
+    )
 )
 
 

@@ -136,12 +136,13 @@ def test_mechanism_matched_by_alias_and_spelling(assert_findings: AssertFindings
 
 
 def test_uk_extension_needs_certified_and_opted_in_importer(assert_findings: AssertFindings) -> None:
-    assert_findings(transfer("uk-extension-dpf", "dpf_certified: true", copy=False), "TRF002",
-                    [("TRF002", MECHANISM_LINE)])
-    assert_findings(transfer("uk-extension-dpf", "uk_extension: true", copy=False), "TRF002",
-                    [("TRF002", MECHANISM_LINE)])
-    assert_findings(transfer("uk-extension-dpf", "dpf_certified: true", "uk_extension: true", copy=False),
-                    "TRF002", [])
+    assert_findings(
+        transfer("uk-extension-dpf", "dpf_certified: true", copy=False), "TRF002", [("TRF002", MECHANISM_LINE)]
+    )
+    assert_findings(
+        transfer("uk-extension-dpf", "uk_extension: true", copy=False), "TRF002", [("TRF002", MECHANISM_LINE)]
+    )
+    assert_findings(transfer("uk-extension-dpf", "dpf_certified: true", "uk_extension: true", copy=False), "TRF002", [])
 
 
 def test_uk_extension_only_for_the_us(assert_findings: AssertFindings) -> None:
@@ -174,17 +175,21 @@ def test_us_adequacy_from_12_october_2023(assert_findings: AssertFindings, as_of
     assert_findings(policy, "TRF003", expected, as_of)
 
 
-@pytest.mark.parametrize(("destination", "expected"), [
-    ("IN", [("TRF003", DESTINATION_LINE)]),
-    ("CN", [("TRF003", DESTINATION_LINE)]),
-    ("FR", []),
-    ('"NO"', []),  # quoted: a bare NO is YAML 1.1 for false
-    ("JE", []),
-    ("GB", []),
-    ("FO", []),  # unverified row: never an error on its say-so
-])
-def test_adequacy_only_for_listed_destinations(assert_findings: AssertFindings, destination: str,
-                                               expected: Expected) -> None:
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        ("IN", [("TRF003", DESTINATION_LINE)]),
+        ("CN", [("TRF003", DESTINATION_LINE)]),
+        ("FR", []),
+        ('"NO"', []),  # quoted: a bare NO is YAML 1.1 for false
+        ("JE", []),
+        ("GB", []),
+        ("FO", []),  # unverified row: never an error on its say-so
+    ],
+)
+def test_adequacy_only_for_listed_destinations(
+    assert_findings: AssertFindings, destination: str, expected: Expected
+) -> None:
     assert_findings(transfer("uk-adequacy", destination=destination, copy=False), "TRF003", expected)
 
 
@@ -226,23 +231,29 @@ def test_no_start_date_nothing_to_compare(assert_findings: AssertFindings) -> No
 # --- TRF006: EU-regime wording ----------------------------------------------------
 
 
-@pytest.mark.parametrize("wording", [
-    "The parent company is registered with the US Privacy Shield.",
-    "The EU has agreed that they have an adequate level of data protection.",
-    "This is covered by an EU adequacy decision.",
-    "We use EU standard contractual clauses.",
-    "Transfers rely on the Safe Harbour scheme.",
-])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "The parent company is registered with the US Privacy Shield.",
+        "The EU has agreed that they have an adequate level of data protection.",
+        "This is covered by an EU adequacy decision.",
+        "We use EU standard contractual clauses.",
+        "Transfers rely on the Safe Harbour scheme.",
+    ],
+)
 def test_eu_wording_in_transfer(assert_findings: AssertFindings, wording: str) -> None:
     policy = transfer("uk-idta", f"notice_wording: {wording}")
     assert_findings(policy, "TRF006", [("TRF006", 13)])
 
 
-@pytest.mark.parametrize("wording", [
-    "We have an International Data Transfer Agreement with the parent company.",
-    "We use the EU standard contractual clauses with the UK Addendum.",
-    "The importer participates in the UK Extension to the EU-US Data Privacy Framework.",
-])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "We have an International Data Transfer Agreement with the parent company.",
+        "We use the EU standard contractual clauses with the UK Addendum.",
+        "The importer participates in the UK Extension to the EU-US Data Privacy Framework.",
+    ],
+)
 def test_uk_wording_is_clean(assert_findings: AssertFindings, wording: str) -> None:
     assert_findings(transfer("uk-idta", f"notice_wording: {wording}"), "TRF006", [])
 
@@ -302,12 +313,16 @@ PROCESSORS = dedent("""\
 
 
 def test_non_uk_places_need_a_transfer(assert_findings: AssertFindings) -> None:
-    assert_findings(PROCESSORS, "TRF008", [
-        ("TRF008", 8),  # Redfern's parent company in the US
-        ("TRF008", 13),  # CloudCo located in Ireland: EEA is adequate but still a transfer
-        ("TRF008", 14),  # CloudCo's sub-processor in India
-        ("TRF008", 21),  # recipient in the US
-    ])
+    assert_findings(
+        PROCESSORS,
+        "TRF008",
+        [
+            ("TRF008", 8),  # Redfern's parent company in the US
+            ("TRF008", 13),  # CloudCo located in Ireland: EEA is adequate but still a transfer
+            ("TRF008", 14),  # CloudCo's sub-processor in India
+            ("TRF008", 21),  # recipient in the US
+        ],
+    )
 
 
 def test_recorded_transfers_cover_them(assert_findings: AssertFindings) -> None:
