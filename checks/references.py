@@ -12,6 +12,7 @@ from linter.build import DANGLING_RULE, DUPLICATE_RULE
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import Entity, Policy
+from linter.schema import NOTICE_WIDE_FIELDS
 
 
 def _dangling(ctx: Context) -> Iterator[Finding]:
@@ -146,32 +147,12 @@ SAME_NAME = Rule(
 def _used_entities(policy: Policy) -> set[int]:
     """Python ids of the entities that something refers to."""
     used: list[Entity] = []
-    for service in policy.services:
-        for name in (
-            "data_categories",
-            "data_subjects",
-            "sources",
-            "purposes",
-            "lawful_bases",
-            "recipients",
-            "processors",
-            "retention_rules",
-        ):
-            used.extend(getattr(service, name))
     notice = policy.notice
-    if notice is not None:
-        wide = notice.notice_wide
-        for items in (
-            wide.data_categories,
-            wide.data_subjects,
-            wide.sources,
-            wide.purposes,
-            wide.lawful_bases,
-            wide.recipients,
-            wide.processors,
-            wide.retention_rules,
-        ):
-            used.extend(items)
+    for name in NOTICE_WIDE_FIELDS:
+        for service in policy.services:
+            used.extend(getattr(service, name))
+        if notice is not None:
+            used.extend(getattr(notice.notice_wide, name))
     for purpose in policy.purposes:
         used.extend(purpose.lawful_bases)
     for transfer in policy.transfers:

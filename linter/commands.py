@@ -27,12 +27,14 @@ USAGE_ERROR = 2
 Options = Mapping[str, Any]
 
 
-def _usage_error(message: str) -> int:
+def usage_error(message: str) -> int:
+    """Print a one-line usage error; return exit code 2."""
     click.echo(f"policy-lint: error: {message}", err=True)
     return USAGE_ERROR
 
 
-def _load_errors(errors: Sequence[LoadError]) -> int:
+def load_errors(errors: Sequence[LoadError]) -> int:
+    """Print each unusable file as one located line; return exit code 2."""
     for error in errors:
         click.echo(f"{error.position}: error: {error.message}", err=True)
     return USAGE_ERROR
@@ -74,22 +76,22 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
     try:
         settings = _settings(options, output)
     except ConfigError as error:
-        return _usage_error(str(error))
+        return usage_error(str(error))
     problem = _check_selection(settings) or _check_outputs(settings.outputs)
     if problem:
-        return _usage_error(problem)
+        return usage_error(problem)
     result = engine.run(
         settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers, baseline=settings.baseline
     )
     if result.load_errors:
-        return _load_errors(result.load_errors)
+        return load_errors(result.load_errors)
     summary = Summary.of(result, settings.fail_on, exit_zero)
     read: list[str | os.PathLike[str]] = [*result.policy.files, *(f for f in (settings.baseline, settings.file) if f)]
     for spec in settings.outputs:
         if spec.file is not None:
             problem = output_problem(spec.file, read)
             if problem:
-                return _usage_error(problem)
+                return usage_error(problem)
     for spec in sorted(settings.outputs, key=lambda spec: spec.file is None):  # standard output last
         if spec.file is None:
             colour = spec.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -98,7 +100,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
         try:
             write_atomic(spec.file, outputs.render(spec.format, result, summary))
         except OSError as error:
-            return _usage_error(f"{spec.file}: cannot write: {error.strerror or error}")
+            return usage_error(f"{spec.file}: cannot write: {error.strerror or error}")
     return summary.exit_code
 
 
@@ -109,24 +111,24 @@ def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
     try:
         settings = resolve(options)
     except ConfigError as error:
-        return _usage_error(str(error))
+        return usage_error(str(error))
     target = output or settings.baseline
     if target is None:
-        return _usage_error("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
+        return usage_error("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
     problem = _check_selection(settings)
     if problem:
-        return _usage_error(problem)
+        return usage_error(problem)
     result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
     if result.load_errors:
-        return _load_errors(result.load_errors)
+        return load_errors(result.load_errors)
     read: list[str | os.PathLike[str]] = [*result.policy.files, *([settings.file] if settings.file else [])]
     problem = output_problem(target, read)
     if problem:
-        return _usage_error(problem)
+        return usage_error(problem)
     try:
         baselines.write(target, result.findings)
     except OSError as error:
-        return _usage_error(f"{target}: cannot write: {error.strerror or error}")
+        return usage_error(f"{target}: cannot write: {error.strerror or error}")
     count = len({finding.fingerprint for finding in result.findings})
     click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
     return 0
@@ -137,7 +139,7 @@ def show_config(options: Options, output: str | None = None) -> int:
     try:
         settings = _settings(options, output)
     except ConfigError as error:
-        return _usage_error(str(error))
+        return usage_error(str(error))
     click.echo(describe(settings), nl=False)
     return 0
 
@@ -213,6 +215,6 @@ def explain(rule_id: str) -> int:
     if rule is None:
         guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
-        return _usage_error(f"no rule {rule_id!r}{hint}")
+        return usage_error(f"no rule {rule_id!r}{hint}")
     click.echo(format_rule(rule), nl=False)
     return 0

@@ -7,33 +7,20 @@ Jinja2 is imported only when the HTML report is rendered, so ``check`` (and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import click
 
 from linter import engine
+from linter.commands import load_errors, usage_error
 from linter.config import ConfigError, resolve
 from linter.files import output_problem, write_atomic
 from linter.gate import Summary
-from linter.loader import LoadError
 
 #: command-line values as :func:`linter.config.resolve` takes them
 Options = Mapping[str, Any]
-
-USAGE_ERROR = 2
-
-
-def _load_errors(errors: Sequence[LoadError]) -> int:
-    for error in errors:
-        click.echo(f"{error.position}: error: {error.message}", err=True)
-    return USAGE_ERROR
-
-
-def _usage_error(message: str) -> int:
-    click.echo(f"policy-lint: error: {message}", err=True)
-    return USAGE_ERROR
 
 
 def report(options: Options, output: Path, *, as_of: dt.date, exit_zero: bool = False) -> int:
@@ -45,16 +32,16 @@ def report(options: Options, output: Path, *, as_of: dt.date, exit_zero: bool = 
     try:
         settings = resolve(options)
     except ConfigError as error:
-        return _usage_error(str(error))
+        return usage_error(str(error))
     unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
     if unknown:
-        return _usage_error(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
+        return usage_error(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
     result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
     if result.load_errors:
-        return _load_errors(result.load_errors)
+        return load_errors(result.load_errors)
     problem = output_problem(output, [*result.policy.files, *(f for f in (settings.waivers, settings.file) if f)])
     if problem:
-        return _usage_error(problem)
+        return usage_error(problem)
     summary = Summary.of(result, settings.fail_on, exit_zero)
 
     from reports import html
@@ -64,7 +51,7 @@ def report(options: Options, output: Path, *, as_of: dt.date, exit_zero: bool = 
     try:
         write_atomic(output, page)
     except OSError as error:
-        return _usage_error(f"{output}: cannot write the report: {error.strerror or error}")
+        return usage_error(f"{output}: cannot write the report: {error.strerror or error}")
     click.echo(f"wrote {output}: {summary.line()}")
     return summary.exit_code
 
@@ -76,21 +63,21 @@ def ropa(options: Options, fmt: str, output: Path | None) -> int:
     try:
         settings = resolve(options)
     except ConfigError as error:
-        return _usage_error(str(error))
+        return usage_error(str(error))
     # the engine's run rather than a bare load: it knows which files are policy (a waiver file is not)
     result = engine.run(settings.paths, dt.date.today(), waivers=settings.waivers)
     if result.load_errors:
-        return _load_errors(result.load_errors)
+        return load_errors(result.load_errors)
     text = register.render(result.policy, fmt)
     if output is None:
         click.echo(text, nl=False)
         return 0
     problem = output_problem(output, [*result.policy.files, *(f for f in (settings.waivers, settings.file) if f)])
     if problem:
-        return _usage_error(problem)
+        return usage_error(problem)
     try:
         # a byte-order mark lets spreadsheet programs recognise a CSV file as UTF-8
         write_atomic(output, "\ufeff" + text if fmt == "csv" else text)
     except OSError as error:
-        return _usage_error(f"{output}: cannot write the register: {error.strerror or error}")
+        return usage_error(f"{output}: cannot write the register: {error.strerror or error}")
     return 0

@@ -31,6 +31,8 @@ from typing import Any
 import pytest
 import yaml
 
+from linter.schema import NOTICE_WIDE_FIELDS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 POLICY_DIR = REPO_ROOT / "policy"
 SEED_RELATIVE = Path("seed") / "childrens-services-privacy-notice.txt"
@@ -58,16 +60,6 @@ LIST_KINDS = (
     "transfers",
     "retention_rules",
     "lawful_bases",
-)
-NOTICE_WIDE_FIELDS = (
-    "data_categories",
-    "data_subjects",
-    "sources",
-    "purposes",
-    "lawful_bases",
-    "recipients",
-    "processors",
-    "retention_rules",
 )
 # Words that may be left over once the quoted parts of a bullet are removed.
 CONNECTIVES = frozenset({"and", "or", "the", "of", "for", "a", "an", "to", "in", "e.g.", "including"})
