@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -63,13 +64,20 @@ def naming_texts(policy: Policy) -> Iterator[tuple[Entity, str, str]]:
         yield notice, "complaint", notice.complaint.name
 
 
+@functools.cache
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does: a quick first pass."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns) or r"(?!x)x", re.IGNORECASE)
+
+
 def _scan(
     policy: Policy, table: list[tuple[dict[str, Any], re.Pattern[str]]], active: Any
 ) -> Iterator[tuple[Entity, str, str, dict[str, Any]]]:
     """(entity, field, matched text, row): one per entity and row, first field wins."""
     seen: set[tuple[str, str]] = set()
+    any_row = _any_of(tuple(pattern for _, pattern in table))
     for entity, field, text in naming_texts(policy):
-        if not text:
+        if not text or not any_row.search(text):
             continue
         for row, pattern in table:
             match = pattern.search(text)

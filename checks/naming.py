@@ -25,14 +25,16 @@ def _basic(text: str) -> str:
 
 
 @functools.cache
-def _aliases() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching every alias form (longest first) and form -> canonical."""
     rows = facts.load("name-aliases")["aliases"]
-    pairs = sorted(
-        ((_basic(str(form)), str(row["canonical"])) for row in rows for form in row["forms"]),
-        key=lambda pair: len(pair[0]),
-        reverse=True,
-    )
-    return tuple((re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)"), canonical) for form, canonical in pairs)
+    canonical = {_basic(str(form)): str(row["canonical"]) for row in rows for form in row["forms"]}
+    forms = sorted(canonical, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else re.compile(r"(?!x)x")
+    return pattern, canonical
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def normalise(name: str) -> str:
@@ -41,10 +43,9 @@ def normalise(name: str) -> str:
     'The Example Service (ES) checks' -> 'es checks' when 'Example Service'
     and 'ES' are forms of the alias 'es'.
     """
-    text = _basic(name)
-    for pattern, canonical in _aliases():
-        text = pattern.sub(canonical, text)
-    words = re.sub(r"[^\w\s]", " ", text).split()
+    pattern, canonical = _aliases()
+    text = pattern.sub(lambda match: canonical[match.group(1)], _basic(name))
+    words = _PUNCTUATION.sub(" ", text).split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(word for index, word in enumerate(words) if index == 0 or word != words[index - 1])

@@ -7,6 +7,7 @@ an error only when its row is verified (RET005), otherwise a warning (RET006).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -49,12 +50,17 @@ def _matches(row: dict[str, Any], record_class: str) -> bool:
 
 def minimum_for(rule: RetentionRule) -> dict[str, Any] | None:
     """The knowledge row for a rule: named by its statutory_basis, else matched by record class."""
-    basis = rule.statutory_basis.lower()
+    return _minimum_for(rule.statutory_basis, rule.record_class)
+
+
+@functools.lru_cache(maxsize=4096)
+def _minimum_for(statutory_basis: str, record_class: str) -> dict[str, Any] | None:
+    basis = statutory_basis.lower()
     if basis:
         for row in _MINIMUMS:
             if basis == str(row["id"]) or any(str(name).lower() in basis for name in row.get("names", [])):
                 return row
-    return next((row for row in _MINIMUMS if _matches(row, rule.record_class)), None)
+    return next((row for row in _MINIMUMS if _matches(row, record_class)), None)
 
 
 def _row_cite(row: dict[str, Any]) -> str:

@@ -269,12 +269,15 @@ KINDS: dict[str, tuple[str, Schema, bool]] = {
 
 
 _ID_RE = re.compile(ID_PATTERN)
+_IDS_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?: [a-z0-9]+(?:-[a-z0-9]+)*)*")
 
 
 class PolicyValidator(Validator):  # type: ignore[misc]
     """Cerberus with the one check the schemas above name: ``ids``."""
 
     def _check_with_ids(self, field: str, value: list[Any]) -> None:
+        if not value or (all(type(item) is str for item in value) and _IDS_RE.fullmatch(" ".join(value))):
+            return  # the common case, in one match
         for index, item in enumerate(value):
             if not isinstance(item, str) or not _ID_RE.match(item):
                 self._error(field, f"item {index + 1} ({item!r}) must be the kebab-case id of an entity")

@@ -176,3 +176,9 @@ def test_norway_problem_gets_a_quoting_hint() -> None:
     )
     assert (rule, line) == ("SCH001", 2)
     assert "must be text, not true/false" in message and "put the value in quotes" in message
+
+
+def test_malformed_id_in_a_reference_list_is_named() -> None:
+    ((rule, line, _, message),) = problems("services:\n  - id: s\n    name: S\n    sources: [police, Not An Id, 3]\n")
+    assert (rule, line) == ("SCH001", 4)
+    assert "item 2 ('Not An Id') must be the kebab-case id of an entity" in message
