@@ -584,13 +584,16 @@ SPECIAL_WITHOUT_ART9 = Rule(
 
 ART9_WITHOUT_SCHEDULE1 = Rule(
     id="LAW005",
-    title="Article 9 condition that needs a DPA 2018 Schedule 1 condition has none",
-    severity=Severity.ERROR,
+    title="Article 9 condition that needs a DPA 2018 Schedule 1 condition has none recorded",
+    severity=Severity.WARNING,
     area=AREA,
     rationale=(
         "In the UK, Art 9(2)(b), (g), (h), (i) and (j) are met only if a condition in DPA 2018 Schedule 1 "
-        "is also met (Part 1 for (b), (h), (i), (j); Part 2 for substantial public interest). Without it "
-        "the Art 9 condition is not satisfied."
+        "is also met (Part 1 for (b), (h), (i), (j); Part 2 for substantial public interest). A policy that "
+        "does not name the condition cannot show the Art 9 condition is satisfied, and the ICO expects it "
+        "in the record of processing. It is a warning, not an error: the condition may well be met (health "
+        "and social care work usually meets Part 1 para 2) and a privacy notice need not name the "
+        "paragraph; where the condition also needs an appropriate policy document, LAW006 applies."
     ),
     citation="DPA 2018 s.10 and Schedule 1 Parts 1-2; ICO guidance on special category data",
     remediation=(
@@ -604,14 +607,15 @@ ART9_WITHOUT_SCHEDULE1 = Rule(
 
 NO_POLICY_DOCUMENT = Rule(
     id="LAW006",
-    title="Schedule 1 condition that needs an appropriate policy document has none",
-    severity=Severity.ERROR,
+    title="Schedule 1 condition that needs an appropriate policy document has none recorded",
+    severity=Severity.WARNING,
     area=AREA,
     rationale=(
         "The employment condition (Sch 1 para 1) and, except where a paragraph says otherwise, every "
         "substantial public interest condition (Part 2) are met only if the controller has an appropriate "
         "policy document in place when processing: how the Article 5 principles are met, and its "
-        "retention and erasure policy."
+        "retention and erasure policy. Without one the condition fails, so the gap matters; it is a "
+        "warning because the policy not recording the document does not prove the council has none."
     ),
     citation="DPA 2018 Sch 1 paras 1(1)(b), 5(1), 38-40",
     remediation="Write the appropriate policy document and record where it is in appropriate_policy_document.",
@@ -647,13 +651,16 @@ SCHEDULE1_UNRECOGNISED = Rule(
 
 CRIMINAL_WITHOUT_ART10 = Rule(
     id="LAW008",
-    title="Criminal offence data processed with no Article 10 basis",
-    severity=Severity.ERROR,
+    title="Criminal offence data processed with no Article 10 basis recorded",
+    severity=Severity.WARNING,
     area=AREA,
     rationale=(
         "Personal data about criminal convictions and offences, including allegations, may be processed "
         "only under official authority or when authorised by law, which in the UK means a condition in "
-        "DPA 2018 Schedule 1 Part 1, 2 or 3."
+        "DPA 2018 Schedule 1 Part 1, 2 or 3. A council's statutory work (youth justice, safeguarding) "
+        "usually has official authority, and Art 13 does not in terms require the notice to name the "
+        "Art 10 basis, so a policy that records none is a gap to close rather than proof of unlawful "
+        "processing: a warning."
     ),
     citation="UK GDPR Art 10; DPA 2018 s.10(5), s.11(2) and Schedule 1 Part 3",
     remediation=(

@@ -244,3 +244,7 @@ def ropa(fmt: str, output: Path | None, **command_line: Any) -> None:
     from reports import commands as report_commands
 
     raise SystemExit(report_commands.ropa(_options(command_line), fmt, output))
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m linter.cli`
+    main()
