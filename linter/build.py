@@ -10,7 +10,7 @@ invalid field is dropped so that later rules see the rest of the entity.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -18,7 +18,7 @@ from cerberus.errors import BasicErrorHandler, ValidationError
 
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
-from linter.schema import KINDS, PolicyValidator, Schema
+from linter.schema import KINDS, EntityValidator, Schema
 
 SCHEMA_RULE = "SCH001"
 UNKNOWN_KEY_RULE = "SCH002"
@@ -59,14 +59,6 @@ def _walk(node: Any, path: tuple[Any, ...], file: str) -> Position:
     return position
 
 
-def _leaf_errors(errors: list[ValidationError]) -> Iterator[ValidationError]:
-    for error in errors:
-        if error.is_group_error:
-            yield from _leaf_errors(list(error.child_errors or ()))
-        else:
-            yield error
-
-
 def _dotted(path: tuple[Any, ...]) -> str:
     return ".".join(f"[{step}]" if isinstance(step, int) else str(step) for step in path).replace(".[", "[")
 
@@ -85,9 +77,8 @@ def _schema_at(schema: Schema, path: tuple[Any, ...]) -> Schema:
     return current
 
 
-def _describe(error: ValidationError, schema: Schema) -> tuple[str, str]:
-    """(rule id, message) for one leaf Cerberus error."""
-    path = tuple(error.document_path)
+def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> tuple[str, str]:
+    """(rule id, message) for one leaf Cerberus error at ``path`` in an entity."""
     name = _dotted(path)
     if error.code == _UNKNOWN_FIELD:
         known = sorted(_schema_at(schema, path))
@@ -186,7 +177,7 @@ class _Builder:
     def __init__(self) -> None:
         self.policy = m.Policy()
         self.problems: list[Problem] = []
-        self.validators = {kind: PolicyValidator(schema) for kind, (_, schema, _) in KINDS.items()}
+        self.validators = {kind: EntityValidator(schema) for kind, (_, schema, _) in KINDS.items()}
         self.field_names = {
             kind: {f.name for f in fields(cls)} - {"id", "name", "position", "positions"}
             for kind, cls in m.ENTITY_CLASSES.items()
@@ -237,19 +228,15 @@ class _Builder:
             return
         entity_id = raw.get("id")
         ref = f"{kind}:{entity_id}" if isinstance(entity_id, str) else f"{kind}:?"
-        validator = self.validators[key]
-        valid = validator.validate(raw, normalize=False)
         data: dict[str, Any] = dict(raw)
-        if not valid:
-            schema: Schema = validator.schema
-            for error in _leaf_errors(validator._errors):
-                path = tuple(error.document_path)
-                rule, message = _describe(error, schema)
-                field_name = str(path[0]) if path else ""
-                self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path))
-                data.pop(field_name, None)
-            if "id" not in data:
-                return
+        validator = self.validators[key]
+        for path, error in validator.errors(raw):
+            rule, message = _describe(path, error, validator.schema)
+            field_name = str(path[0]) if path else ""
+            self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path))
+            data.pop(field_name, None)
+        if "id" not in data:
+            return
         self.create(kind, data, position, file, raw)
 
     def create(self, kind: str, data: dict[str, Any], position: Position, file: str, raw: Mapping) -> None:

@@ -14,6 +14,7 @@ legal facts from cited knowledge files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cerberus import Validator
@@ -282,3 +283,54 @@ class PolicyValidator(Validator):  # type: ignore[misc]
             if not isinstance(item, str) or not _ID_RE.match(item):
                 self._error(field, f"item {index + 1} ({item!r}) must be the kebab-case id of an entity")
                 return
+
+
+class EntityValidator:
+    """Validates one entity against its kind's schema, nested mappings included.
+
+    Cerberus builds a child validator (and hashes its schema) for every nested
+    mapping it meets, which dominates the cost on large policies. The same
+    declarative schema is therefore split once: the entity's own fields go to
+    one reusable validator, and each nested mapping (or list of mappings) to
+    a reusable validator of its own. ``errors`` yields every leaf error with its
+    full path from the entity, exactly as one validator over the whole schema
+    would report it.
+    """
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        top: Schema = {}
+        self.nested: dict[str, tuple[EntityValidator, bool]] = {}
+        for name, rules in schema.items():
+            inner = rules.get("schema")
+            if rules.get("type") == "dict" and isinstance(inner, dict):
+                top[name] = {key: value for key, value in rules.items() if key != "schema"}
+                self.nested[name] = (EntityValidator(inner), False)
+            elif rules.get("type") == "list" and isinstance(inner, dict) and isinstance(inner.get("schema"), dict):
+                top[name] = {**rules, "schema": {key: value for key, value in inner.items() if key != "schema"}}
+                self.nested[name] = (EntityValidator(inner["schema"]), True)
+            else:
+                top[name] = rules
+        self.validator = PolicyValidator(top)
+
+    def errors(self, document: dict[str, Any], prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+        """(path, leaf Cerberus error) for every problem in ``document``."""
+        if not self.validator.validate(document, normalize=False):
+            for error in _leaves(self.validator._errors):
+                yield prefix + tuple(error.document_path), error
+        for name, (nested, is_list) in self.nested.items():
+            value = document.get(name)
+            if not is_list and isinstance(value, dict):
+                yield from nested.errors(value, (*prefix, name))
+            elif is_list and isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, dict):
+                        yield from nested.errors(item, (*prefix, name, index))
+
+
+def _leaves(errors: Iterable[Any]) -> Iterator[Any]:
+    for error in errors:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors or ())
+        else:
+            yield error
