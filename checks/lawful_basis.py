@@ -543,14 +543,14 @@ UNKNOWN_GROUND = Rule(
         "Only the grounds in Art 6(1), Art 9(2) and Art 10 make processing lawful. A basis that names "
         "anything else ('6(1)(g)', '9(2)(k)', a typo) gives no legal ground and is ignored by every other "
         "lawful basis rule. A ground also counts only from the day it exists: recognised legitimate "
-        "interests (Art 6(1)(ea)) only from 5 February 2026."
+        "interests (Art 6(1)(ea)) only from the commencement date in lawful-bases.yaml."
     ),
     citation=(
         "UK GDPR Art 6(1), Art 9(2), Art 10; Art 6(1)(ea) inserted by Data (Use and Access) Act 2025 s.70, "
         "in force 5 February 2026 (SI 2026/82 reg 2(c)); see checks/knowledge/lawful-bases.yaml"
     ),
     remediation=(
-        "Correct article to one of 6(1)(a)-(f), 9(2)(a)-(j) or 10 (or 6(1)(ea) from 2026-02-05); for "
+        "Correct article to one of the grounds in checks/knowledge/lawful-bases.yaml in force on the date; for "
         "processing before a ground existed, record the basis then in force."
     ),
     check=_unknown_ground,

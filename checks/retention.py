@@ -38,9 +38,9 @@ def event_id(starts: str) -> str | None:
     return _EVENT_IDS.get(_slug(starts))
 
 
-def _matches(row: dict[str, Any], record_class: str) -> bool:
+def _matches(row: dict[str, Any], record_class: str, key: str = "match") -> bool:
     text = record_class.lower()
-    match: dict[str, list[str]] = row.get("match", {})
+    match: dict[str, list[str]] = row.get(key, {})
     return (
         all(word in text for word in match.get("all", []))
         and (not match.get("any") or any(word in text for word in match["any"]))
@@ -473,6 +473,68 @@ KNOWN_START = Rule(
     passing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),
 )
 
+# --- RET011 --------------------------------------------------------------------
+
+
+def _statutory_records_covered(ctx: Context) -> Iterator[Finding]:
+    """A service that keeps records with a statutory minimum has a retention rule for them."""
+    policy = ctx.policy
+    for service in policy.services:
+        rows = [row for row in _MINIMUMS if row.get("kept_by") and _matches(row, service.name, "kept_by")]
+        if not rows:
+            continue
+        rules = policy.effective(service, "retention_rules") + [
+            rule for rule in policy.retention_rules if service in rule.applies_to
+        ]
+        covered = {id(minimum_for(rule)) for rule in rules}
+        for row in rows:
+            if id(row) not in covered:
+                yield ctx.finding(
+                    STATUTORY_RECORDS_COVERED,
+                    service,
+                    "retention_rules",
+                    f"service '{service.name}' keeps {row['record']}, which the law requires to be kept for "
+                    f"at least {row['minimum']}, counted from {row['starts']}, but no retention rule of the service "
+                    "covers them",
+                    detail=str(row["id"]),
+                    citation=_row_cite(row),
+                )
+
+
+_KEPT_EXAMPLE: dict[str, Any] = next(row for row in _MINIMUMS if row.get("kept_by"))
+_KEPT_SERVICE = f"services:\n  - id: example-service\n    name: {_KEPT_EXAMPLE['kept_by']['any'][0]} service\n"
+
+STATUTORY_RECORDS_COVERED = Rule(
+    id="RET011",
+    title="Service keeps records with a statutory minimum but has no retention rule for them",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Some records (adoption case records, looked-after children's case records, foster carers' records) "
+        "must by law be kept for a minimum period from a set event. A service that keeps them but whose "
+        "retention rules never mention them leaves people without the period and risks destroying them "
+        "too early under a general rule. Which services keep which records is read from the service's name, "
+        "and a general rule may be meant to cover them, so this is a warning for the DPO to confirm."
+    ),
+    citation=_row_cite(_KEPT_EXAMPLE),
+    remediation=(
+        "Add a retention rule for these records, with the statutory period and starting event, and apply it "
+        "to the service."
+    ),
+    check=_statutory_records_covered,
+    failing=_KEPT_SERVICE,
+    passing=_KEPT_SERVICE
+    + "retention_rules:\n"
+    + _rule_yaml(
+        "example-records",
+        str(_KEPT_EXAMPLE["example"]),
+        str(_KEPT_EXAMPLE["minimum"]),
+        str(_KEPT_EXAMPLE["starts"]),
+        "    applies_to: [example-service]\n",
+    ),
+)
+
+
 RULES = (
     SERVICE_COVERED,
     HAS_PERIOD,
@@ -484,4 +546,5 @@ RULES = (
     CONFLICTING,
     DUPLICATE,
     KNOWN_START,
+    STATUTORY_RECORDS_COVERED,
 )

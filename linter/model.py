@@ -57,6 +57,11 @@ class Entity:
         place = self.key_positions.get(name)
         return self.position if place is None else Position(self.position.file, *place)
 
+    def trace_at(self, name: str) -> Trace | None:
+        """The trace of a field that carries its own (a contact, a statement), else the entity's."""
+        nested = getattr(getattr(self, name.split(".")[0], None), "trace", None) if name else None
+        return nested if isinstance(nested, Trace) else self.trace
+
 
 @dataclass(slots=True, eq=False)
 class Controller(Entity):

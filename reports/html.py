@@ -285,7 +285,7 @@ class _Builder:
             title=rule.title if rule else "",
             entity_name=entity.name if entity is not None else "",
             anchor=anchor,
-            trace=entity.trace if entity is not None else None,
+            trace=entity.trace_at(finding.field) if entity is not None else None,
         )
 
     def findings(self) -> list[tuple[Severity, list[RuleGroup]]]:

@@ -243,3 +243,42 @@ def test_start_outside_the_vocabulary_is_info(assert_findings) -> None:
 @pytest.mark.parametrize("event", EVENTS)
 def test_every_vocabulary_id_is_known(event, assert_findings) -> None:
     assert_findings(rules(rule("files", "case files", "35 years", event)), "RET010", [])
+
+
+# --- RET011: statutory records kept by a service ----------------------------------
+
+_FOSTERING = """\
+notice:
+  id: n
+  name: N
+  notice_wide:
+    retention_rules: [general]
+services:
+  - id: fostering
+    name: Fostering Service and Special Guardianship Orders (SGO)
+    relies_on_notice_wide: [retention_rules]
+  - id: hub
+    name: Children and Families Hub
+    relies_on_notice_wide: [retention_rules]
+retention_rules:
+  - {id: general, name: general, record_class: general social care records, period: 35 years, starts: last-contact}
+  - id: unapproved
+    name: unapproved foster carers
+    record_class: unapproved foster carers or withdrawn applications
+    period: 3 years
+    starts: refusal-or-withdrawal
+    applies_to: [fostering]
+"""
+
+
+def test_service_keeping_statutory_records_without_a_rule_for_them(assert_findings) -> None:  # type: ignore[no-untyped-def]
+    # the fostering service covers refused applicants but not approved carers; the hub keeps neither
+    assert_findings(_FOSTERING, "RET011", [("RET011", 7)])
+
+
+def test_rule_for_the_statutory_records_clears_it(assert_findings) -> None:  # type: ignore[no-untyped-def]
+    approved = (
+        "  - id: approved\n    name: approved foster carers\n    record_class: approved foster carer records\n"
+        "    period: 10 years\n    starts: approval-terminated\n    applies_to: [fostering]\n"
+    )
+    assert_findings(_FOSTERING + approved, "RET011", [])

@@ -182,3 +182,17 @@ def test_malformed_id_in_a_reference_list_is_named() -> None:
     ((rule, line, _, message),) = problems("services:\n  - id: s\n    name: S\n    sources: [police, Not An Id, 3]\n")
     assert (rule, line) == ("SCH001", 4)
     assert "item 2 ('Not An Id') must be the kebab-case id of an entity" in message
+
+
+def test_trace_of_a_field_with_its_own_trace() -> None:
+    policy, _ = built(
+        "notice:\n  id: n\n  name: N\n  trace: {section: Top, quote: the notice}\n"
+        "  complaint:\n    name: ICO\n    trace: {section: Your rights, quote: lodge a complaint}\n"
+    )
+    notice = policy.notice
+    assert notice is not None
+    complaint_trace = notice.trace_at("complaint")
+    assert complaint_trace is not None and complaint_trace.quote == "lodge a complaint"
+    own = notice.trace_at("rights_stated")
+    assert own is not None and own.quote == "the notice"
+    assert notice.trace_at("") is notice.trace
