@@ -210,8 +210,10 @@ def _count_unique(root: Any) -> int:
     return count
 
 
-def parse(text: str, file: str) -> Mapping:
-    """Parse one policy document from text; raise LoadError if unusable."""
+def parse(text: str, file: str, expected: str = "a mapping of entity kinds") -> Mapping:
+    """Parse one policy document from text; raise LoadError if unusable.
+
+    ``expected`` describes the top-level mapping for the error message."""
     if not text.strip():
         raise LoadError(Position(file, 1, 1), "empty policy file")
     loader = _PositionLoader(text)
@@ -242,11 +244,9 @@ def parse(text: str, file: str) -> Mapping:
     finally:
         loader.dispose()
     if not isinstance(data, Mapping):
-        kind = "empty" if data is None else type(data).__name__
-        raise LoadError(
-            Position(file, 1, 1),
-            f"top level must be a mapping of entity kinds, not {kind}",
-        )
+        kinds = {type(None): "empty", Sequence: "a list", str: "text", bool: "true/false"}
+        kind = kinds.get(type(data), type(data).__name__)
+        raise LoadError(Position(file, 1, 1), f"top level must be {expected}, not {kind}")
     if "*" in text and _expanded_size(data) > _count_unique(data) + MAX_ALIAS_EXPANSION:
         raise LoadError(
             Position(file, 1, 1),
@@ -270,13 +270,13 @@ def _decode(raw: bytes, file: str) -> str:
     return text
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
+def load_file(path: Path, display: str | None = None, expected: str = "a mapping of entity kinds") -> Document:
     file = display if display is not None else str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise LoadError(Position(file, 1, 1), f"cannot read file: {error.strerror}") from None
-    return Document(file, parse(_decode(raw, file), file))
+    return Document(file, parse(_decode(raw, file), file, expected))
 
 
 def discover(paths: Iterable[str]) -> list[Path]:

@@ -130,7 +130,7 @@ def load(paths: Iterable[Path], known_rules: Collection[str]) -> WaiverSet:
     for path in paths:
         if _is_blank(path):
             continue
-        document = load_file(path)
+        document = load_file(path, expected="a mapping with a 'waivers' list")
         data = document.data
         for key in data:
             if key != "waivers":

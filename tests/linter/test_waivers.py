@@ -143,6 +143,7 @@ def test_configured_waiver_file_outside_the_policy(tmp_path: Path) -> None:
         ("waivers: [\n", ":2:1:", "invalid YAML"),
         ("waiver:\n" + waiver(), ":1:1:", "unknown key 'waiver': expected 'waivers'"),
         ("waivers: TRF001\n", ":1:1:", "'waivers' must be a list of entries"),
+        ("- rule: TRF001\n", ":1:1:", "top level must be a mapping with a 'waivers' list, not a list"),
     ],
 )
 def test_unusable_waiver_file_exits_two_with_its_position(
