@@ -38,29 +38,54 @@ def event_id(starts: str) -> str | None:
     return _EVENT_IDS.get(_slug(starts))
 
 
-def _matches(row: dict[str, Any], record_class: str, key: str = "match") -> bool:
-    text = record_class.lower()
+@functools.cache
+def _word(word: str) -> re.Pattern[str]:
+    # from the start of a word, so that plurals match ("allegation" in "allegations")
+    return re.compile(r"(?<!\w)" + re.escape(word.lower()))
+
+
+def _matches(row: dict[str, Any], text: str, key: str = "match") -> bool:
+    """True when ``text`` has every ``all`` word, one ``any`` word and no ``none`` word (each from a word start)."""
+    text = text.lower()
     match: dict[str, list[str]] = row.get(key, {})
+
+    def has(word: str) -> bool:
+        return _word(str(word)).search(text) is not None
+
     return (
-        all(word in text for word in match.get("all", []))
-        and (not match.get("any") or any(word in text for word in match["any"]))
-        and not any(word in text for word in match.get("none", []))
+        all(has(word) for word in match.get("all", []))
+        and (not match.get("any") or any(has(word) for word in match["any"]))
+        and not any(has(word) for word in match.get("none", []))
     )
 
 
 def minimum_for(rule: RetentionRule) -> dict[str, Any] | None:
     """The knowledge row for a rule: named by its statutory_basis, else matched by record class."""
-    return _minimum_for(rule.statutory_basis, rule.record_class)
+    return _minimum_for(rule.statutory_basis, rule.record_class)[0]
+
+
+def named_minimum(rule: RetentionRule) -> bool:
+    """True when the rule's statutory_basis itself names its knowledge row."""
+    return _minimum_for(rule.statutory_basis, rule.record_class)[1]
 
 
 @functools.lru_cache(maxsize=4096)
-def _minimum_for(statutory_basis: str, record_class: str) -> dict[str, Any] | None:
-    basis = statutory_basis.lower()
+def _minimum_for(statutory_basis: str, record_class: str) -> tuple[dict[str, Any] | None, bool]:
+    basis = statutory_basis.strip().lower()
     if basis:
-        for row in _MINIMUMS:
-            if basis == str(row["id"]) or any(str(name).lower() in basis for name in row.get("names", [])):
-                return row
-    return next((row for row in _MINIMUMS if _matches(row, record_class)), None)
+        exact = next((row for row in _MINIMUMS if basis == str(row["id"]).lower()), None)
+        if exact is not None:
+            return exact, True
+        # the most specific name wins: "SI 2011/581 reg 32(3)" before "SI 2011/581"
+        named = [
+            (len(str(name)), index)
+            for index, row in enumerate(_MINIMUMS)
+            for name in row.get("names", [])
+            if str(name).lower() in basis
+        ]
+        if named:
+            return _MINIMUMS[max(named)[1]], True
+    return next((row for row in _MINIMUMS if _matches(row, record_class)), None), False
 
 
 def _row_cite(row: dict[str, Any]) -> str:
@@ -233,11 +258,13 @@ HAS_DISPOSAL = Rule(
 # --- RET005 / RET006 ------------------------------------------------------------
 
 
-def _below_minimum(ctx: Context, rule_def: Rule, verified: bool) -> Iterator[Finding]:
+def _below_minimum(ctx: Context, rule_def: Rule, certain: bool) -> Iterator[Finding]:
+    """``certain``: the rule names a verified statute itself (an error), rather than
+    the record class suggesting one, or the row being unverified or guidance."""
     for rule in ctx.policy.retention_rules:
         days = rule.period_days
         row = minimum_for(rule)
-        if days is None or row is None or _verified_statute(row) != verified:
+        if days is None or row is None or (_verified_statute(row) and named_minimum(rule)) != certain:
             continue
         minimum = period_in_days(str(row["minimum"]))
         if minimum is not None and days < minimum:
@@ -254,12 +281,12 @@ def _below_minimum(ctx: Context, rule_def: Rule, verified: bool) -> Iterator[Fin
 
 def _below_verified(ctx: Context) -> Iterator[Finding]:
     """No period is shorter than a verified statutory minimum."""
-    return _below_minimum(ctx, BELOW_VERIFIED_MINIMUM, verified=True)
+    return _below_minimum(ctx, BELOW_VERIFIED_MINIMUM, certain=True)
 
 
 def _below_unverified(ctx: Context) -> Iterator[Finding]:
-    """No period is shorter than an unverified or guidance minimum."""
-    return _below_minimum(ctx, BELOW_UNVERIFIED_MINIMUM, verified=False)
+    """No period is shorter than a minimum that is unverified, guidance, or only suggested by the record class."""
+    return _below_minimum(ctx, BELOW_UNVERIFIED_MINIMUM, certain=False)
 
 
 _VERIFIED = _example_row(verified=True)
@@ -267,35 +294,49 @@ _UNVERIFIED = _example_row(verified=False)
 
 BELOW_VERIFIED_MINIMUM = Rule(
     id="RET005",
-    title="Retention period is below a statutory minimum",
+    title="Retention period is below the statutory minimum of the regulation it names",
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
         "Some children's records must by law be kept for a minimum time, because adopted people, care "
-        "leavers and foster carers may need them decades later. Destroying them sooner breaks the law, "
-        "so a shorter period is an error, but only where the knowledge row's minimum was verified "
-        "against the legislation; others are RET006 warnings."
+        "leavers and foster carers may need them decades later. Destroying them sooner breaks the law. "
+        "This is an error only when the rule itself names the regulation (statutory_basis) and the "
+        "knowledge row's minimum was verified against it; a minimum suggested only by the words of the "
+        "record class, or an unverified one, is a RET006 warning."
     ),
     citation=_row_cite(_VERIFIED),
-    remediation="Raise the period to at least the statutory minimum and set statutory_basis to the regulation.",
+    remediation="Raise the period to at least the statutory minimum.",
     check=_below_verified,
-    failing="retention_rules:\n" + _rule_yaml("records", _VERIFIED["example"], "1 year", _VERIFIED["starts"]),
+    failing="retention_rules:\n"
+    + _rule_yaml(
+        "records", _VERIFIED["example"], "1 year", _VERIFIED["starts"], f"    statutory_basis: {_VERIFIED['id']}\n"
+    ),
     passing="retention_rules:\n"
-    + _rule_yaml("records", _VERIFIED["example"], _VERIFIED["minimum"], _VERIFIED["starts"]),
+    + _rule_yaml(
+        "records",
+        _VERIFIED["example"],
+        _VERIFIED["minimum"],
+        _VERIFIED["starts"],
+        f"    statutory_basis: {_VERIFIED['id']}\n",
+    ),
 )
 
 BELOW_UNVERIFIED_MINIMUM = Rule(
     id="RET006",
-    title="Retention period is below an unverified or guidance minimum",
+    title="Retention period may be below a statutory or guidance minimum",
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "The knowledge file records minimums whose exact legal source has not been verified, or which "
-        "come from statutory guidance rather than regulations. A shorter period may still be unlawful, "
-        "but the linter will not call it an error on an unverified fact: a warning to check the source."
+        "The record class suggests records with a legal minimum, or the minimum comes from a source not "
+        "verified or from statutory guidance rather than regulations. A shorter period may be unlawful, "
+        "but the linter will not call it an error on a guess from words or on an unverified fact: a "
+        "warning to check, and to name the regulation in statutory_basis if it applies."
     ),
     citation=_row_cite(_UNVERIFIED),
-    remediation="Check the cited source; raise the period to the minimum or record why a shorter one applies.",
+    remediation=(
+        "Check the cited source; raise the period to the minimum and set statutory_basis, or record why "
+        "the minimum does not apply to these records."
+    ),
     check=_below_unverified,
     failing="retention_rules:\n" + _rule_yaml("records", _UNVERIFIED["example"], "1 year", _UNVERIFIED["starts"]),
     passing="retention_rules:\n"

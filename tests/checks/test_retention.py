@@ -117,10 +117,34 @@ def test_indefinite_rule_needs_no_disposal(assert_findings) -> None:
 
 @pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
 def test_period_below_a_verified_minimum_is_an_error(row, assert_findings, lint) -> None:
-    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    snippet = rules(rule("records", row["example"], "1 year", row["starts"], f"    statutory_basis: {row['id']}\n"))
     assert_findings(snippet, "RET005", [("RET005", 5)])
     assert_findings(snippet, "RET006", [])
     assert lint(snippet, "RET005")[0].citation == " ".join(row["citation"].split())
+
+
+@pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
+def test_minimum_suggested_only_by_the_record_class_is_a_warning(row, assert_findings) -> None:
+    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    assert_findings(snippet, "RET005", [])
+    assert_findings(snippet, "RET006", [("RET006", 5)])
+
+
+def test_most_specific_statutory_basis_wins(assert_findings, lint) -> None:
+    # "SI 2011/581 reg 32(3)" (3 years for refused or withdrawn applicants) is not reg 32(1) (10 years)
+    basis = "    statutory_basis: SI 2011/581 reg 32(3)\n"
+    snippet = rules(rule("applicants", "withdrawn applications", "3 years", "refusal-or-withdrawal", basis))
+    assert_findings(snippet, "RET005", [])
+    assert_findings(snippet, "RET007", [])
+    shorter = rules(rule("applicants", "withdrawn applications", "1 year", "refusal-or-withdrawal", basis))
+    (finding,) = lint(shorter, "RET005")
+    assert "3 years" in finding.message and finding.line == 5
+
+
+def test_record_class_words_match_from_a_word_start(assert_findings) -> None:
+    # "unadoptable" is not about adoption; a capitalised class still matches
+    assert_findings(rules(rule("x", "unadoptable items", "1 year", "last-contact")), "RET006", [])
+    assert_findings(rules(rule("x", "ADOPTION Records", "1 year", "adoption-order")), "RET006", [("RET006", 5)])
 
 
 @pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
