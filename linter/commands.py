@@ -54,7 +54,8 @@ def _settings(options: Options, output: str | None = None) -> Settings:
     return settings
 
 
-def _check_selection(settings: Settings) -> str | None:
+def selection_problem(settings: Settings) -> str | None:
+    """Why the --select/--ignore patterns cannot be used, or None."""
     unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
     if unknown:
         return f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')"
@@ -77,7 +78,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
         settings = _settings(options, output)
     except ConfigError as error:
         return usage_error(str(error))
-    problem = _check_selection(settings) or _check_outputs(settings.outputs)
+    problem = selection_problem(settings) or _check_outputs(settings.outputs)
     if problem:
         return usage_error(problem)
     result = engine.run(
@@ -86,7 +87,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
     if result.load_errors:
         return load_errors(result.load_errors)
     summary = Summary.of(result, settings.fail_on, exit_zero)
-    read: list[str | os.PathLike[str]] = [*result.policy.files, *(f for f in (settings.baseline, settings.file) if f)]
+    read: list[str | os.PathLike[str]] = [*result.read_files, *([settings.file] if settings.file else [])]
     for spec in settings.outputs:
         if spec.file is not None:
             problem = output_problem(spec.file, read)
@@ -115,13 +116,13 @@ def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
     target = output or settings.baseline
     if target is None:
         return usage_error("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
-    problem = _check_selection(settings)
+    problem = selection_problem(settings)
     if problem:
         return usage_error(problem)
     result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
     if result.load_errors:
         return load_errors(result.load_errors)
-    read: list[str | os.PathLike[str]] = [*result.policy.files, *([settings.file] if settings.file else [])]
+    read: list[str | os.PathLike[str]] = [*result.read_files, *([settings.file] if settings.file else [])]
     problem = output_problem(target, read)
     if problem:
         return usage_error(problem)

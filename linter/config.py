@@ -126,7 +126,8 @@ def _table(path: Path, text: str) -> dict[str, Any] | None:
         position = f":{where[1]}:{where[2]}" if where else ""
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ConfigError(f"{_shown(path)}{position}: invalid TOML: {message}") from None
-    table = document.get("tool", {}).get(TABLE)
+    tool = document.get("tool")
+    table = tool.get(TABLE) if isinstance(tool, dict) else None
     if table is None:
         return None
     if not isinstance(table, dict):
@@ -161,6 +162,13 @@ def _text_list(value: Any) -> list[str]:
     return items
 
 
+def _some_text(value: Any) -> list[str]:
+    items = _text_list(value)
+    if not items:
+        raise ValueError("must name at least one")
+    return items
+
+
 def _ids(value: Any) -> list[str]:
     return [part.strip() for item in _text_list(value) for part in item.split(",") if part.strip()]
 
@@ -179,13 +187,13 @@ def _path(value: Any) -> str:
 
 
 _CONVERT: dict[str, Callable[[Any], Any]] = {
-    "paths": _text_list,
+    "paths": _some_text,
     "select": _ids,
     "ignore": _ids,
     "fail-on": _severity,
     "waivers": _path,
     "baseline": _path,
-    "format": lambda value: [parse_output(spec) for spec in _text_list(value)],
+    "format": lambda value: [parse_output(spec) for spec in _some_text(value)],
 }
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from linter import baseline as baseline_files
 from linter import waivers as waiver_files
 from linter.build import build
 from linter.context import Context
 from linter.findings import Finding, Rule
-from linter.loader import LoadError, discover, load_paths
+from linter.loader import Document, LoadError, discover, load_files
 from linter.model import Policy
 
 
@@ -28,6 +29,8 @@ class Result:
     waived: list[WaivedFinding] = field(default_factory=list)
     #: findings accepted by the baseline (not shown, not counted); None: no baseline
     baselined: list[Finding] | None = None
+    #: every file the run read (policy, waivers, baseline): no output may replace one
+    read_files: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,28 @@ def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
+def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[Path], list[LoadError]]:
+    """The policy documents under ``paths`` and the waiver files beside them (never read as policy)."""
+    try:
+        waiver_paths = waiver_files.locate(paths, waivers)
+        files = discover(paths)
+    except LoadError as error:
+        return [], [], [error]
+    skipped = {path.resolve() for path in waiver_paths}
+    documents, errors = load_files(path for path in files if path.resolve() not in skipped)
+    return documents, waiver_paths, errors
+
+
+def load(paths: Sequence[str], waivers: str | None = None) -> tuple[Policy, list[str], list[LoadError]]:
+    """The built policy, every file read or set aside (waivers), and unusable files;
+    no rule runs (for exports such as ``ropa``)."""
+    documents, waiver_paths, errors = _documents(paths, waivers)
+    if errors:
+        return Policy(), [], errors
+    policy = build(documents)[0]
+    return policy, [*policy.files, *(str(path) for path in waiver_paths)], []
+
+
 def run(
     paths: Sequence[str],
     as_of: dt.date,
@@ -85,13 +110,9 @@ def run(
     go to ``Result.baselined`` (see :mod:`linter.baseline`).
     """
     rules = select_rules(select, ignore)
-    try:
-        waiver_paths = waiver_files.locate(paths, waivers)
-        files = discover(paths)
-    except LoadError as error:
-        return Result([], Policy(), rules, as_of, [error])
-    skipped = {path.resolve() for path in waiver_paths}
-    documents, errors = load_paths(str(path) for path in files if path.resolve() not in skipped)
+    documents, waiver_paths, errors = _documents(paths, waivers)
+    if not documents and errors:
+        return Result([], Policy(), rules, as_of, errors)
     try:
         waiver_set = waiver_files.load(waiver_paths, all_rules())
         accepted = baseline_files.load(baseline) if baseline is not None else None
@@ -117,4 +138,5 @@ def run(
     baselined = None
     if accepted is not None:
         findings, baselined = baseline_files.split(findings, accepted)
-    return Result(findings, policy, rules, as_of, waived=waived, baselined=baselined)
+    read = [*policy.files, *(str(path) for path in waiver_paths), *([baseline] if baseline is not None else [])]
+    return Result(findings, policy, rules, as_of, waived=waived, baselined=baselined, read_files=read)

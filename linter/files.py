@@ -44,12 +44,15 @@ def output_problem(target: str | os.PathLike[str], read: Iterable[str | os.PathL
     never replaces a file the run reads, nor takes a name that a later run
     would read as policy."""
     path = Path(target)
-    if path.is_dir():
-        return f"{path}: is a folder, not a file"
-    if not path.parent.is_dir():
-        return f"{path}: folder '{path.parent}' does not exist"
-    if path.suffix.lower() in POLICY_SUFFIXES:
-        return f"{path}: policy-lint reads {'/'.join(POLICY_SUFFIXES)} files as policy; choose another name"
-    if any(Path(file).resolve() == path.resolve() for file in read):
-        return f"{path}: is one of the files this run reads; choose another output file"
+    try:
+        if path.is_dir():
+            return f"{path}: is a folder, not a file"
+        if not path.parent.is_dir():
+            return f"{path}: folder '{path.parent}' does not exist"
+        if path.suffix.lower() in POLICY_SUFFIXES:
+            return f"{path}: policy-lint reads {'/'.join(POLICY_SUFFIXES)} files as policy; choose another name"
+        if any(Path(file).resolve() == path.resolve() for file in read):
+            return f"{path}: is one of the files this run reads; choose another output file"
+    except (OSError, RuntimeError) as error:  # a name too long, a symlink loop
+        return f"{path}: cannot use this path: {getattr(error, 'strerror', None) or error}"
     return None

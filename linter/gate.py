@@ -19,7 +19,10 @@ class Summary:
     rules: int
     as_of: str
     fail_on: Severity
+    #: the gate's verdict: a finding at or above fail_on (whatever --exit-zero says)
     failed: bool
+    #: --exit-zero: report the verdict but exit 0
+    exit_zero: bool = False
     #: findings a current waiver accepts (never counted above)
     waived: int = 0
     #: findings the baseline accepts (never counted above); None: no baseline
@@ -28,7 +31,7 @@ class Summary:
     @classmethod
     def of(cls, result: Result, fail_on: Severity, exit_zero: bool = False) -> Summary:
         counts = Counter(finding.severity for finding in result.findings)
-        failed = not exit_zero and any(finding.severity.rank >= fail_on.rank for finding in result.findings)
+        failed = any(finding.severity.rank >= fail_on.rank for finding in result.findings)
         return cls(
             errors=counts[Severity.ERROR],
             warnings=counts[Severity.WARNING],
@@ -38,13 +41,15 @@ class Summary:
             as_of=result.as_of.isoformat(),
             fail_on=fail_on,
             failed=failed,
+            exit_zero=exit_zero,
             waived=len(result.waived),
             baselined=None if result.baselined is None else len(result.baselined),
         )
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        """1 when the gate fails, unless --exit-zero asked to report without failing."""
+        return 1 if self.failed and not self.exit_zero else 0
 
     def line(self) -> str:
         def plural(count: int, word: str) -> str:

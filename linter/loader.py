@@ -284,7 +284,11 @@ def discover(paths: Iterable[str]) -> list[Path]:
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as error:  # a name too long for the file system, say
+            raise LoadError(Position(given, 1, 1), f"cannot use this path: {error.strerror or error}") from None
+        if is_dir:
             files = sorted(
                 Path(root) / name
                 for root, dirs, names in os.walk(path)
@@ -295,24 +299,29 @@ def discover(paths: Iterable[str]) -> list[Path]:
             if not files:
                 raise LoadError(Position(given, 1, 1), "no policy files (*.yaml, *.yml) in this folder")
             found.extend(files)
-        elif path.is_file():
+        elif is_file:
             found.append(path)
         else:
             raise LoadError(Position(given, 1, 1), "no such file or folder")
     return found
 
 
-def load_paths(paths: Iterable[str]) -> tuple[list[Document], list[LoadError]]:
-    """Load every policy file; collect (rather than stop at) unusable ones."""
+def load_files(files: Iterable[Path]) -> tuple[list[Document], list[LoadError]]:
+    """Load each policy file; collect (rather than stop at) unusable ones."""
     documents: list[Document] = []
     errors: list[LoadError] = []
-    try:
-        files = discover(paths)
-    except LoadError as error:
-        return [], [error]
     for path in files:
         try:
             documents.append(load_file(path))
         except LoadError as error:
             errors.append(error)
     return documents, errors
+
+
+def load_paths(paths: Iterable[str]) -> tuple[list[Document], list[LoadError]]:
+    """Discover and load every policy file under ``paths``."""
+    try:
+        files = discover(paths)
+    except LoadError as error:
+        return [], [error]
+    return load_files(files)

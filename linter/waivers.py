@@ -98,18 +98,25 @@ class Outcome:
 def locate(paths: Sequence[str], configured: str | None = None) -> list[Path]:
     """The waiver files of a run: the configured one (which must exist), or else
     ``policy-waivers.yaml`` in each policy folder given, where there is one."""
-    if configured is not None:
-        path = Path(configured)
-        if not path.is_file():
-            raise LoadError(Position(configured, 1, 1), "waiver file not found")
-        return [path]
-    found: list[Path] = []
-    for given in paths:
-        folder = Path(given) if Path(given).is_dir() else Path(given).parent
-        candidate = folder / DEFAULT_FILE
-        if candidate.is_file() and candidate not in found:
-            found.append(candidate)
-    return found
+    try:
+        if configured is not None:
+            path = Path(configured)
+            if path.is_file():
+                return [path]
+            problem = "is a folder, not a waiver file" if path.is_dir() else "waiver file not found"
+            if path.exists() and not path.is_dir():
+                problem = "is not a regular file"
+            raise LoadError(Position(configured, 1, 1), problem)
+        found: list[Path] = []
+        for given in paths:
+            folder = Path(given) if Path(given).is_dir() else Path(given).parent
+            candidate = folder / DEFAULT_FILE
+            if candidate.is_file() and candidate not in found:
+                found.append(candidate)
+        return found
+    except OSError as error:  # a name too long for the file system, say
+        where = configured if configured is not None else next(iter(paths), ".")
+        raise LoadError(Position(where, 1, 1), f"cannot use this path: {error.strerror or error}") from None
 
 
 def _is_blank(path: Path) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from linter import engine
-from linter.commands import load_errors, usage_error
+from linter.commands import load_errors, selection_problem, usage_error
 from linter.config import ConfigError, resolve
 from linter.files import output_problem, write_atomic
 from linter.gate import Summary
@@ -33,13 +33,13 @@ def report(options: Options, output: Path, *, as_of: dt.date, exit_zero: bool = 
         settings = resolve(options)
     except ConfigError as error:
         return usage_error(str(error))
-    unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
-    if unknown:
-        return usage_error(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
+    problem = selection_problem(settings)
+    if problem:
+        return usage_error(problem)
     result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
     if result.load_errors:
         return load_errors(result.load_errors)
-    problem = output_problem(output, [*result.policy.files, *(f for f in (settings.waivers, settings.file) if f)])
+    problem = output_problem(output, [*result.read_files, *([settings.file] if settings.file else [])])
     if problem:
         return usage_error(problem)
     summary = Summary.of(result, settings.fail_on, exit_zero)
@@ -64,15 +64,15 @@ def ropa(options: Options, fmt: str, output: Path | None) -> int:
         settings = resolve(options)
     except ConfigError as error:
         return usage_error(str(error))
-    # the engine's run rather than a bare load: it knows which files are policy (a waiver file is not)
-    result = engine.run(settings.paths, dt.date.today(), waivers=settings.waivers)
-    if result.load_errors:
-        return load_errors(result.load_errors)
-    text = register.render(result.policy, fmt)
+    policy, files, errors = engine.load(settings.paths, settings.waivers)
+    if errors:
+        return load_errors(errors)
+    text = register.render(policy, fmt)
     if output is None:
         click.echo(text, nl=False)
         return 0
-    problem = output_problem(output, [*result.policy.files, *(f for f in (settings.waivers, settings.file) if f)])
+    read = [*files, *([str(settings.file)] if settings.file else [])]
+    problem = output_problem(output, read)
     if problem:
         return usage_error(problem)
     try:

@@ -58,7 +58,8 @@ TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "waived": "\u25cb",
 CARDS_PER_RULE = 5
 #: kinds whose entities have a row of their own in a register (an anchor to link to)
 REGISTERED = ("service", "processor", "transfer", "retention_rule", "recipient")
-RECIPIENT_ROLES = {
+#: heading of each recipient role (linter.schema.RECIPIENT_ROLES) in the register of recipients
+ROLE_HEADINGS = {
     "independent-controller": "Independent controllers",
     "joint-controller": "Joint controllers",
     "processor": "Processors named as recipients",
@@ -414,11 +415,11 @@ class _Builder:
 
     def recipients(self) -> list[tuple[str, list[RecipientView]]]:
         users = self.users("recipients")
-        groups: dict[str, list[RecipientView]] = {role: [] for role in RECIPIENT_ROLES}
+        groups: dict[str, list[RecipientView]] = {role: [] for role in ROLE_HEADINGS}
         for recipient in self.policy.recipients:
-            role = recipient.role if recipient.role in RECIPIENT_ROLES else ""
+            role = recipient.role if recipient.role in ROLE_HEADINGS else ""
             groups[role].append(RecipientView(recipient, users.get(id(recipient), []), self.of(recipient)))
-        return [(RECIPIENT_ROLES[role], views) for role, views in groups.items() if views]
+        return [(ROLE_HEADINGS[role], views) for role, views in groups.items() if views]
 
     def diagram(self) -> flow.Diagram:
         flagged_refs = set(self.by_entity)

@@ -61,6 +61,10 @@ DOM_CENSUS = """(() => {
   };
 })()"""
 
+#: how long to wait for Chromium before calling it hung: a guard against a stuck
+#: browser, not a performance limit (these machines are shared and slow at times)
+HANG_GUARD = 300.0
+
 
 def executable() -> str:
     """Chromium to use: ``$POLICY_LINT_CHROMIUM``, else ``chromium`` on the PATH."""
@@ -138,7 +142,7 @@ class Browser:
         return message
 
     def send(
-        self, method: str, params: dict[str, Any] | None = None, session: str | None = None, timeout: float = 60
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None, timeout: float = HANG_GUARD
     ) -> Any:
         self._next_id += 1
         ident = self._next_id
@@ -166,7 +170,7 @@ class Browser:
                 raise ProtocolError("Chromium closed the DevTools pipe")
             self._events.append(message)
 
-    def _wait_for(self, method: str, session: str, timeout: float = 60) -> None:
+    def _wait_for(self, method: str, session: str, timeout: float = HANG_GUARD) -> None:
         deadline = time.monotonic() + timeout
         while not any(e.get("method") == method and e.get("sessionId") == session for e in self._events):
             if time.monotonic() > deadline:

@@ -46,7 +46,7 @@ PYPROJECT = '[tool.policy-lint]\nselect = ["TRF"]\n'
 
 
 def git(cwd: Path, *args: str, env: dict[str, str]) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -76,7 +76,6 @@ def snapshot(target: Path, env: dict[str, str]) -> str:
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
         capture_output=True,
-        timeout=60,
     )
     if listed.returncode == 0:
         for name in filter(None, listed.stdout.decode("utf-8").split("\0")):
@@ -96,7 +95,7 @@ def snapshot(target: Path, env: dict[str, str]) -> str:
 def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
     git(repo, "add", "-A", env=env)
     return subprocess.run(
-        ["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True, timeout=900
+        ["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True
     )
 
 
@@ -106,7 +105,7 @@ def test_manifest_and_this_repositorys_config_are_valid() -> None:
         ("validate-config", ".pre-commit-config.yaml"),
     ):
         done = subprocess.run(
-            [sys.executable, "-m", "pre_commit", command, str(ROOT / name)], capture_output=True, text=True, timeout=120
+            [sys.executable, "-m", "pre_commit", command, str(ROOT / name)], capture_output=True, text=True
         )
         assert done.returncode == 0, done.stdout + done.stderr
 

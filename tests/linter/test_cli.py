@@ -41,7 +41,7 @@ def test_finding_line_format_and_exit_one(tmp_path: Path) -> None:
 
 def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
     write(tmp_path, BROKEN_REFERENCE)
-    code, out, _ = invoke("check", str(tmp_path), "--select", "REF001", "--exit-zero")
+    code, out, _ = invoke("check", "--as-of", "2026-11-24", str(tmp_path), "--select", "REF001", "--exit-zero")
     assert code == 0 and "REF001" in out
 
 
@@ -73,7 +73,9 @@ def test_fingerprint_survives_edits_elsewhere(tmp_path: Path) -> None:
     write(tmp_path / "b", "# a comment pushes everything down\n\n\n" + BROKEN_REFERENCE)
     prints = []
     for folder in ("a", "b"):
-        _, out, _ = invoke("check", str(tmp_path / folder), "--select", "REF001", "--format", "json")
+        _, out, _ = invoke(
+            "check", "--as-of", "2026-11-24", str(tmp_path / folder), "--select", "REF001", "--format", "json"
+        )
         prints.append(json.loads(out)["findings"][0])
     assert prints[0]["line"] != prints[1]["line"]
     assert prints[0]["fingerprint"] == prints[1]["fingerprint"]
@@ -107,7 +109,7 @@ def test_bad_options_exit_two(tmp_path: Path, args: list[str], message: str) -> 
 )
 def test_bad_input_is_one_line_exit_two_no_traceback(tmp_path: Path, content: bytes, message: str) -> None:
     (tmp_path / "bad.yaml").write_bytes(content)
-    code, out, err = invoke("check", str(tmp_path))
+    code, out, err = invoke("check", "--as-of", "2026-11-24", str(tmp_path))
     assert code == 2
     assert out == ""
     lines = err.strip().splitlines()
@@ -117,14 +119,14 @@ def test_bad_input_is_one_line_exit_two_no_traceback(tmp_path: Path, content: by
 
 
 def test_missing_path_exits_two(tmp_path: Path) -> None:
-    code, _, err = invoke("check", str(tmp_path / "absent"))
+    code, _, err = invoke("check", "--as-of", "2026-11-24", str(tmp_path / "absent"))
     assert code == 2 and "no such file or folder" in err
 
 
 def test_check_never_modifies_its_input(tmp_path: Path) -> None:
     write(tmp_path, BROKEN_REFERENCE)
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")}
-    invoke("check", str(tmp_path))
+    invoke("check", "--as-of", "2026-11-24", str(tmp_path))
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")}
     assert before == after
 
@@ -132,5 +134,5 @@ def test_check_never_modifies_its_input(tmp_path: Path) -> None:
 def test_default_path_is_policy_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "policy", CLEAN)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = invoke("check", "--select", "REF001,REF002,SCH")
+    code, out, _ = invoke("check", "--as-of", "2026-11-24", "--select", "REF001,REF002,SCH")
     assert code == 0 and "in 1 file" in out

@@ -25,9 +25,7 @@ with open(out, "w", encoding="utf-8") as stream:
 
 def imported(tmp_path: Path, *args: str) -> set[str]:
     listing = tmp_path / "modules.txt"
-    subprocess.run(
-        [sys.executable, "-c", PROBE, str(listing), *args], cwd=tmp_path, check=True, capture_output=True, timeout=60
-    )
+    subprocess.run([sys.executable, "-c", PROBE, str(listing), *args], cwd=tmp_path, check=True, capture_output=True)
     return set(listing.read_text(encoding="utf-8").split())
 
 

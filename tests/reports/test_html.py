@@ -473,3 +473,10 @@ def test_expired_days_wording(policy_dir: Path) -> None:
     later = engine.run([str(policy_dir)], dt.date(2026, 12, 31))
     page = html.render(later, Summary.of(later, Severity.ERROR), None)
     assert "today" in page[page.index('id="waived"') : page.index('id="flows"')]
+
+
+def test_every_recipient_role_of_the_schema_has_a_heading() -> None:
+    from linter.schema import RECIPIENT_ROLES
+    from reports.html import ROLE_HEADINGS
+
+    assert set(RECIPIENT_ROLES) <= set(ROLE_HEADINGS)

@@ -256,7 +256,6 @@ def test_ropa_does_not_import_jinja2(policy_dir: Path, tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
     )
     modules = set(done.stderr.split())
     assert "reports.ropa" in modules and (tmp_path / "r.csv").exists()
