@@ -68,6 +68,7 @@ class Finding:
             "field": self.field,
             "citation": self.citation,
             "remediation": self.remediation,
+            "detail": self.detail,
             "fingerprint": self.fingerprint,
         }
 

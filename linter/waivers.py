@@ -1,8 +1,9 @@
 """Waivers: findings a named owner has accepted, for a reason, until a date.
 
 A waiver file is YAML with one top-level key, ``waivers``, holding a list of
-entries. Each entry names the finding it accepts by rule, entity and field
-(the same three things the finding's fingerprint is built from)::
+entries. Each entry names the finding it accepts by rule, entity and field,
+and optionally its ``detail`` where one field holds several findings of a rule
+(the things the finding's fingerprint is built from)::
 
     waivers:
       - rule: TRF001
@@ -57,6 +58,9 @@ FIELDS: dict[str, type] = {
     "expires": dt.date,
 }
 _MAY_BE_EMPTY = frozenset({"field"})
+#: optional: the finding's ``detail`` (as ``check --format json`` shows it), for a
+#: field that holds several findings of one rule (two dangling ids in one list)
+DETAIL = "detail"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +73,15 @@ class Waiver:
     expires: dt.date
     position: Position
     expires_position: Position
+    detail: str = ""
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.rule, self.entity, self.field)
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.rule, self.entity, self.field, self.detail)
 
     def describe(self) -> str:
-        return f"waiver of {self.rule} for {self.entity} '{self.field}'"
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"waiver of {self.rule} for {self.entity} '{self.field}'{detail}"
 
 
 @dataclass(slots=True)
@@ -133,7 +139,7 @@ def load(paths: Iterable[Path], known_rules: Collection[str]) -> WaiverSet:
     """Read waiver files. Raise :class:`LoadError` for a file that cannot be used;
     record an entry that is wrong as a problem of the invalid-waiver rule."""
     result = WaiverSet()
-    seen: dict[tuple[str, str, str], Waiver] = {}
+    seen: dict[tuple[str, str, str, str], Waiver] = {}
     for path in paths:
         if _is_blank(path):
             continue
@@ -191,8 +197,8 @@ def _entry(entry: Any, position: Position, known_rules: Collection[str], problem
 
     ok = True
     for key in entry:
-        if key not in FIELDS:
-            guess = difflib.get_close_matches(key, list(FIELDS), n=1)
+        if key not in FIELDS and key != DETAIL:
+            guess = difflib.get_close_matches(key, [*FIELDS, DETAIL], n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
             _invalid(problems, at(key), entry, f"unknown key '{key}'{hint}", key)
             ok = False
@@ -226,19 +232,26 @@ def _entry(entry: Any, position: Position, known_rules: Collection[str], problem
             hint = f"; did you mean {guess[0]}?" if guess else " (see 'policy-lint rules')"
             _invalid(problems, at("rule"), entry, f"no rule {rule}{hint}", "rule")
             ok = False
+    detail = entry.get(DETAIL, "")
+    if not isinstance(detail, str):
+        _invalid(problems, at(DETAIL), entry, f"'{DETAIL}' must be text, not {detail!r}", DETAIL)
+        ok = False
     if not ok:
         return None
-    return Waiver(**values, position=position, expires_position=at("expires"))
+    return Waiver(**values, position=position, expires_position=at("expires"), detail=detail.strip())
 
 
 def apply(findings: Iterable[Finding], waiver_set: WaiverSet, as_of: dt.date) -> Outcome:
     """Split findings into those kept and those a current waiver accepts, and
     record the waivers that have expired or match nothing."""
     by_key = {waiver.key: waiver for waiver in waiver_set.waivers}
-    matched: set[tuple[str, str, str]] = set()
+    matched: set[tuple[str, str, str, str]] = set()
     outcome = Outcome(kept=[], waived=[], problems=list(waiver_set.problems))
     for finding in findings:
-        waiver = by_key.get((finding.rule, finding.entity, finding.field))
+        # a waiver naming the finding's detail wins over one for the whole field
+        waiver = by_key.get((finding.rule, finding.entity, finding.field, finding.detail)) or by_key.get(
+            (finding.rule, finding.entity, finding.field, "")
+        )
         if waiver is None:
             outcome.kept.append(finding)
             continue

@@ -194,3 +194,15 @@ def test_expired_waiver_fails_the_gate_again(tmp_path: Path) -> None:
     )
     assert code == 1
     assert "REF001 error" in out and "WVR001 warning" in out
+
+
+def test_a_waiver_naming_a_detail_accepts_only_that_finding(tmp_path: Path) -> None:
+    two = "purposes:\n  - id: p\n    name: P\n    lawful_bases: [nothing, absent]\n"
+    entry = (
+        "waivers:\n  - rule: REF001\n    entity: purpose:p\n    field: lawful_bases\n    detail: nothing\n"
+        "    reason: being added\n    owner: DPO\n    expires: 2027-01-31\n"
+    )
+    write(tmp_path, {"policy.yaml": two, DEFAULT_FILE: entry})
+    result = engine.run([str(tmp_path)], AS_OF, select=["REF001"])
+    assert [f.detail for f in result.findings] == ["absent"]
+    assert [w.finding.detail for w in result.waived] == ["nothing"]
