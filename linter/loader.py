@@ -210,17 +210,22 @@ def _count_unique(root: Any) -> int:
     return count
 
 
-def parse(text: str, file: str, expected: str = "a mapping of entity kinds") -> Mapping:
+def parse(text: str, file: str, expected: str = "a mapping of entity kinds", allow_empty: bool = False) -> Mapping:
     """Parse one policy document from text; raise LoadError if unusable.
 
-    ``expected`` describes the top-level mapping for the error message."""
+    ``expected`` describes the top-level mapping for the error message; with
+    ``allow_empty`` a file of nothing but comments is an empty mapping."""
     if not text.strip():
+        if allow_empty:
+            return Mapping()
         raise LoadError(Position(file, 1, 1), "empty policy file")
     loader = _PositionLoader(text)
     try:
         if loader.check_data():  # type: ignore[no-untyped-call]
             data = loader.get_data()
-        else:  # only comments or document markers
+        elif allow_empty:  # only comments or document markers
+            return Mapping()
+        else:
             raise LoadError(Position(file, 1, 1), "empty policy file")
         if loader.check_data():  # type: ignore[no-untyped-call]
             extra = loader.get_node()
@@ -243,6 +248,8 @@ def parse(text: str, file: str, expected: str = "a mapping of entity kinds") -> 
         raise LoadError(Position(file, 1, 1), "YAML nesting is too deep") from None
     finally:
         loader.dispose()
+    if data is None and allow_empty:  # "---" alone, or an explicit null
+        return Mapping()
     if not isinstance(data, Mapping):
         kinds = {type(None): "empty", Sequence: "a list", str: "text", bool: "true/false"}
         kind = kinds.get(type(data), type(data).__name__)
@@ -270,13 +277,15 @@ def _decode(raw: bytes, file: str) -> str:
     return text
 
 
-def load_file(path: Path, display: str | None = None, expected: str = "a mapping of entity kinds") -> Document:
+def load_file(
+    path: Path, display: str | None = None, expected: str = "a mapping of entity kinds", allow_empty: bool = False
+) -> Document:
     file = display if display is not None else str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise LoadError(Position(file, 1, 1), f"cannot read file: {error.strerror}") from None
-    return Document(file, parse(_decode(raw, file), file, expected))
+    return Document(file, parse(_decode(raw, file), file, expected, allow_empty))
 
 
 def discover(paths: Iterable[str]) -> list[Path]:

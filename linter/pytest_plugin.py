@@ -144,13 +144,13 @@ class RuleItem(pytest.Item):
     def runtest(self) -> None:
         failing = [f for f in self.findings if f.severity.rank >= self.fail_on.rank]
         others = [f for f in self.findings if f.severity.rank < self.fail_on.rank]
-        notes = [_line(f) for f in others] + [
-            f"{_line(w.finding)} [waived by {w.owner} until {w.expires.isoformat()}: {w.reason}]" for w in self.waived
-        ]
+        from linter.output.text import format_finding, format_waived
+
+        notes = [format_finding(f) for f in others] + [format_waived(w) for w in self.waived]
         if notes:
             self.add_report_section("call", "policy-lint", "\n".join(notes))
         if failing:
-            raise PolicyLintFailure("\n".join(_line(f) for f in failing))
+            raise PolicyLintFailure("\n".join(format_finding(f) for f in failing))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, PolicyLintFailure):
@@ -160,7 +160,3 @@ class RuleItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"policy-lint {self.rule.id}: {self.rule.title}"
-
-
-def _line(finding: Finding) -> str:
-    return f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {finding.severity.value} {finding.message}"

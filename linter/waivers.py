@@ -125,26 +125,16 @@ def locate(paths: Sequence[str], configured: str | None = None) -> list[Path]:
         raise LoadError(Position(where, 1, 1), f"cannot use this path: {error.strerror or error}") from None
 
 
-def _is_blank(path: Path) -> bool:
-    """True for a file holding nothing but comments, blank lines and markers."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False  # load_file reports it with its position
-    lines = (line.strip() for line in text.splitlines())
-    return all(not line or line.startswith("#") or line in ("---", "...") for line in lines)
-
-
 def load(paths: Iterable[Path], known_rules: Collection[str]) -> WaiverSet:
     """Read waiver files. Raise :class:`LoadError` for a file that cannot be used;
     record an entry that is wrong as a problem of the invalid-waiver rule."""
     result = WaiverSet()
     seen: dict[tuple[str, str, str, str], Waiver] = {}
     for path in paths:
-        if _is_blank(path):
-            continue
-        document = load_file(path, expected="a mapping with a 'waivers' list")
+        document = load_file(path, expected="a mapping with a 'waivers' list", allow_empty=True)
         data = document.data
+        if not data:
+            continue  # a file of comments only holds no waivers
         for key in data:
             if key != "waivers":
                 line, column = data.key_positions[key]
