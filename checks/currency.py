@@ -102,7 +102,7 @@ def _renamed(ctx: Context) -> Iterator[Finding]:
             field,
             f"'{matched}' is out of date on {ctx.as_of}: {row['what']} ({since}); use {row['current_name']}",
             detail=str(row["id"]),
-            citation=" ".join(facts.cite(row).split()),
+            citation=facts.cite(row),
         )
 
 
@@ -120,7 +120,7 @@ RENAMED = Rule(
         "the month, so every finding is a warning. Each name is judged at --as-of: the same name can be "
         "right in one year and wrong in another (a department renamed and later renamed back)."
     ),
-    citation=" ".join(facts.cite(_STALE_EXAMPLE).split()),
+    citation=facts.cite(_STALE_EXAMPLE),
     remediation="Use the current name of the body, or remove it if its work has ended.",
     check=_renamed,
     failing=f"recipients:\n  - id: example-body\n    name: {_STALE_EXAMPLE['example']}\n    role: public-body\n",
@@ -141,7 +141,7 @@ def _misspelt(ctx: Context) -> Iterator[Finding]:
             field,
             f"'{matched}' is a misspelling: the body is the {row['correct']}",
             detail=str(row["id"]),
-            citation=" ".join(facts.cite(row).split()),
+            citation=facts.cite(row),
         )
 
 
@@ -156,7 +156,7 @@ MISSPELT = Rule(
         "A misspelt body name is understood by most readers and is not unlawful, but it looks careless "
         "in a legal notice and can defeat searches for the body. Information for the editor."
     ),
-    citation=" ".join(facts.cite(_MISSPELT_EXAMPLE).split()),
+    citation=facts.cite(_MISSPELT_EXAMPLE),
     remediation="Correct the name to the body's official name.",
     check=_misspelt,
     failing=f"recipients:\n  - id: example-body\n    name: {_MISSPELT_EXAMPLE['example']}\n    role: public-body\n",
@@ -213,7 +213,7 @@ REVIEW_OVERDUE = Rule(
         "describe processing that no longer happens, or miss processing that does. Reviews are "
         "expected, not legally timed, so a warning."
     ),
-    citation=" ".join(facts.cite(_K["notice_review"]).split()),
+    citation=facts.cite(_K["notice_review"]),
     remediation="Review the notice against current processing and set notice.last_reviewed to the review date.",
     check=_review_due,
     failing=(
@@ -236,7 +236,7 @@ NO_REVIEW_DATE = Rule(
         "Without a review date neither the DPO nor the public can tell whether the notice is current, "
         "and CUR003 cannot check it. There is no legal duty to publish the date, so this is information."
     ),
-    citation=" ".join(facts.cite(_K["notice_review"]).split()),
+    citation=facts.cite(_K["notice_review"]),
     remediation="Record notice.last_reviewed (and review_cycle_months) and publish the date on the notice.",
     check=_review_date,
     failing="notice:\n  id: example-notice\n  name: Example notice\n",

@@ -7,6 +7,7 @@ it and a change in the law is a data edit. Files are read once per process.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 from typing import Any
@@ -29,5 +30,13 @@ def load(name: str) -> Any:
 
 
 def cite(entry: dict[str, Any]) -> str:
-    """The citation text of a knowledge row (its ``citation`` field)."""
-    return str(entry.get("citation", ""))
+    """The citation text of a knowledge row (its ``citation`` field), on one line.
+
+    Runs of whitespace (the line breaks of a YAML block) become single spaces.
+    """
+    return " ".join(str(entry.get("citation", "")).split())
+
+
+def date(value: Any) -> dt.date | None:
+    """A knowledge row's date field: the date YAML read, or None when absent or not a date."""
+    return value if isinstance(value, dt.date) else None

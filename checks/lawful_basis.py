@@ -9,19 +9,24 @@ which Schedule 1 conditions need a policy document are rows of
 
 A service's bases are its own ``lawful_bases``, the notice-wide ones it relies
 on, and the bases of its (effective) purposes.
+
+An error rests only on knowledge rows whose ``verified`` note starts with
+"yes" (``checks.naming.is_verified``): consent relied on through a row that is
+not verified is reported by the warning LAW013 instead of LAW010, and a ground's
+dates drive LAW003 only when its row is verified (the knowledge tests require
+every dated ground to be).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from checks import facts
+from checks import facts, naming
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import Entity, LawfulBasis, Service
@@ -45,6 +50,8 @@ class Ground:
     consent: bool
     legitimate_interests: bool
     needs_schedule1: str
+    verified: bool
+    verdict: str
     citation: str
 
 
@@ -58,10 +65,6 @@ class Schedule1Condition:
     apd: str
     criminal_data: bool
     citation: str
-
-
-def _date(value: Any) -> dt.date | None:
-    return value if isinstance(value, dt.date) else None
 
 
 _PREFIX = re.compile(r"^\s*(article|art\.?)\s*", re.IGNORECASE)
@@ -90,11 +93,13 @@ def grounds() -> dict[str, Ground]:
             article=str(row["article"]),
             family=str(row["family"]),
             name=str(row["name"]),
-            start=_date(row.get("from")),
-            end=_date(row.get("until")),
+            start=facts.date(row.get("from")),
+            end=facts.date(row.get("until")),
             consent=bool(row.get("consent", False)),
             legitimate_interests=bool(row.get("legitimate_interests", False)),
             needs_schedule1=str(row.get("needs_schedule1", "")),
+            verified=naming.is_verified(row),
+            verdict=naming.verdict(row) or "no note",
             citation=facts.cite(row),
         )
         for row in _knowledge()["grounds"]
@@ -131,20 +136,44 @@ def _cite(section: str) -> str:
     return facts.cite(_knowledge()[section])
 
 
+def _withdrawal_duty_verified() -> bool:
+    """Whether the knowledge behind LAW010 (the duty to state the right to withdraw) is verified."""
+    return naming.is_verified(_withdrawal_duty())
+
+
+def _withdrawal_duty() -> dict[str, Any]:
+    return dict(_knowledge()["consent_withdrawal"])
+
+
 def ground_of(basis: LawfulBasis) -> Ground | None:
     return grounds().get(normalise(basis.article))
 
 
-_PARAGRAPH = re.compile(r"\b(?:para(?:graph)?s?|p)\.?\s*(\d+)", re.IGNORECASE)
+_NUMBER_LIST = r"\d+(?:\s*(?:,|&|\band\b|\bor\b|-|\u2013|\bto\b)\s*\d+)*"
+_PARAGRAPH = re.compile(rf"\b(?:para(?:graph)?s?|p)\.?\s*({_NUMBER_LIST})", re.IGNORECASE)
+_RANGE = re.compile(r"(\d+)\s*(?:-|\u2013|\bto\b)\s*(\d+)", re.IGNORECASE)
+
+
+def _paragraph_numbers(numbers: str) -> list[int]:
+    """'5, 18' -> [5, 18]; '5 and 18' -> [5, 18]; '10-12' -> [10, 11, 12]."""
+    found: list[int] = []
+    for start, end in _RANGE.findall(numbers):
+        found.extend(range(int(start), int(end) + 1))
+    found.extend(int(number) for number in re.findall(r"\d+", _RANGE.sub(" ", numbers)))
+    return found
 
 
 def schedule1_conditions(text: str) -> list[Schedule1Condition]:
-    """The Schedule 1 paragraphs a free-text condition names (by number or by name)."""
+    """The Schedule 1 paragraphs a free-text condition names (by number or by name).
+
+    Every number of a list counts: 'Part 2 paras 5, 18' names paragraphs 5 and 18.
+    """
     found: dict[int, Schedule1Condition] = {}
     for match in _PARAGRAPH.finditer(text):
-        condition = schedule1().get(int(match.group(1)))
-        if condition is not None:
-            found[condition.paragraph] = condition
+        for number in _paragraph_numbers(match.group(1)):
+            condition = schedule1().get(number)
+            if condition is not None:
+                found[condition.paragraph] = condition
     if not found:
         lowered = text.lower()
         for condition in schedule1().values():
@@ -210,7 +239,7 @@ def _purpose_without_art6(ctx: Context) -> Iterator[Finding]:
             PURPOSE_WITHOUT_ART6,
             purpose,
             "lawful_bases",
-            f"purpose '{purpose.id}' has no Article 6 lawful basis{extra}",
+            f"purpose '{purpose.id}': no Article 6 lawful basis is stated{extra}",
         )
 
 
@@ -247,8 +276,8 @@ def _service_without_art6(ctx: Context) -> Iterator[Finding]:
                 SERVICE_WITHOUT_ART6,
                 service,
                 "lawful_bases",
-                f"service '{service.id}' has no Article 6 lawful basis, neither its own, notice-wide nor "
-                "through its purposes",
+                f"service '{service.id}': no Article 6 lawful basis is stated, neither its own, notice-wide "
+                "nor through its purposes",
             )
 
 
@@ -256,9 +285,8 @@ def _unknown_ground(ctx: Context) -> Iterator[Finding]:
     for basis in ctx.policy.lawful_bases:
         ground = ground_of(basis)
         if ground is None:
-            known = [ground.article for ground in grounds().values()]
-            guess = difflib.get_close_matches(normalise(basis.article), known, n=1)
-            hint = f"; did you mean '{guess[0]}'?" if guess else f"; known grounds: {', '.join(known)}"
+            known = {ground.article: ground.article for ground in grounds().values()}
+            hint = naming.did_you_mean(normalise(basis.article), known, "grounds")
             yield ctx.finding(
                 UNKNOWN_GROUND,
                 basis,
@@ -268,6 +296,8 @@ def _unknown_ground(ctx: Context) -> Iterator[Finding]:
                 detail=basis.article,
             )
             continue
+        if not ground.verified:
+            continue  # its dates are not verified: never an error (the knowledge tests keep dated rows verified)
         if ground.start and ctx.as_of < ground.start:
             when = f"exists only from {ground.start}"
         elif ground.end and ctx.as_of > ground.end:
@@ -285,9 +315,14 @@ def _unknown_ground(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _gaps_once(ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], what: str) -> Iterator[Finding]:
+def _gaps_once(
+    ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], what: str, tail: str = ""
+) -> Iterator[Finding]:
     """Report each service's gap, but once on the notice when it comes only from
-    the notice-wide data categories: one root cause, one finding to fix."""
+    the notice-wide data categories: one root cause, one finding to fix.
+
+    The message is "... processes <what> (<categories>)<tail>".
+    """
     notice = ctx.policy.notice
     from_notice: list[Service] = []
     for service, categories in gaps:
@@ -298,7 +333,7 @@ def _gaps_once(ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], 
             rule,
             service,
             "data_categories",
-            f"service '{service.id}' processes {what} ({_ids(categories)})",
+            f"service '{service.id}' processes {what} ({_ids(categories)}){tail}",
         )
     if notice is not None and from_notice:
         categories = [c for c in notice.notice_wide.data_categories if any(c in gap for _, gap in gaps)]
@@ -306,7 +341,7 @@ def _gaps_once(ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], 
             rule,
             notice,
             "notice_wide",
-            f"the notice-wide data categories include {what} ({_ids(categories)}); "
+            f"the notice-wide data categories include {what} ({_ids(categories)}){tail}; "
             f"{_services_relying(from_notice, len(ctx.policy.services))}",
         )
 
@@ -324,7 +359,9 @@ def _special_without_art9(ctx: Context) -> Iterator[Finding]:
         special = [c for c in ctx.policy.effective(service, "data_categories") if c.special_category]
         if special and not _has_family(service_bases(ctx, service), "special_category"):
             gaps.append((service, special))
-    return _gaps_once(ctx, SPECIAL_WITHOUT_ART9, gaps, "special category data with no Article 9 condition")
+    return _gaps_once(
+        ctx, SPECIAL_WITHOUT_ART9, gaps, "special category data", ", and no Article 9 condition is recorded for it"
+    )
 
 
 def _art9_without_schedule1(ctx: Context) -> Iterator[Finding]:
@@ -419,21 +456,69 @@ def _legitimate_interests_by_public_authority(ctx: Context) -> Iterator[Finding]
             )
 
 
+def _consent_in_use(ctx: Context) -> list[tuple[LawfulBasis, Ground]]:
+    """Consent bases (Art 6(1)(a), 9(2)(a)) that a purpose or a service relies on."""
+    bases: dict[str, LawfulBasis] = {}
+    for purpose in ctx.policy.purposes:
+        bases.update((basis.id, basis) for basis in purpose.lawful_bases)
+    for service in ctx.policy.services:
+        bases.update((basis.id, basis) for basis in service_bases(ctx, service))
+    return [(basis, ground) for basis in bases.values() if (ground := ground_of(basis)) is not None and ground.consent]
+
+
+def _withdrawal_unstated(ctx: Context) -> bool:
+    notice = ctx.policy.notice
+    return notice is not None and not notice.consent_withdrawal_stated
+
+
 def _consent_without_withdrawal(ctx: Context) -> Iterator[Finding]:
     notice = ctx.policy.notice
-    if notice is None or notice.consent_withdrawal_stated:
+    if notice is None or not _withdrawal_unstated(ctx) or not _withdrawal_duty_verified():
         return
-    uses = list(_consent_uses(ctx))
-    if uses:
-        names = ", ".join(entity.ref for entity, _ in uses)
+    relied = [basis for basis, ground in _consent_in_use(ctx) if ground.verified]
+    if relied:
         yield ctx.finding(
             CONSENT_WITHOUT_WITHDRAWAL,
             notice,
             "consent_withdrawal_stated",
-            f"processing relies on or promises consent ({names}) but the notice does not tell people they "
-            "can withdraw consent at any time",
+            f"processing relies on consent ({_ids(relied)}) but the notice does not tell people they can "
+            "withdraw consent at any time",
             citation=_cite("consent_withdrawal"),
         )
+
+
+def _consent_promised(ctx: Context) -> Iterator[Finding]:
+    if not _withdrawal_unstated(ctx):
+        return
+    in_use = _consent_in_use(ctx)
+    duty = _withdrawal_duty()
+    if in_use and _withdrawal_duty_verified() and any(ground.verified for _, ground in in_use):
+        return  # LAW010 reports it as an error
+    for basis, ground in in_use:  # relied on, but the knowledge for an error is not verified
+        doubts = [f"grounds '{ground.article}' ({ground.verdict})"] if not ground.verified else []
+        if not _withdrawal_duty_verified():
+            doubts.append(f"consent_withdrawal ({naming.verdict(duty) or 'no note'})")
+        yield ctx.finding(
+            CONSENT_PROMISED,
+            basis,
+            "article",
+            f"lawful basis '{basis.id}' is consent and is relied on, but the notice does not state the right to "
+            "withdraw it; a warning, not a LAW010 error, because the knowledge it rests on is not verified: "
+            f"checks/knowledge/lawful-bases.yaml {', '.join(doubts)}",
+            citation=_cite("consent_withdrawal"),
+        )
+    if in_use:
+        return
+    for purpose in ctx.policy.purposes:
+        if purpose.consent:
+            yield ctx.finding(
+                CONSENT_PROMISED,
+                purpose,
+                "consent",
+                f"purpose '{purpose.id}': consent is promised; when it is relied on, the notice must state the "
+                "right to withdraw it, and the notice does not (consent_withdrawal_stated)",
+                citation=_cite("consent_withdrawal"),
+            )
 
 
 def _consent_by_public_authority(ctx: Context) -> Iterator[Finding]:
@@ -468,6 +553,10 @@ def _service(*lines: str) -> str:
 _PUBLIC_TASK = _basis("public-task", "6(1)(e)")
 _HEALTH = _basis("health-care", "9(2)(h)", "schedule1_condition: Part 1 paragraph 2 (health or social care)")
 _HEALTH_DATA = "data_categories:\n  - id: health\n    name: health details\n    special_category: true\n"
+_CONSENT_USED = (
+    "purposes:\n  - id: research\n    name: research\n    consent: true\n    lawful_bases: [consent]\n"
+    "lawful_bases:\n" + _basis("consent", "6(1)(a)")
+)
 _OFFENCES = "data_categories:\n  - id: offences\n    name: offences\n    criminal_offence: true\n"
 
 
@@ -475,7 +564,7 @@ _OFFENCES = "data_categories:\n  - id: offences\n    name: offences\n    crimina
 
 PURPOSE_WITHOUT_ART6 = Rule(
     id="LAW001",
-    title="Purpose with no Article 6 lawful basis",
+    title="Purpose with no Article 6 lawful basis stated",
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
@@ -494,7 +583,7 @@ PURPOSE_WITHOUT_ART6 = Rule(
 
 SERVICE_WITHOUT_ART6 = Rule(
     id="LAW002",
-    title="Service with no Article 6 lawful basis",
+    title="Service with no Article 6 lawful basis stated",
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
@@ -561,12 +650,15 @@ UNKNOWN_GROUND = Rule(
 
 SPECIAL_WITHOUT_ART9 = Rule(
     id="LAW004",
-    title="Special category data processed with no Article 9 condition",
-    severity=Severity.ERROR,
+    title="Special category data processed with no Article 9 condition recorded",
+    severity=Severity.WARNING,
     area=AREA,
     rationale=(
         "Processing health, ethnicity, religion and the other special categories is prohibited unless an "
-        "Article 9(2) condition applies, in addition to an Article 6 basis."
+        "Article 9(2) condition applies, in addition to an Article 6 basis. A council's statutory work "
+        "(social care, safeguarding) usually meets one, and Art 13 does not in terms require the notice "
+        "to name the Art 9 condition, so a policy that records none is a gap to close rather than proof "
+        "of unlawful processing: a warning."
     ),
     citation="UK GDPR Art 9(1)-(2); ICO guidance on special category data",
     remediation="Record the Art 9(2) condition (and its DPA 2018 Schedule 1 condition) the service relies on.",
@@ -707,19 +799,43 @@ LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY = Rule(
 
 CONSENT_WITHOUT_WITHDRAWAL = Rule(
     id="LAW010",
-    title="Consent relied on or promised, but the notice does not state the right to withdraw it",
+    title="Consent relied on, but the notice does not state the right to withdraw it",
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
         "Where processing is based on consent (Art 6(1)(a) or 9(2)(a)), the notice must tell people they "
         "can withdraw it at any time, and they must be told before they consent. This applies to every "
-        "controller, public authority or not."
+        "controller, public authority or not. The rule fires only when a purpose or a service actually "
+        "relies on a consent basis; consent that is only promised is LAW013's warning."
     ),
     citation="UK GDPR Art 13(2)(c), 14(2)(d) and 7(3)",
     remediation=(
         "Add to the notice that consent can be withdrawn at any time and how, and set consent_withdrawal_stated: true."
     ),
     check=_consent_without_withdrawal,
+    failing="notice:\n  id: privacy-notice\n  name: Privacy notice\n" + _CONSENT_USED,
+    passing="notice:\n  id: privacy-notice\n  name: Privacy notice\n  consent_withdrawal_stated: true\n"
+    + _CONSENT_USED,
+)
+
+CONSENT_PROMISED = Rule(
+    id="LAW013",
+    title="Consent promised, and the notice does not state the right to withdraw it",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A purpose that promises to ask for consent (for identifiable research, say) will rely on it when "
+        "it does, and from then the notice must tell people they can withdraw it at any time, before they "
+        "consent. While no consent basis is in use, nothing unlawful has happened yet, so this is a "
+        "warning; once a purpose or a service relies on a consent basis, LAW010 reports an error. It also "
+        "reports consent that is relied on when the knowledge row behind that error is not verified."
+    ),
+    citation="UK GDPR Art 13(2)(c), 14(2)(d) and 7(3)",
+    remediation=(
+        "State in the notice that consent can be withdrawn at any time and how (consent_withdrawal_stated: "
+        "true), and record the consent basis on the purpose when it is relied on."
+    ),
+    check=_consent_promised,
     failing="notice:\n  id: privacy-notice\n  name: Privacy notice\n"
     "purposes:\n  - id: research\n    name: research\n    consent: true\n",
     passing="notice:\n  id: privacy-notice\n  name: Privacy notice\n  consent_withdrawal_stated: true\n"
@@ -761,4 +877,5 @@ RULES = (
     CONSENT_WITHOUT_WITHDRAWAL,
     CONSENT_BY_PUBLIC_AUTHORITY,
     BASES_ONLY_NOTICE_WIDE,
+    CONSENT_PROMISED,
 )

@@ -8,6 +8,7 @@ table is cited data, not code.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Mapping
@@ -57,3 +58,25 @@ def is_verified(row: Mapping[str, Any]) -> bool:
     Only verified rows may drive an ``error``; the others give warnings.
     """
     return str(row.get("verified", "")).strip().lower().startswith("yes")
+
+
+def verdict(row: Mapping[str, Any]) -> str:
+    """The first word of a knowledge row's ``verified`` note: "yes", "partly", "no" (or "" when none).
+
+    For messages that say why a finding is a warning rather than an error.
+    """
+    note = str(row.get("verified", "")).strip().lower()
+    return re.split(r"[:\s]", note, maxsplit=1)[0] if note else ""
+
+
+def did_you_mean(key: str, choices: Mapping[str, str], what: str) -> str:
+    """A hint for a name the knowledge does not hold.
+
+    ``choices`` maps each comparable form (an id, an alias) to the name to
+    suggest. The hint is "; did you mean 'x'?" for the form closest to
+    ``key``, or else "; known <what>: " and every name, in order, once.
+    """
+    guess = difflib.get_close_matches(key, list(choices), n=1)
+    if guess:
+        return f"; did you mean '{choices[guess[0]]}'?"
+    return f"; known {what}: {', '.join(dict.fromkeys(choices.values()))}"

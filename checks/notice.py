@@ -415,7 +415,9 @@ def _adm_undescribed(ctx: Context) -> Iterator[Finding]:
         ADM_UNDESCRIBED,
         notice,
         "automated_decision_making",
-        f"automated decision-making is used{where} but the notice does not describe it, its logic or its consequences",
+        f"automated decision-making is recorded as used{where} but the notice does not describe it; where a "
+        "decision is solely automated and has legal or similarly significant effects, the notice must give its "
+        "logic, significance and consequences",
     )
 
 
@@ -428,7 +430,7 @@ ADM_SILENT = Rule(
         "The notice must describe automated decision-making and profiling where they are used; the ICO "
         "expects notices to say so either way. Where nothing in the policy says ADM is used, silence may "
         "be lawful, so this is a warning: state that no decisions are made solely by automated means, or "
-        "describe them. Where ADM is used, NTC009 reports an error instead."
+        "describe them. Where ADM is recorded as used, NTC009 reports it instead."
     ),
     citation=(
         f"{facts.cite(_K['automated_decision_making'])}; {_K['automated_decision_making']['good_practice_citation']}"
@@ -448,12 +450,16 @@ ADM_SILENT = Rule(
 ADM_UNDESCRIBED = Rule(
     id="NTC009",
     title="Automated decision-making is used but not described",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     area=AREA,
     rationale=(
         "Where decisions about people are made by automated means, they must be told that this happens, "
         "how the decision is reached and what it means for them, so that they can ask for a person to "
-        "review it. The policy itself records ADM as used, so the gap is certain: an error."
+        "review it. The Art 13(2)(f) duty covers decisions based solely on automated processing that "
+        "have legal or similarly significant effects (Art 22); the policy's 'used: true' says only that "
+        "some automated decision-making or profiling happens, not that it is solely automated or "
+        "significant, so the duty is not shown to apply: a warning. Describe it anyway where it is, and "
+        "say what human involvement there is where it is not."
     ),
     citation=facts.cite(_K["automated_decision_making"]),
     remediation=(

@@ -14,12 +14,19 @@ from checks.naming import normalise
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import Policy, Processor, Recipient
+from linter.schema import RECIPIENT_ROLES
 
 AREA = "processors"
 _K: dict[str, Any] = facts.load("processor-requirements")
 
 #: recipient roles that say the body decides for itself what to do with the data
 INDEPENDENT_ROLES = ("independent-controller", "public-body")
+#: the recipient role that already says the body is our processor
+PROCESSOR_ROLE = "processor"
+#: the recipient role of the council's own teams, which are not processors
+INTERNAL_ROLE = "internal"
+#: recipient roles that contradict acting on the council's behalf (every schema role but those two)
+CONTROLLER_ROLES = tuple(role for role in RECIPIENT_ROLES if role not in (PROCESSOR_ROLE, INTERNAL_ROLE))
 
 
 def _matching_processor(policy: Policy, recipient: Recipient) -> Processor | None:
@@ -175,9 +182,9 @@ BOTH_ROLES = Rule(
 
 
 def _acts_on_behalf(ctx: Context) -> Iterator[Finding]:
-    """A recipient that acts on the council's behalf is recorded as a processor."""
+    """A recipient that acts on the council's behalf is not recorded in a controller's role."""
     for recipient in ctx.policy.recipients:
-        if not recipient.acts_on_our_behalf or recipient.role == "internal":
+        if not recipient.acts_on_our_behalf or recipient.role not in CONTROLLER_ROLES:
             continue
         if _matching_processor(ctx.policy, recipient) is not None:
             continue
@@ -198,8 +205,10 @@ ACTS_ON_BEHALF = Rule(
     rationale=(
         "A body that processes personal data on the council's behalf is a processor by definition, and "
         "a processor must work under a written contract. The policy itself says this recipient acts on "
-        "the council's behalf, yet it is not among the processors, so no contract can be recorded or "
-        "checked: the policy contradicts itself, an error. Internal teams are not processors and are skipped."
+        "the council's behalf, yet records it in a controller's role (independent or joint controller, or "
+        "public body) and not among the processors, so no contract can be recorded or checked: the policy "
+        "contradicts itself, an error. Internal teams are not processors and are skipped; a recipient "
+        "already in the processor role is only missing from the processors list (PRC006)."
     ),
     citation=facts.cite(_K["processor_definition"]),
     remediation="Add the body to processors (with its contract and location), or correct acts_on_our_behalf.",
@@ -255,4 +264,42 @@ SUB_PROCESSOR_COUNTRY = Rule(
     ),
 )
 
-RULES = (CONTRACT, LOCATION, BOTH_ROLES, ACTS_ON_BEHALF, SUB_PROCESSOR_COUNTRY)
+# --- PRC006 --------------------------------------------------------------------
+
+
+def _processor_not_listed(ctx: Context) -> Iterator[Finding]:
+    """A recipient in the processor role also has a processor entry."""
+    for recipient in ctx.policy.recipients:
+        if recipient.role != PROCESSOR_ROLE or _matching_processor(ctx.policy, recipient) is not None:
+            continue
+        yield ctx.finding(
+            PROCESSOR_NOT_LISTED,
+            recipient,
+            "role",
+            f"'{recipient.name}' is a recipient in the processor role, but no processor entry matches it, so its "
+            "contract and location are not recorded",
+        )
+
+
+PROCESSOR_NOT_LISTED = Rule(
+    id="PRC006",
+    title="Recipient in the processor role is missing from the processors list",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A recipient recorded as a processor says the right thing about its role: nothing is "
+        "contradictory. But the processor rules (contract, location, sub-processors) run only on the "
+        "processors list, so a processor that is only a recipient escapes them. The gap is in the record, "
+        "not proof of a missing contract, so this is a warning."
+    ),
+    citation=facts.cite(_K["processor_definition"]),
+    remediation="Add the body to processors (with its contract and location), matching the recipient's id or name.",
+    check=_processor_not_listed,
+    failing="recipients:\n  - id: telljo\n    name: Telljo\n    role: processor\n",
+    passing=(
+        "recipients:\n  - id: telljo\n    name: Telljo\n    role: processor\n"
+        "processors:\n  - id: telljo\n    name: Telljo\n"
+    ),
+)
+
+RULES = (CONTRACT, LOCATION, BOTH_ROLES, ACTS_ON_BEHALF, SUB_PROCESSOR_COUNTRY, PROCESSOR_NOT_LISTED)

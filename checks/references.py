@@ -128,9 +128,7 @@ SAME_NAME = Rule(
         "case, punctuation and known aliases (an abbreviation and the full name are one body; the alias "
         "table is cited knowledge). Nothing is unlawful in a repeat, so a warning."
     ),
-    citation=" ".join(facts.cite(_NAMES["duplicates"]).split())
-    + "; alias table: "
-    + " ".join(facts.cite(_ALIASES[0]).split()),
+    citation=facts.cite(_NAMES["duplicates"]) + "; alias table: " + facts.cite(_ALIASES[0]),
     remediation="Merge the two entities into one and point every reference at the survivor.",
     check=_same_name,
     failing=(

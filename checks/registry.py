@@ -13,7 +13,7 @@ def _index(*families: tuple[Rule, ...]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for family in families:
         for rule in family:
-            if rule.id in rules:  # pragma: no cover - guarded by a test
+            if rule.id in rules:
                 raise ValueError(f"rule id {rule.id} is registered twice")
             rules[rule.id] = rule
     return rules

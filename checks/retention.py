@@ -88,10 +88,6 @@ def _minimum_for(statutory_basis: str, record_class: str) -> tuple[dict[str, Any
     return next((row for row in _MINIMUMS if _matches(row, record_class)), None), False
 
 
-def _row_cite(row: dict[str, Any]) -> str:
-    return " ".join(facts.cite(row).split())
-
-
 def _verified_statute(row: dict[str, Any]) -> bool:
     return row.get("kind") == "statute" and is_verified(row)
 
@@ -275,7 +271,7 @@ def _below_minimum(ctx: Context, rule_def: Rule, certain: bool) -> Iterator[Find
                 f"retention rule '{rule.name}' keeps {rule.record_class} for {rule.period}, less than the minimum of "
                 f"{row['minimum']} from {row['starts']} for {row['record']}",
                 detail=str(row["id"]),
-                citation=_row_cite(row),
+                citation=facts.cite(row),
             )
 
 
@@ -304,7 +300,7 @@ BELOW_VERIFIED_MINIMUM = Rule(
         "knowledge row's minimum was verified against it; a minimum suggested only by the words of the "
         "record class, or an unverified one, is a RET006 warning."
     ),
-    citation=_row_cite(_VERIFIED),
+    citation=facts.cite(_VERIFIED),
     remediation="Raise the period to at least the statutory minimum.",
     check=_below_verified,
     failing="retention_rules:\n"
@@ -332,7 +328,7 @@ BELOW_UNVERIFIED_MINIMUM = Rule(
         "but the linter will not call it an error on a guess from words or on an unverified fact: a "
         "warning to check, and to name the regulation in statutory_basis if it applies."
     ),
-    citation=_row_cite(_UNVERIFIED),
+    citation=facts.cite(_UNVERIFIED),
     remediation=(
         "Check the cited source; raise the period to the minimum and set statutory_basis, or record why "
         "the minimum does not apply to these records."
@@ -361,7 +357,7 @@ def _statutory_start(ctx: Context) -> Iterator[Finding]:
             f"retention rule '{rule.name}' runs from {start}, but the minimum for {row['record']} runs from "
             f"{row['starts']}: check that the period is never shorter than the law's",
             detail=str(row["id"]),
-            citation=_row_cite(row),
+            citation=facts.cite(row),
         )
 
 
@@ -377,7 +373,7 @@ STATUTORY_START = Rule(
         "or shorter than the legal minimum depending on the case, and it makes the schedule hard to audit "
         "against the regulation. It is not necessarily unlawful, so this is a warning."
     ),
-    citation="; ".join(_row_cite(row) for row in _MINIMUMS if row.get("starts")),
+    citation="; ".join(facts.cite(row) for row in _MINIMUMS if row.get("starts")),
     remediation="Count the period from the statutory starting event, or record why the local start is always later.",
     check=_statutory_start,
     failing="retention_rules:\n" + _rule_yaml("records", _UNVERIFIED["example"], _UNVERIFIED["minimum"], _OTHER_EVENT),
@@ -538,7 +534,7 @@ def _statutory_records_covered(ctx: Context) -> Iterator[Finding]:
                     f"at least {row['minimum']}, counted from {row['starts']}, but no retention rule of the service "
                     "covers them",
                     detail=str(row["id"]),
-                    citation=_row_cite(row),
+                    citation=facts.cite(row),
                 )
 
 
@@ -557,7 +553,7 @@ STATUTORY_RECORDS_COVERED = Rule(
         "too early under a general rule. Which services keep which records is read from the service's name, "
         "and a general rule may be meant to cover them, so this is a warning for the DPO to confirm."
     ),
-    citation=_row_cite(_KEPT_EXAMPLE),
+    citation=facts.cite(_KEPT_EXAMPLE),
     remediation=(
         "Add a retention rule for these records, with the statutory period and starting event, and apply it "
         "to the service."

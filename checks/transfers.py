@@ -12,19 +12,22 @@ Dates are inclusive. What a transfer on a given ``--as-of`` date means: before
 2021-01-01 a UK exporter was under the EU GDPR (the Brexit transition period),
 so the Privacy Shield was a valid mechanism on 2020-01-01 and on 2020-07-16,
 and not from 2020-07-17.
+
+An error (TRF001, TRF002, TRF003, TRF007) rests on knowledge rows whose
+``verified`` note starts with "yes" (``checks.naming.is_verified``). The same
+problem found from a row that is only partly verified, or not at all, is
+reported by the warning rule TRF011, so it is neither lost nor overstated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from checks import facts
+from checks import facts, naming
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import Controller, Entity, Processor, Recipient, Transfer
@@ -35,6 +38,22 @@ ADEQUACY_FILE = "adequacy"
 
 
 # --- knowledge -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The knowledge row a fact comes from, and whether its note says it was verified."""
+
+    label: str
+    verified: bool
+    verdict: str
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.verdict})"
+
+
+def _source(file: str, key: str, row: dict[str, object]) -> Source:
+    return Source(f"checks/knowledge/{file}.yaml {key}", naming.is_verified(row), naming.verdict(row) or "no note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +73,7 @@ class Mechanism:
     destination: str
     requires: tuple[str, ...]
     uses_adequacy_list: bool
+    source: Source
     citation: str
 
 
@@ -67,12 +87,8 @@ class Destination:
     end: dt.date | None
     scope_note: str
     requires: tuple[str, ...]
-    verified: bool
+    source: Source
     citation: str
-
-
-def _date(value: Any) -> dt.date | None:
-    return value if isinstance(value, dt.date) else None
 
 
 def key(text: str) -> str:
@@ -90,15 +106,16 @@ def mechanisms() -> dict[str, Mechanism]:
             name=row["name"],
             kind=row["kind"],
             aliases=tuple(row.get("aliases") or ()),
-            valid_from=_date(row.get("valid_from")),
-            valid_until=_date(row.get("valid_until")),
-            new_contracts_until=_date(row.get("new_contracts_until")),
+            valid_from=facts.date(row.get("valid_from")),
+            valid_until=facts.date(row.get("valid_until")),
+            new_contracts_until=facts.date(row.get("new_contracts_until")),
             never_for_uk=bool(row.get("never_for_uk", False)),
             copy_required=bool(row.get("copy_required", False)),
             public_authority_excluded=bool(row.get("public_authority_excluded", False)),
             destination=str(row.get("destination", "")),
             requires=tuple(row.get("requires") or ()),
             uses_adequacy_list=row.get("destinations") == "adequacy",
+            source=_source(MECHANISMS_FILE, f"'{row['id']}'", row),
             citation=facts.cite(row),
         )
         for name in (mechanism.id, *mechanism.aliases):
@@ -113,11 +130,11 @@ def destinations() -> dict[str, Destination]:
         row["code"]: Destination(
             code=row["code"],
             name=row["name"],
-            start=_date(row.get("from")),
-            end=_date(row.get("until")),
+            start=facts.date(row.get("from")),
+            end=facts.date(row.get("until")),
             scope_note=str(row.get("scope_note", "")),
             requires=tuple(row.get("requires") or ()),
-            verified=row.get("verified") is not False,
+            source=_source(ADEQUACY_FILE, f"'{row['code']}'", row),
             citation=facts.cite(row),
         )
         for row in facts.load(ADEQUACY_FILE)["destinations"]
@@ -128,6 +145,12 @@ def destinations() -> dict[str, Destination]:
 def uk_codes() -> frozenset[str]:
     """Country codes that are the UK itself (sending data there is no transfer)."""
     return frozenset(facts.load(ADEQUACY_FILE)["uk_country_codes"])
+
+
+@functools.cache
+def safeguard_copy_source() -> Source:
+    """The Art 13(1)(f) copy duty that TRF007 rests on."""
+    return _source(MECHANISMS_FILE, "safeguard_copy", facts.load(MECHANISMS_FILE)["safeguard_copy"])
 
 
 @functools.cache
@@ -204,7 +227,36 @@ def _where(entity: Entity, field: str, country: str) -> str:
 # --- rule checks ----------------------------------------------------------
 
 
-def _invalid_on_date(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A problem one of the error rules looks for, with the rows it rests on.
+
+    ``doubts`` are those rows whose note does not say "yes": an error rule
+    reports only a problem with none; TRF011 reports the others as warnings.
+    """
+
+    rule: Rule
+    transfer: Transfer
+    field: str
+    message: str
+    doubts: tuple[Source, ...]
+    citation: str | None = None
+    detail: str = ""
+
+
+def _doubts(*sources: Source) -> tuple[Source, ...]:
+    return tuple(source for source in sources if not source.verified)
+
+
+def _errors(ctx: Context, detect: Callable[[Context], Iterator[_Found]]) -> Iterator[Finding]:
+    for found in detect(ctx):
+        if not found.doubts:
+            yield ctx.finding(
+                found.rule, found.transfer, found.field, found.message, citation=found.citation, detail=found.detail
+            )
+
+
+def _invalid_mechanisms(ctx: Context) -> Iterator[_Found]:
     for transfer, mechanism in _known(ctx):
         reason = ""
         if mechanism.never_for_uk:
@@ -226,74 +278,129 @@ def _invalid_on_date(ctx: Context) -> Iterator[Finding]:
                 f"the last day for new contracts was {mechanism.new_contracts_until}"
             )
         if reason:
-            yield ctx.finding(
+            yield _Found(
                 INVALID_MECHANISM,
                 transfer,
                 "mechanism",
                 f"transfer '{transfer.id}' rests on {mechanism.name}, which {reason}",
+                _doubts(mechanism.source),
                 citation=mechanism.citation,
             )
 
 
-def _dpf_conditions(ctx: Context) -> Iterator[Finding]:
+def _dpf_gaps(ctx: Context) -> Iterator[_Found]:
     for transfer, mechanism in _known(ctx):
-        requires = mechanism.requires
+        requires: tuple[str, ...] = mechanism.requires
+        sources: tuple[Source, ...] = (mechanism.source,)
         if mechanism.uses_adequacy_list:
             row = destinations().get(transfer.destination)
             requires = row.requires if row else ()
+            sources = (mechanism.source, row.source) if row else sources
         if mechanism.destination and transfer.destination and transfer.destination != mechanism.destination:
-            yield ctx.finding(
+            yield _Found(
                 DPF_CONDITIONS,
                 transfer,
                 "destination",
                 f"transfer '{transfer.id}' rests on {mechanism.name}, which covers transfers to "
                 f"{mechanism.destination} only, but its destination is {transfer.destination}",
+                _doubts(mechanism.source),
                 citation=mechanism.citation,
             )
         missing = _flag_missing(transfer, requires)
         if missing:
-            yield ctx.finding(
+            yield _Found(
                 DPF_CONDITIONS,
                 transfer,
                 "mechanism",
                 f"transfer '{transfer.id}' rests on the UK Extension to the EU-US Data Privacy Framework, "
                 f"but the importer is not recorded as {' and '.join(missing)}: only importers certified "
                 "under the DPF and participating in the UK Extension are covered",
+                _doubts(*sources),
                 detail="requires",
             )
 
 
-def _adequacy_destination(ctx: Context) -> Iterator[Finding]:
+def _adequacy_gaps(ctx: Context) -> Iterator[_Found]:
     for transfer, mechanism in _known(ctx):
         if not mechanism.uses_adequacy_list or not transfer.destination or transfer.destination in uk_codes():
             continue  # an absent or invalid destination is the schema rule's finding
         row = destinations().get(transfer.destination)
         if row is None:
             message = f"no UK adequacy regulations cover {transfer.destination}"
-        elif not row.verified:
-            continue  # the knowledge row is unverified: never an error on its say-so
         elif row.start and ctx.as_of < row.start:
             message = f"UK adequacy regulations cover {row.name} only from {row.start}"
         elif row.end and ctx.as_of > row.end:
             message = f"UK adequacy regulations covered {row.name} only until {row.end}"
         else:
             continue
-        yield ctx.finding(
+        yield _Found(
             ADEQUACY_DESTINATION,
             transfer,
             "destination",
             f"transfer '{transfer.id}' relies on UK adequacy on {ctx.as_of}, but {message}",
+            _doubts(mechanism.source, *((row.source,) if row else ())),
             citation=row.citation if row else ADEQUACY_DESTINATION.citation,
         )
+
+
+def _missing_copies(ctx: Context) -> Iterator[_Found]:
+    for transfer, mechanism in _known(ctx):
+        if mechanism.copy_required and not transfer.safeguard_copy:
+            yield _Found(
+                NO_SAFEGUARD_COPY,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' rests on {mechanism.name} but the notice does not say how to "
+                "obtain a copy of the safeguards or where they are available (safeguard_copy)",
+                _doubts(mechanism.source, safeguard_copy_source()),
+            )
+
+
+def _invalid_on_date(ctx: Context) -> Iterator[Finding]:
+    return _errors(ctx, _invalid_mechanisms)
+
+
+def _dpf_conditions(ctx: Context) -> Iterator[Finding]:
+    return _errors(ctx, _dpf_gaps)
+
+
+def _adequacy_destination(ctx: Context) -> Iterator[Finding]:
+    return _errors(ctx, _adequacy_gaps)
+
+
+def _no_safeguard_copy(ctx: Context) -> Iterator[Finding]:
+    return _errors(ctx, _missing_copies)
+
+
+_DETECTORS: tuple[Callable[[Context], Iterator[_Found]], ...] = (
+    _invalid_mechanisms,
+    _dpf_gaps,
+    _adequacy_gaps,
+    _missing_copies,
+)
+
+
+def _unverified_knowledge(ctx: Context) -> Iterator[Finding]:
+    for detect in _DETECTORS:
+        for found in detect(ctx):
+            if found.doubts:
+                yield ctx.finding(
+                    UNVERIFIED_KNOWLEDGE,
+                    found.transfer,
+                    found.field,
+                    f"{found.message}; reported as a warning, not as a {found.rule.id} error, because the "
+                    f"knowledge it rests on is not verified: {', '.join(map(str, found.doubts))}",
+                    citation=found.citation,
+                    detail=f"{found.rule.id}:{found.detail}",
+                )
 
 
 def _unknown_mechanism(ctx: Context) -> Iterator[Finding]:
     for transfer in ctx.policy.transfers:
         if not transfer.mechanism or mechanism_of(transfer) is not None:
             continue
-        ids = sorted({mechanism.id for mechanism in mechanisms().values()})
-        guess = difflib.get_close_matches(key(transfer.mechanism), list(mechanisms()), n=1)
-        hint = f"; did you mean '{mechanisms()[guess[0]].id}'?" if guess else f"; known ids: {', '.join(ids)}"
+        ids = {name: mechanism.id for name, mechanism in sorted(mechanisms().items(), key=lambda item: item[1].id)}
+        hint = naming.did_you_mean(key(transfer.mechanism), ids, "ids")
         yield ctx.finding(
             UNKNOWN_MECHANISM,
             transfer,
@@ -337,18 +444,6 @@ def _eu_wording(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _no_safeguard_copy(ctx: Context) -> Iterator[Finding]:
-    for transfer, mechanism in _known(ctx):
-        if mechanism.copy_required and not transfer.safeguard_copy:
-            yield ctx.finding(
-                NO_SAFEGUARD_COPY,
-                transfer,
-                "mechanism",
-                f"transfer '{transfer.id}' rests on {mechanism.name} but the notice does not say how to "
-                "obtain a copy of the safeguards or where they are available (safeguard_copy)",
-            )
-
-
 def _importer_without_transfer(ctx: Context) -> Iterator[Finding]:
     for entity, field, country in uncovered_importers(ctx):
         yield ctx.finding(
@@ -374,6 +469,8 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
             detail=f"{entity.ref}:{field}:{country}",
         )
     for transfer in ctx.policy.transfers:
+        if not transfer.destination:
+            continue  # nowhere to name: the schema rule reports the missing destination
         if not transfer.notice_wording and transfer.destination not in uk_codes():
             yield ctx.finding(
                 CONTRADICTS_NO_OTHER_TRANSFERS,
@@ -618,13 +715,16 @@ IMPORTER_WITHOUT_TRANSFER = Rule(
 CONTRADICTS_NO_OTHER_TRANSFERS = Rule(
     id="TRF009",
     title="Notice says there are no other transfers, but the policy shows some",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     area=AREA,
     rationale=(
         "A statement that no other personal information is sent or held outside the UK is a promise "
         "people rely on. When the controller's own records show a processor, parent company, "
-        "sub-processor or recipient outside the UK that the notice does not describe, the notice is "
-        "wrong and omits the transfer information Art 13(1)(f) requires."
+        "sub-processor or recipient outside the UK, or a transfer, that the notice does not describe, "
+        "the notice may be wrong and may omit the transfer information Art 13(1)(f) requires. It is a "
+        "warning, not an error: it rests on the same location data as TRF008, which may say only where "
+        "a company is registered rather than where personal data goes, and only the controller can "
+        "confirm which."
     ),
     citation="UK GDPR Art 13(1)(f) and 14(1)(f); Art 5(1)(a) (transparency)",
     remediation=(
@@ -641,6 +741,29 @@ CONTRADICTS_NO_OTHER_TRANSFERS = Rule(
     "transfers:\n  - id: cloudco-ireland\n    name: CloudCo hosting in Ireland\n    importer: cloudco\n"
     "    destination: IE\n    mechanism: uk-adequacy\n"
     "    notice_wording: Our hosting provider stores data in Ireland, covered by UK adequacy regulations.\n",
+)
+
+UNVERIFIED_KNOWLEDGE = Rule(
+    id="TRF011",
+    title="Transfer problem found from knowledge that is not verified",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "TRF001, TRF002, TRF003 and TRF007 report an error only when every knowledge row the finding "
+        "rests on (the mechanism, the adequacy destination, the copy duty) has a verified note. When a "
+        "row's dates or scope were only partly checked, or not at all, the same problem is reported "
+        "here as a warning: it is likely real, but the fact behind it must be confirmed before it can "
+        "fail a build. The message names the rows and their notes."
+    ),
+    citation="UK GDPR Chapter V and Art 13(1)(f); see checks/knowledge/transfer-mechanisms.yaml and adequacy.yaml",
+    remediation=(
+        "Fix the transfer as the message says, or confirm the knowledge row against the legislation and "
+        "mark its verified note 'yes: ...' so that the error rule applies."
+    ),
+    check=_unverified_knowledge,
+    failing=_transfer("mechanism: art46-2-a", destination="IN"),
+    passing=_transfer("mechanism: art46-2-a", "safeguard_copy: on request from the DPO", destination="IN"),
+    time_dependent=True,
 )
 
 DEROGATION_BY_PUBLIC_AUTHORITY = Rule(
@@ -677,4 +800,5 @@ RULES = (
     IMPORTER_WITHOUT_TRANSFER,
     CONTRADICTS_NO_OTHER_TRANSFERS,
     DEROGATION_BY_PUBLIC_AUTHORITY,
+    UNVERIFIED_KNOWLEDGE,
 )

@@ -94,9 +94,7 @@ def snapshot(target: Path, env: dict[str, str]) -> str:
 
 def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
     git(repo, "add", "-A", env=env)
-    return subprocess.run(
-        ["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True
-    )
+    return subprocess.run(["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True)
 
 
 def test_manifest_and_this_repositorys_config_are_valid() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
+from checks import registry
 from checks.registry import RULES
 from linter.findings import Rule, Severity
 
@@ -34,7 +36,33 @@ def test_passing_example_is_clean(rule: Rule, lint) -> None:  # type: ignore[no-
     assert lint(rule.passing, rule.id) == []
 
 
-def test_rule_ids_are_unique_and_grouped_by_area() -> None:
+def test_registering_one_id_twice_is_refused() -> None:
+    rule = RULES["TRF001"]
+    twin = dataclasses.replace(rule, title="another rule with the same id")
+    with pytest.raises(ValueError, match="TRF001 is registered twice"):
+        registry._index((rule,), (twin,))
+    with pytest.raises(ValueError, match="TRF001"):
+        registry._index((rule, rule))
+
+
+def test_registry_holds_every_rule_of_every_family() -> None:
+    modules = [
+        registry.schema,
+        registry.references,
+        registry.waivers,
+        registry.transfers,
+        registry.lawful_basis,
+        registry.notice,
+        registry.processors,
+        registry.retention,
+        registry.currency,
+    ]
+    family_rules = [rule for module in modules for rule in module.RULES]
+    assert len(family_rules) == len(RULES)
+    assert all(RULES[rule.id] is rule for rule in family_rules)
+
+
+def test_rule_ids_are_grouped_by_area() -> None:
     areas: dict[str, set[str]] = {}
     for rule in RULES.values():
         areas.setdefault(rule.id[:3], set()).add(rule.area)

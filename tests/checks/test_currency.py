@@ -62,6 +62,7 @@ def test_a_row_without_a_date_never_fires(row, assert_findings) -> None:
 
 
 def test_new_name_is_not_itself_stale_when_the_old_one_goes_stale(lint) -> None:
+    assert DATED, "the knowledge file has dated renamings to test"
     for row in DATED:
         assert lint(recipient(row["current_name"]), "CUR001", row["stale_from"]) == [], row["id"]
 

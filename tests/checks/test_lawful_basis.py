@@ -1,15 +1,16 @@
-"""Lawful basis rules (LAW001-LAW011): failing and passing cases."""
+"""Lawful basis rules (LAW001-LAW013): failing and passing cases."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from textwrap import dedent
 
 import pytest
 
-from checks import lawful_basis
-from linter.findings import Finding
+from checks import facts, lawful_basis
+from linter.findings import Finding, Severity
 
 AssertFindings = Callable[..., None]
 D = dt.date
@@ -70,6 +71,14 @@ def test_anonymised_purpose_needs_no_basis_unless_it_promises_consent(assert_fin
 def test_purpose_consent_message(lint: Callable[..., list[Finding]]) -> None:
     [finding] = lint("purposes:\n  - {id: research, name: research, consent: true}\n", "LAW001")
     assert "6(1)(a)" in finding.message
+
+
+def test_messages_say_no_basis_is_stated_not_that_none_exists(lint: Callable[..., list[Finding]]) -> None:
+    [purpose] = lint("purposes:\n  - {id: research, name: research}\n", "LAW001")
+    [service] = lint("services:\n  - {id: research, name: research}\n", "LAW002")
+    for finding in (purpose, service):
+        assert "no Article 6 lawful basis is stated" in finding.message
+        assert "has no Article 6" not in finding.message
 
 
 # --- LAW002: service with no Art 6 basis -----------------------------------------
@@ -178,6 +187,15 @@ def test_special_category_without_art9(assert_findings: AssertFindings) -> None:
     assert_findings(SPECIAL, "LAW004", [("LAW004", 11)])
 
 
+def test_special_category_gap_is_a_warning_that_none_is_recorded(lint: Callable[..., list[Finding]]) -> None:
+    [finding] = lint(SPECIAL, "LAW004")
+    assert finding.severity is Severity.WARNING
+    assert finding.message == (
+        "service 'without-art9' processes special category data ('health'), and no Article 9 condition is "
+        "recorded for it"
+    )
+
+
 # --- LAW005: Art 9 condition without Schedule 1 ----------------------------------------
 
 
@@ -260,6 +278,33 @@ def test_schedule1_parser() -> None:
     assert parse("Part 2") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Part 2 paras 5, 18", [18]),  # para 5 is the APD requirement, not a condition: 18 must still be read
+        ("Part 2 paras 6, 18", [6, 18]),
+        ("Part 2 paragraphs 6 and 18", [6, 18]),
+        ("Sch 1 paras 6, 7 or 8", [6, 7, 8]),
+        ("Part 2 paras 10-12", [10, 11, 12]),
+        ("Part 2 para 18 extended by Part 3 para 36", [18, 36]),
+    ],
+)
+def test_schedule1_parser_reads_every_paragraph_of_a_list(text: str, paragraphs: list[int]) -> None:
+    assert [c.paragraph for c in lawful_basis.schedule1_conditions(text)] == paragraphs
+
+
+def test_second_paragraph_of_a_list_drives_the_rules(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        lawful_bases:
+          - id: safeguarding
+            name: safeguarding
+            article: "9(2)(g)"
+            schedule1_condition: Part 2 paras 5, 18
+        """)
+    assert_findings(policy, "LAW006", [("LAW006", 5)])  # para 18 needs an appropriate policy document
+    assert_findings(policy, "LAW007", [])  # recognised, and in Part 2
+
+
 # --- LAW008: criminal offence data without Art 10 ---------------------------------------------
 
 
@@ -324,10 +369,11 @@ def test_legitimate_interests_by_others(assert_findings: AssertFindings) -> None
 
 def test_legitimate_interests_message_says_why_it_is_a_warning(lint: Callable[..., list[Finding]]) -> None:
     findings = lint(controller(True) + LEGITIMATE, "LAW009")
+    assert len(findings) == 2
     assert all("outside" in finding.message for finding in findings)
 
 
-# --- LAW010: consent without a withdrawal statement ---------------------------------------------
+# --- LAW010 / LAW013: consent and the withdrawal statement -------------------------------------
 
 
 def notice(stated: bool) -> str:
@@ -342,23 +388,89 @@ CONSENT = dedent("""\
       - {id: explicit-consent, name: explicit consent, article: "9(2)(a)"}
     """)
 
+CONSENT_USED = dedent("""\
+    purposes:
+      - {id: research, name: research, consent: true, lawful_bases: [consent]}
+      - {id: plan, name: planning, lawful_bases: [public-task]}
+    services:
+      - {id: health-research, name: health research, lawful_bases: [explicit-consent]}
+    lawful_bases:
+      - {id: consent, name: consent, article: "6(1)(a)"}
+      - {id: explicit-consent, name: explicit consent, article: "9(2)(a)"}
+      - {id: public-task, name: public task, article: "6(1)(e)"}
+    """)
 
-def test_consent_without_withdrawal_statement(assert_findings: AssertFindings) -> None:
-    assert_findings(notice(False) + CONSENT, "LAW010", [("LAW010", 4)])
-    assert_findings(controller(True) + notice(False) + CONSENT, "LAW010", [("LAW010", 8)])
+
+def test_consent_relied_on_without_withdrawal_statement_is_an_error(
+    assert_findings: AssertFindings, lint: Callable[..., list[Finding]]
+) -> None:
+    assert_findings(notice(False) + CONSENT_USED, "LAW010", [("LAW010", 4)])
+    [finding] = lint(notice(False) + CONSENT_USED, "LAW010")
+    assert finding.severity is Severity.ERROR
+    assert "'consent', 'explicit-consent'" in finding.message
+    assert_findings(notice(True) + CONSENT_USED, "LAW010", [])
 
 
-def test_withdrawal_statement_or_no_consent(assert_findings: AssertFindings) -> None:
-    assert_findings(notice(True) + CONSENT, "LAW010", [])
-    assert_findings(notice(False) + "purposes:\n  - {id: research, name: research}\n", "LAW010", [])
+def test_consent_relied_on_is_not_also_reported_as_promised(assert_findings: AssertFindings) -> None:
+    assert_findings(notice(False) + CONSENT_USED, "LAW013", [])
 
 
-def test_consent_basis_alone_needs_the_statement(assert_findings: AssertFindings) -> None:
+def test_consent_basis_used_only_by_a_service_counts(assert_findings: AssertFindings) -> None:
+    policy = notice(False) + dedent("""\
+        services:
+          - {id: health-research, name: health research, lawful_bases: [explicit-consent]}
+        lawful_bases:
+          - {id: explicit-consent, name: explicit consent, article: "9(2)(a)"}
+        """)
+    assert_findings(policy, "LAW010", [("LAW010", 4)])
+
+
+def test_consent_basis_nobody_relies_on_needs_no_statement(assert_findings: AssertFindings) -> None:
     policy = "notice:\n  id: privacy-notice\n  name: Privacy notice\n" + dedent("""\
         lawful_bases:
           - {id: consent, name: consent, article: "6(1)(a)"}
         """)
-    assert_findings(policy, "LAW010", [("LAW010", 1)])
+    assert_findings(policy, "LAW010", [])
+    assert_findings(policy, "LAW013", [])
+
+
+def test_consent_promised_but_not_relied_on_is_a_warning(
+    assert_findings: AssertFindings, lint: Callable[..., list[Finding]]
+) -> None:
+    assert_findings(notice(False) + CONSENT, "LAW010", [])
+    assert_findings(notice(False) + CONSENT, "LAW013", [("LAW013", 6)])
+    assert_findings(controller(True) + notice(False) + CONSENT, "LAW013", [("LAW013", 10)])
+    [finding] = lint(notice(False) + CONSENT, "LAW013")
+    assert finding.severity is Severity.WARNING
+    assert "consent is promised; when it is relied on, the notice must state the right to withdraw" in (finding.message)
+
+
+def test_withdrawal_statement_or_no_consent(assert_findings: AssertFindings) -> None:
+    assert_findings(notice(True) + CONSENT, "LAW013", [])
+    assert_findings(notice(False) + "purposes:\n  - {id: research, name: research}\n", "LAW013", [])
+    assert_findings(notice(False) + "purposes:\n  - {id: research, name: research}\n", "LAW010", [])
+
+
+def test_consent_relied_on_with_unverified_knowledge_is_a_warning(
+    assert_findings: AssertFindings, lint: Callable[..., list[Finding]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lawful_basis, "_withdrawal_duty", lambda: {"verified": "partly: not re-read"})
+    assert_findings(notice(False) + CONSENT_USED, "LAW010", [])
+    assert_findings(notice(False) + CONSENT_USED, "LAW013", [("LAW013", 11), ("LAW013", 12)])
+    message = lint(notice(False) + CONSENT_USED, "LAW013")[0].message
+    assert "not a LAW010 error" in message and "consent_withdrawal (partly)" in message
+
+
+def test_consent_ground_with_unverified_row_is_a_warning(
+    assert_findings: AssertFindings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doubted = {
+        key: dataclasses.replace(ground, verified=False, verdict="no") if ground.consent else ground
+        for key, ground in lawful_basis.grounds().items()
+    }
+    monkeypatch.setattr(lawful_basis, "grounds", lambda: doubted)
+    assert_findings(notice(False) + CONSENT_USED, "LAW010", [])
+    assert_findings(notice(False) + CONSENT_USED, "LAW013", [("LAW013", 11), ("LAW013", 12)])
 
 
 # --- LAW011: consent relied on by a public authority --------------------------------------------
@@ -376,6 +488,39 @@ def test_article_normalisation() -> None:
     assert lawful_basis.normalise("Art. 6(1)(e) UK GDPR") == "6(1)(e)"
     assert lawful_basis.normalise("Article 9 (2) (g)") == "9(2)(g)"
     assert lawful_basis.family("Art 10") == "10"
+
+
+def test_every_verified_note_starts_with_its_verdict() -> None:
+    knowledge = facts.load("lawful-bases")
+    rows = [*knowledge["grounds"], *knowledge["schedule1"]["conditions"]]
+    rows += [knowledge[section] for section in ("legitimate_interests_public_authority", "consent_withdrawal")]
+    rows.append(knowledge["consent_public_authority"])
+    assert len(rows) > 40
+    for row in rows:
+        note = row["verified"]
+        assert isinstance(note, str) and note.startswith(("yes: ", "partly: ", "no: ")), row
+
+
+def test_rows_behind_the_errors_are_verified() -> None:
+    # LAW003 reads a ground's dates only from a verified row: every dated ground must be one
+    dated = [ground for ground in lawful_basis.grounds().values() if ground.start or ground.end]
+    assert dated
+    assert all(ground.verified for ground in dated), [g.article for g in dated if not g.verified]
+    # LAW010 rests on the consent grounds and the withdrawal duty
+    consent = [ground for ground in lawful_basis.grounds().values() if ground.consent]
+    assert {ground.article for ground in consent} == {"6(1)(a)", "9(2)(a)"}
+    assert all(ground.verified for ground in consent)
+    assert lawful_basis._withdrawal_duty_verified()
+
+
+def test_dates_of_an_unverified_ground_are_not_an_error(
+    assert_findings: AssertFindings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = 'lawful_bases:\n  - id: safeguarding\n    name: safeguarding\n    article: "6(1)(ea)"\n'
+    assert_findings(policy, "LAW003", [("LAW003", 4)], D(2026, 2, 4))
+    doubted = {key: dataclasses.replace(ground, verified=False) for key, ground in lawful_basis.grounds().items()}
+    monkeypatch.setattr(lawful_basis, "grounds", lambda: doubted)
+    assert_findings(policy, "LAW003", [], D(2026, 2, 4))
 
 
 def test_every_knowledge_row_is_cited() -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from checks import facts
+import pytest
+
+from checks import facts, processors
+from linter.schema import RECIPIENT_ROLES
 
 ALIASES = facts.load("name-aliases")["aliases"]
 CONTRACT = "    contract:\n      reference: CON-1\n      article_28: true\n"
@@ -102,9 +105,22 @@ def test_recipient_acting_on_our_behalf_without_processor_entry_is_an_error(asse
     assert lint(snippet, "PRC004")[0].severity.value == "error"
 
 
-def test_processor_role_without_processor_entry_is_also_a_gap(assert_findings) -> None:
-    snippet = "recipients:\n  - id: telljo\n    name: Telljo\n    role: processor\n    acts_on_our_behalf: true\n"
+@pytest.mark.parametrize("role", ["joint-controller", "public-body"])
+def test_every_controller_role_acting_on_our_behalf_is_a_contradiction(assert_findings, role: str) -> None:
+    snippet = f"recipients:\n  - id: telljo\n    name: Telljo\n    role: {role}\n    acts_on_our_behalf: true\n"
     assert_findings(snippet, "PRC004", [("PRC004", 5)])
+
+
+def test_processor_role_without_processor_entry_is_not_a_contradiction(assert_findings) -> None:
+    snippet = "recipients:\n  - id: telljo\n    name: Telljo\n    role: processor\n    acts_on_our_behalf: true\n"
+    assert_findings(snippet, "PRC004", [])
+    assert_findings(snippet, "PRC006", [("PRC006", 4)])
+
+
+def test_roles_named_by_the_rules_are_schema_roles() -> None:
+    named = {processors.PROCESSOR_ROLE, processors.INTERNAL_ROLE, *processors.INDEPENDENT_ROLES}
+    assert named <= set(RECIPIENT_ROLES)
+    assert set(processors.CONTROLLER_ROLES) == {"independent-controller", "joint-controller", "public-body"}
 
 
 def test_internal_team_is_not_a_processor(assert_findings) -> None:
@@ -118,6 +134,21 @@ def test_recipient_with_matching_processor_by_name_passes(assert_findings) -> No
         "processors:\n  - id: telljo\n    name: TELLJO\n"
     )
     assert_findings(snippet, "PRC004", [])
+
+
+# --- PRC006 processor role missing from the processors list --------------------------
+
+
+def test_processor_role_missing_from_processors_is_a_warning(assert_findings, lint) -> None:
+    snippet = (
+        "recipients:\n"
+        "  - id: telljo\n    name: Telljo\n    role: processor\n"  # 2-4
+        "  - id: hostco\n    name: HostCo\n    role: processor\n"  # 5-7
+        "  - id: police\n    name: Police\n    role: public-body\n"  # 8-10
+        "processors:\n  - id: hosting\n    name: HOSTCO\n"
+    )
+    assert_findings(snippet, "PRC006", [("PRC006", 4)])
+    assert lint(snippet, "PRC006")[0].severity.value == "warning"
 
 
 # --- PRC005 sub-processor country ------------------------------------------------------

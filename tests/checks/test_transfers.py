@@ -1,4 +1,4 @@
-"""Transfer rules (TRF001-TRF010): failing and passing cases, both sides of each date."""
+"""Transfer rules (TRF001-TRF011): failing and passing cases, both sides of each date."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from collections.abc import Callable
 from textwrap import dedent
 
 import pytest
+from support import ROOT
 
-from checks import transfers
-from linter.findings import Finding
+from checks import facts, transfers
+from checks.naming import is_verified
+from linter import engine
+from linter.findings import Finding, Severity
 
 AssertFindings = Callable[..., None]
 D = dt.date
@@ -386,6 +389,23 @@ def test_stated_transfers_do_not_contradict(assert_findings: AssertFindings) -> 
     assert_findings(policy, "TRF009", [])
 
 
+def test_transfer_without_destination_is_not_a_contradiction(assert_findings: AssertFindings) -> None:
+    policy = NOTICE + dedent("""\
+        processors:
+          - {id: cloudco, name: CloudCo, location: GB}
+        transfers:
+          - {id: backup, name: backup, importer: cloudco, mechanism: uk-idta}
+        """)
+    assert_findings(policy, "TRF009", [])
+
+
+def test_contradiction_is_a_warning_naming_what_the_notice_omits(lint: Callable[..., list[Finding]]) -> None:
+    policy = NOTICE + "processors:\n  - {id: cloudco, name: CloudCo, location: US}\n"
+    (finding,) = lint(policy, "TRF009")
+    assert finding.severity is Severity.WARNING
+    assert "located in US" in finding.message
+
+
 def test_without_the_statement_nothing_is_contradicted(assert_findings: AssertFindings) -> None:
     policy = NOTICE.replace("true", "false") + "processors:\n  - {id: cloudco, name: CloudCo, location: US}\n"
     assert_findings(policy, "TRF009", [])
@@ -413,7 +433,87 @@ def test_other_derogations_and_other_controllers(assert_findings: AssertFindings
     assert_findings(shifted("art49-1-a", "false"), "TRF010", [])
 
 
+# --- TRF011: a problem resting on knowledge that is not verified --------------------------
+
+
+def test_copy_duty_for_a_partly_verified_mechanism_is_a_warning(assert_findings: AssertFindings) -> None:
+    policy = transfer("art46-2-a", copy=False, destination="IN")
+    assert_findings(policy, "TRF007", [])
+    assert_findings(policy, "TRF011", [("TRF011", MECHANISM_LINE)])
+    assert_findings(transfer("art46-2-a", destination="IN"), "TRF011", [])
+
+
+def test_dates_of_an_unverified_mechanism_give_a_warning_not_an_error(assert_findings: AssertFindings) -> None:
+    policy = transfer("art49-1-d", copy=False)  # "no: not re-read": valid_from 2018-05-25
+    assert_findings(policy, "TRF001", [], D(2018, 5, 24))
+    assert_findings(policy, "TRF011", [("TRF011", MECHANISM_LINE)], D(2018, 5, 24))
+    assert_findings(policy, "TRF011", [], D(2018, 5, 25))
+
+
+def test_unverified_adequacy_row_gives_a_warning_not_an_error(assert_findings: AssertFindings) -> None:
+    policy = transfer("uk-adequacy", destination="FO", copy=False)  # FO: "no: ..." from 2021-01-01
+    as_of = D(2020, 12, 31)
+    assert_findings(policy, "TRF003", [], as_of)
+    assert_findings(policy, "TRF011", [("TRF011", DESTINATION_LINE)], as_of)
+
+
+def test_warning_names_the_rule_and_the_row(lint: Callable[..., list[Finding]]) -> None:
+    (finding,) = lint(transfer("art46-2-a", copy=False, destination="IN"), "TRF011")
+    assert "not as a TRF007 error" in finding.message
+    assert "'art46-2-a-public-authority-instrument' (partly)" in finding.message
+
+
+def test_verified_rows_still_give_errors_not_warnings(assert_findings: AssertFindings) -> None:
+    policy = transfer("eu-us-privacy-shield", "in_place_from: 2019-01-01")
+    assert_findings(policy, "TRF001", [("TRF001", MECHANISM_LINE)])
+    assert_findings(policy, "TRF011", [])
+
+
+def test_the_shipped_policy_still_fails_on_the_privacy_shield() -> None:
+    result = engine.run([str(ROOT / "policy")], D(2026, 11, 24), select=["TRF"])
+    errors = [(f.rule, f.file.rsplit("/", 1)[-1]) for f in result.findings if f.severity is Severity.ERROR]
+    assert errors == [("TRF001", "transfers.yaml")]
+
+
 # --- knowledge ----------------------------------------------------------------------------
+
+
+def _verified_notes() -> list[tuple[str, str]]:
+    mechanisms = facts.load("transfer-mechanisms")
+    rows = [*mechanisms["regimes"], *mechanisms["mechanisms"]]
+    notes = [(str(row["id"]), row["verified"]) for row in rows]
+    notes += [(section, mechanisms[section]["verified"]) for section in ("safeguard_copy", "eu_regime_wording")]
+    notes += [(str(row["code"]), row["verified"]) for row in facts.load("adequacy")["destinations"]]
+    return notes
+
+
+def test_every_verified_note_starts_with_its_verdict() -> None:
+    notes = _verified_notes()
+    assert len(notes) > 50
+    for name, note in notes:
+        assert isinstance(note, str) and note.startswith(("yes: ", "partly: ", "no: ")), name
+
+
+@pytest.mark.parametrize(
+    "mechanism",
+    [
+        "eu-us-privacy-shield",
+        "eu-us-safe-harbor",
+        "old-eu-sccs",
+        "uk-idta",
+        "eu-sccs-2021-with-uk-addendum",
+        "uk-extension-dpf",
+    ],
+)
+def test_rows_behind_the_date_errors_are_verified(mechanism: str) -> None:
+    assert transfers.mechanisms()[mechanism].source.verified
+    assert is_verified(next(row for row in facts.load("transfer-mechanisms")["mechanisms"] if row["id"] == mechanism))
+
+
+def test_verification_reads_the_note_not_its_presence() -> None:
+    assert not transfers.mechanisms()["art49-1-d"].source.verified
+    assert not transfers.destinations()["FO"].source.verified
+    assert transfers.destinations()["KR"].source.verified
 
 
 def test_every_knowledge_row_is_cited() -> None:
