@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from linter.files import write_atomic
 from linter.findings import Finding
 from linter.loader import LoadError, Position
 
@@ -38,10 +37,6 @@ def render(findings: Iterable[Finding]) -> str:
         entries[finding.fingerprint] = entry
     document = {"version": VERSION, "findings": dict(sorted(entries.items()))}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def write(path: str, findings: Iterable[Finding]) -> None:
-    write_atomic(path, render(findings))
 
 
 def load(path: str) -> frozenset[str]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import os
 import sys
 import textwrap
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ParamSpec
 
 import click
 
@@ -27,23 +29,47 @@ USAGE_ERROR = 2
 Options = Mapping[str, Any]
 
 
-def usage_error(message: str) -> int:
-    """Print a one-line usage error; return exit code 2."""
-    click.echo(f"policy-lint: error: {message}", err=True)
-    return USAGE_ERROR
+class Unusable(Exception):
+    """The command cannot go on: each line goes to standard error, and it exits 2."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
 
 
-def load_errors(errors: Sequence[LoadError]) -> int:
-    """Print each unusable file as one located line; return exit code 2."""
-    for error in errors:
-        click.echo(f"{error.position}: error: {error.message}", err=True)
-    return USAGE_ERROR
+def usage(message: str) -> Unusable:
+    """A one-line usage error for the input or options."""
+    return Unusable(f"policy-lint: error: {message}")
 
 
-def _settings(options: Options, output: str | None = None) -> Settings:
+def unusable_files(errors: Sequence[LoadError]) -> Unusable:
+    """One located line per file that cannot be used."""
+    return Unusable(*(f"{error.position}: error: {error.message}" for error in errors))
+
+
+P = ParamSpec("P")
+
+
+def exits_two_when_unusable(command: Callable[P, int]) -> Callable[P, int]:
+    """Turn :class:`Unusable` raised by a command into its lines and exit code 2."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        try:
+            return command(*args, **kwargs)
+        except Unusable as stop:
+            for line in stop.lines:
+                click.echo(line, err=True)
+            return USAGE_ERROR
+
+    return run
+
+
+def _settings(options: Options, output: str | None = None, start: Path | None = None) -> Settings:
     """The effective settings; ``output`` is an ``--output FILE`` given before
-    any ``--format``: it sends the one configured format to FILE."""
-    settings = resolve(options)
+    any ``--format``: it sends the one configured format to FILE. The
+    configuration is looked for from ``start`` (default: the working directory)."""
+    settings = resolve(options, start)
     if output is not None:
         if options.get("outputs"):
             raise ConfigError("put each --output FILE after the --format it is for")
@@ -54,12 +80,46 @@ def _settings(options: Options, output: str | None = None) -> Settings:
     return settings
 
 
-def selection_problem(settings: Settings) -> str | None:
-    """Why the --select/--ignore patterns cannot be used, or None."""
+def settings_for(options: Options, output: str | None = None, start: Path | None = None) -> Settings:
+    """The effective settings of a command, with its --select/--ignore checked."""
+    try:
+        settings = _settings(options, output, start)
+    except ConfigError as error:
+        raise usage(str(error)) from None
     unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
     if unknown:
-        return f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')"
-    return None
+        raise usage(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
+    return settings
+
+
+def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> engine.Result:
+    """Run the catalogue as the settings say; unusable files stop the command."""
+    result = engine.run(
+        settings.paths,
+        as_of,
+        settings.select,
+        settings.ignore,
+        waivers=settings.waivers,
+        baseline=settings.baseline if with_baseline else None,
+    )
+    if result.load_errors:
+        raise unusable_files(result.load_errors)
+    return result
+
+
+def ensure_writable(target: str | os.PathLike[str], read: Sequence[str], settings: Settings) -> None:
+    """Stop unless ``target`` may take an output: never a file the run reads."""
+    problem = output_problem(target, [*read, *([str(settings.file)] if settings.file else [])])
+    if problem:
+        raise usage(problem)
+
+
+def write(target: str | os.PathLike[str], text: str) -> None:
+    """Write an output atomically; a failure stops the command."""
+    try:
+        write_atomic(target, text)
+    except OSError as error:
+        raise usage(f"{target}: cannot write: {error.strerror or error}") from None
 
 
 def _check_outputs(specs: Sequence[OutputSpec]) -> str | None:
@@ -72,75 +132,51 @@ def _check_outputs(specs: Sequence[OutputSpec]) -> str | None:
     return None
 
 
+@exits_two_when_unusable
 def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: str | None = None) -> int:
     """Lint the policy and write each requested output; exit 0, 1 or 2."""
-    try:
-        settings = _settings(options, output)
-    except ConfigError as error:
-        return usage_error(str(error))
-    problem = selection_problem(settings) or _check_outputs(settings.outputs)
+    settings = settings_for(options, output)
+    problem = _check_outputs(settings.outputs)
     if problem:
-        return usage_error(problem)
-    result = engine.run(
-        settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers, baseline=settings.baseline
-    )
-    if result.load_errors:
-        return load_errors(result.load_errors)
+        raise usage(problem)
+    result = lint(settings, as_of)
     summary = Summary.of(result, settings.fail_on, exit_zero)
-    read: list[str | os.PathLike[str]] = [*result.read_files, *([settings.file] if settings.file else [])]
     for spec in settings.outputs:
         if spec.file is not None:
-            problem = output_problem(spec.file, read)
-            if problem:
-                return usage_error(problem)
+            ensure_writable(spec.file, result.read_files, settings)
     for spec in sorted(settings.outputs, key=lambda spec: spec.file is None):  # standard output last
         if spec.file is None:
             colour = spec.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
             click.echo(outputs.render(spec.format, result, summary, colour), nl=False, color=colour)
-            continue
-        try:
-            write_atomic(spec.file, outputs.render(spec.format, result, summary))
-        except OSError as error:
-            return usage_error(f"{spec.file}: cannot write: {error.strerror or error}")
+        else:
+            write(spec.file, outputs.render(spec.format, result, summary))
     return summary.exit_code
 
 
+@exits_two_when_unusable
 def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
     """Write today's findings to a baseline file, keyed by fingerprint."""
     from linter import baseline as baselines
 
-    try:
-        settings = resolve(options)
-    except ConfigError as error:
-        return usage_error(str(error))
+    settings = settings_for(options)
     target = output or settings.baseline
     if target is None:
-        return usage_error("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
-    problem = selection_problem(settings)
-    if problem:
-        return usage_error(problem)
-    result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
-    if result.load_errors:
-        return load_errors(result.load_errors)
-    read: list[str | os.PathLike[str]] = [*result.read_files, *([settings.file] if settings.file else [])]
-    problem = output_problem(target, read)
-    if problem:
-        return usage_error(problem)
-    try:
-        baselines.write(target, result.findings)
-    except OSError as error:
-        return usage_error(f"{target}: cannot write: {error.strerror or error}")
+        raise usage("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
+    result = lint(settings, as_of, with_baseline=False)
+    ensure_writable(target, result.read_files, settings)
+    write(target, baselines.render(result.findings))
     count = len({finding.fingerprint for finding in result.findings})
     click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
     return 0
 
 
+@exits_two_when_unusable
 def show_config(options: Options, output: str | None = None) -> int:
     """Print the effective configuration and where each value came from."""
     try:
         settings = _settings(options, output)
     except ConfigError as error:
-        return usage_error(str(error))
+        raise usage(str(error)) from None
     click.echo(describe(settings), nl=False)
     return 0
 
@@ -209,6 +245,7 @@ def format_rule(rule: Rule) -> str:
     return "\n".join(sections) + "\n"
 
 
+@exits_two_when_unusable
 def explain(rule_id: str) -> int:
     """Print a rule's page; an unknown id is a usage error with a suggestion."""
     catalogue = engine.all_rules()
@@ -216,6 +253,6 @@ def explain(rule_id: str) -> int:
     if rule is None:
         guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
-        return usage_error(f"no rule {rule_id!r}{hint}")
+        raise usage(f"no rule {rule_id!r}{hint}")
     click.echo(format_rule(rule), nl=False)
     return 0

@@ -91,31 +91,19 @@ class PolicyDirectory(pytest.Directory):
     """A policy folder: linted once, collected as one item per rule."""
 
     def collect(self) -> Iterator[RuleItem]:
-        from linter import engine
-        from linter.config import ConfigError, resolve
+        from linter.commands import Unusable, lint, settings_for
         from linter.findings import Severity
 
         config = self.config
         fail_on_option = config.getoption("policy_lint_fail_on")
-        try:
-            settings = resolve({"fail_on": Severity(fail_on_option) if fail_on_option else None}, config.rootpath)
-        except ConfigError as error:
-            raise self.CollectError(f"policy-lint: {error}") from None
         as_of_option = config.getoption("policy_lint_as_of")
         as_of = dt.date.fromisoformat(as_of_option) if as_of_option else dt.date.today()
-        unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
-        if unknown:
-            raise self.CollectError(f"policy-lint: no rule matches {', '.join(map(repr, unknown))}")
-        result = engine.run(
-            [_shown(self.path)],
-            as_of,
-            settings.select,
-            settings.ignore,
-            waivers=settings.waivers,
-            baseline=settings.baseline,
-        )
-        if result.load_errors:
-            raise self.CollectError("\n".join(f"{e.position}: error: {e.message}" for e in result.load_errors))
+        options = {"paths": [_shown(self.path)], "fail_on": Severity(fail_on_option) if fail_on_option else None}
+        try:
+            settings = settings_for(options, start=config.rootpath)
+            result = lint(settings, as_of)
+        except Unusable as stop:
+            raise self.CollectError("\n".join(stop.lines)) from None
         for rule in result.rules:
             yield RuleItem.from_parent(self, name=rule.id, rule=rule, result=result, fail_on=settings.fail_on)
 

@@ -14,48 +14,43 @@ from typing import Any
 import click
 
 from linter import engine
-from linter.commands import load_errors, selection_problem, usage_error
+from linter.commands import (
+    ensure_writable,
+    exits_two_when_unusable,
+    lint,
+    settings_for,
+    unusable_files,
+    usage,
+    write,
+)
 from linter.config import ConfigError, resolve
-from linter.files import output_problem, write_atomic
 from linter.gate import Summary
 
 #: command-line values as :func:`linter.config.resolve` takes them
 Options = Mapping[str, Any]
 
 
+@exits_two_when_unusable
 def report(options: Options, output: Path, *, as_of: dt.date, exit_zero: bool = False) -> int:
     """Write the DPO's HTML report; exit like ``check`` (1 when the gate fails).
 
     The settings are ``check``'s (command line over ``[tool.policy-lint]``),
     except that no baseline applies: a DPO signs off every finding.
     """
-    try:
-        settings = resolve(options)
-    except ConfigError as error:
-        return usage_error(str(error))
-    problem = selection_problem(settings)
-    if problem:
-        return usage_error(problem)
-    result = engine.run(settings.paths, as_of, settings.select, settings.ignore, waivers=settings.waivers)
-    if result.load_errors:
-        return load_errors(result.load_errors)
-    problem = output_problem(output, [*result.read_files, *([settings.file] if settings.file else [])])
-    if problem:
-        return usage_error(problem)
+    settings = settings_for(options)
+    result = lint(settings, as_of, with_baseline=False)
+    ensure_writable(output, result.read_files, settings)
     summary = Summary.of(result, settings.fail_on, exit_zero)
 
     from reports import html
     from reports.revision import policy_revision
 
-    page = html.render(result, summary, policy_revision(settings.paths))
-    try:
-        write_atomic(output, page)
-    except OSError as error:
-        return usage_error(f"{output}: cannot write the report: {error.strerror or error}")
+    write(output, html.render(result, summary, policy_revision(settings.paths)))
     click.echo(f"wrote {output}: {summary.line()}")
     return summary.exit_code
 
 
+@exits_two_when_unusable
 def ropa(options: Options, fmt: str, output: Path | None) -> int:
     """Export the Article 30 record of processing, one row per service."""
     from reports import ropa as register
@@ -63,21 +58,15 @@ def ropa(options: Options, fmt: str, output: Path | None) -> int:
     try:
         settings = resolve(options)
     except ConfigError as error:
-        return usage_error(str(error))
-    policy, files, errors = engine.load(settings.paths, settings.waivers)
+        raise usage(str(error)) from None
+    policy, read, errors = engine.load(settings.paths, settings.waivers)
     if errors:
-        return load_errors(errors)
+        raise unusable_files(errors)
     text = register.render(policy, fmt)
     if output is None:
         click.echo(text, nl=False)
         return 0
-    read = [*files, *([str(settings.file)] if settings.file else [])]
-    problem = output_problem(output, read)
-    if problem:
-        return usage_error(problem)
-    try:
-        # a byte-order mark lets spreadsheet programs recognise a CSV file as UTF-8
-        write_atomic(output, "\ufeff" + text if fmt == "csv" else text)
-    except OSError as error:
-        return usage_error(f"{output}: cannot write the register: {error.strerror or error}")
+    ensure_writable(output, read, settings)
+    # a byte-order mark lets spreadsheet programs recognise a CSV file as UTF-8
+    write(output, "\ufeff" + text if fmt == "csv" else text)
     return 0

@@ -444,7 +444,7 @@ def test_a_failure_mid_render_leaves_no_report_and_no_temporary_file(
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(html, "link", failing_link)
-    result = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(out)])
+    result = CliRunner().invoke(main, ["report", str(policy_dir), "--as-of", "2026-11-24", "-o", str(out)])
     assert isinstance(result.exception, RuntimeError) and calls, "the template was part-way through"
     assert list(out_dir.iterdir()) == []
 
@@ -462,9 +462,9 @@ def test_a_failure_while_writing_keeps_the_old_report(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, broken)
-    result = CliRunner().invoke(main, ["report", str(policy_dir), "-o", str(out)])
+    result = CliRunner().invoke(main, ["report", str(policy_dir), "--as-of", "2026-11-24", "-o", str(out)])
     assert result.exit_code == 2
-    assert "cannot write the report: No space left on device" in result.stderr
+    assert "report.html: cannot write: No space left on device" in result.stderr
     assert out.read_text(encoding="utf-8") == "the report signed off last month"
     assert _leftovers(out_dir) == []
 
