@@ -166,6 +166,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
             trace=_trace(raw["trace"]) if "trace" in raw else None,
         )
     ),
+    "trace_ignore": lambda raw: [m.IgnoredText(item["quote"], item["reason"]) for item in raw],
     "transfers_statement": lambda raw: m.TransfersStatement(
         **{key: value for key, value in raw.items() if key != "trace"},
         trace=_trace(raw["trace"]) if "trace" in raw else None,

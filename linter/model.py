@@ -233,6 +233,14 @@ class Transfer(Entity):
 
 
 @dataclass(slots=True, eq=False)
+class IgnoredText:
+    """A statement of the published notice deliberately left out of the policy."""
+
+    quote: str
+    reason: str
+
+
+@dataclass(slots=True, eq=False)
 class NoticeWide:
     data_categories: list[DataCategory] = field(default_factory=list)
     data_subjects: list[DataSubject] = field(default_factory=list)
@@ -261,6 +269,7 @@ class Notice(Entity):
     automated_decision_making: AutomatedDecisions | None = None
     transfers_statement: TransfersStatement | None = None
     notice_wide: NoticeWide = field(default_factory=NoticeWide)
+    trace_ignore: list[IgnoredText] = field(default_factory=list)
 
 
 ENTITY_CLASSES: dict[str, type[Entity]] = {

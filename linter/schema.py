@@ -128,6 +128,15 @@ NOTICE: Schema = {
         "type": "dict",
         "schema": {field: _refs() for field in NOTICE_WIDE_FIELDS},
     },
+    # statements of the published notice deliberately not encoded (cookie
+    # banners, navigation): `policy-lint trace` does not report them
+    "trace_ignore": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {"quote": {**_TEXT, "required": True}, "reason": {**_TEXT, "required": True}},
+        },
+    },
 }
 
 SERVICE: Schema = {
