@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks import facts, naming
+from checks.authority import is_public_authority
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import Entity, LawfulBasis, Service
@@ -200,8 +201,7 @@ def _has_family(bases: list[LawfulBasis], role: str) -> bool:
 
 
 def _public_authority(ctx: Context) -> bool:
-    controller = ctx.policy.controller
-    return bool(controller and controller.public_authority)
+    return is_public_authority(ctx.policy.controller)
 
 
 def _consent_uses(ctx: Context) -> Iterator[tuple[Entity, str]]:

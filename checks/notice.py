@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks import facts
+from checks.authority import is_public_authority
 from checks.naming import is_verified
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
@@ -95,7 +96,7 @@ CONTROLLER_CONTACT = Rule(
 def _dpo_contact(ctx: Context) -> Iterator[Finding]:
     """A public authority's notice gives its DPO's contact details."""
     controller = ctx.policy.controller
-    if controller is None or not controller.public_authority or not _K["dpo"]["required_for_public_authorities"]:
+    if controller is None or not is_public_authority(controller) or not _K["dpo"]["required_for_public_authorities"]:
         return
     if controller.dpo is None or not controller.dpo.reachable:
         yield ctx.finding(

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from checks import facts, naming
+from checks.authority import is_public_authority
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import Controller, Entity, Processor, Recipient, Transfer
@@ -172,7 +173,7 @@ def _known(ctx: Context) -> Iterator[tuple[Transfer, Mechanism]]:
 
 def _public_authority(ctx: Context, transfer: Transfer) -> bool:
     exporter: Controller | None = transfer.exporter or ctx.policy.controller
-    return bool(exporter and exporter.public_authority)
+    return is_public_authority(exporter)
 
 
 def _flag_missing(transfer: Transfer, flags: tuple[str, ...]) -> list[str]:

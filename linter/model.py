@@ -67,7 +67,10 @@ class Entity:
 class Controller(Entity):
     KIND: ClassVar[str] = "controller"
 
-    public_authority: bool = False
+    #: what kind of body it is (local-authority, nhs-body, academy, ...); "" when not recorded
+    kind: str = ""
+    #: as recorded; None when the policy does not say (rules then go by ``kind``)
+    public_authority: bool | None = None
     contact: Contact | None = None
     dpo: Contact | None = None
     representative: Contact | None = None

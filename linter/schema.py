@@ -95,9 +95,27 @@ RIGHTS = (
     "automated-decision-making",
 )
 
+#: what kind of body a controller is; whether each kind is a public authority
+#: (DPA 2018 s.7) is a row of checks/knowledge/controller-kinds.yaml
+CONTROLLER_KINDS = (
+    "local-authority",
+    "parish-council",
+    "nhs-body",
+    "maintained-school",
+    "academy",
+    "independent-school",
+    "government-department",
+    "other-public-body",
+    "court-or-tribunal",
+    "company",
+    "charity",
+    "other",
+)
+
 CONTROLLER: Schema = {
     **_COMMON,
-    "public_authority": {**_BOOL, "required": True},
+    "kind": {"type": "string", "allowed": list(CONTROLLER_KINDS)},
+    "public_authority": _BOOL,
     "contact": CONTACT,
     "dpo": CONTACT,
     "representative": CONTACT,
