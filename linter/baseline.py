@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
 
 from linter.findings import Finding
-from linter.loader import LoadError, Position
+from linter.loader import LoadError, Position, load_json
+from linter.printable import display_name
 
 VERSION = 1
 
@@ -41,19 +40,11 @@ def render(findings: Iterable[Finding]) -> str:
 
 def load(path: str) -> frozenset[str]:
     """The fingerprints a baseline accepts; :class:`LoadError` if it is unusable."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LoadError(Position(path, 1, 1), "baseline file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise LoadError(Position(path, 1, 1), f"cannot read baseline: {error}") from None
-    try:
-        document: Any = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LoadError(Position(path, error.lineno, error.colno), f"invalid JSON: {error.msg}") from None
+    document = load_json(path, missing="baseline file not found")
     findings = document.get("findings") if isinstance(document, dict) else None
     if not isinstance(findings, dict):
-        raise LoadError(Position(path, 1, 1), "not a policy-lint baseline: expected an object with 'findings'")
+        message = "not a policy-lint baseline: expected an object with 'findings'"
+        raise LoadError(Position(display_name(path), 1, 1), message)
     return frozenset(findings)
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from linter import baseline as baseline_files
 from linter import waivers as waiver_files
 from linter.build import build
 from linter.context import Context
 from linter.findings import Finding, Rule
-from linter.loader import Document, LoadError, discover, load_files
+from linter.loader import Document, InputFile, LoadError, discover, load_files
 from linter.model import Policy
 
 
@@ -69,15 +69,15 @@ def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
-def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[Path], list[LoadError]]:
+def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[InputFile], list[LoadError]]:
     """The policy documents under ``paths`` and the waiver files beside them (never read as policy)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
         files = discover(paths)
     except LoadError as error:
         return [], [], [error]
-    skipped = {path.resolve() for path in waiver_paths}
-    documents, errors = load_files(path for path in files if path.resolve() not in skipped)
+    skipped = {os.path.realpath(waiver.path) for waiver in waiver_paths}
+    documents, errors = load_files(file for file in files if os.path.realpath(file.path) not in skipped)
     return documents, waiver_paths, errors
 
 
@@ -88,7 +88,7 @@ def load(paths: Sequence[str], waivers: str | None = None) -> tuple[Policy, list
     if errors:
         return Policy(), [], errors
     policy = build(documents)[0]
-    return policy, [*policy.files, *(str(path) for path in waiver_paths)], []
+    return policy, [*(document.path for document in documents), *(str(w.path) for w in waiver_paths)], []
 
 
 def run(
@@ -138,5 +138,9 @@ def run(
     baselined = None
     if accepted is not None:
         findings, baselined = baseline_files.split(findings, accepted)
-    read = [*policy.files, *(str(path) for path in waiver_paths), *([baseline] if baseline is not None else [])]
+    read = [
+        *(document.path for document in documents),
+        *(str(waiver.path) for waiver in waiver_paths),
+        *([baseline] if baseline is not None else []),
+    ]
     return Result(findings, policy, rules, as_of, waived=waived, baselined=baselined, read_files=read)

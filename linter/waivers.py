@@ -29,15 +29,19 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import stat
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter import inputs
 from linter.build import Problem
 from linter.findings import Finding
+from linter.inputs import InputFile
 from linter.loader import LoadError, Mapping, Position, load_file
 from linter.loader import Sequence as YamlSequence
+from linter.printable import display_name
 
 #: the waiver file looked for in each policy folder when none is configured
 DEFAULT_FILE = "policy-waivers.yaml"
@@ -101,31 +105,32 @@ class Outcome:
     problems: list[Problem]
 
 
-def locate(paths: Sequence[str], configured: str | None = None) -> list[Path]:
+def locate(paths: Sequence[str], configured: str | None = None) -> list[InputFile]:
     """The waiver files of a run: the configured one (which must exist), or else
-    ``policy-waivers.yaml`` in each policy folder given, where there is one."""
-    try:
-        if configured is not None:
-            path = Path(configured)
-            if path.is_file():
-                return [path]
-            problem = "is a folder, not a waiver file" if path.is_dir() else "waiver file not found"
-            if path.exists() and not path.is_dir():
-                problem = "is not a regular file"
-            raise LoadError(Position(configured, 1, 1), problem)
-        found: list[Path] = []
-        for given in paths:
-            folder = Path(given) if Path(given).is_dir() else Path(given).parent
-            candidate = folder / DEFAULT_FILE
-            if candidate.is_file() and candidate not in found:
-                found.append(candidate)
-        return found
-    except OSError as error:  # a name too long for the file system, say
-        where = configured if configured is not None else next(iter(paths), ".")
-        raise LoadError(Position(where, 1, 1), f"cannot use this path: {error.strerror or error}") from None
+    ``policy-waivers.yaml`` in each policy folder given, where there is one.
+    The files are looked at, not opened (see :mod:`linter.inputs`)."""
+    if configured is not None:
+        shown = display_name(configured)
+        found = inputs.status(Path(configured), shown)
+        if found is None:
+            raise LoadError(Position(shown, 1, 1), "waiver file not found")
+        if stat.S_ISDIR(found[1].st_mode):
+            raise LoadError(Position(shown, 1, 1), "is a folder, not a waiver file")
+        return [InputFile(Path(configured), shown)]
+    located: list[InputFile] = []
+    for given in paths:
+        path = Path(given)
+        given_status = inputs.status(path, display_name(given))
+        folder = path if given_status is not None and stat.S_ISDIR(given_status[1].st_mode) else path.parent
+        candidate = folder / DEFAULT_FILE
+        if inputs.status(candidate, display_name(candidate), within=folder) is not None and all(
+            file.path != candidate for file in located
+        ):
+            located.append(InputFile(candidate, display_name(candidate), folder))
+    return located
 
 
-def load(paths: Iterable[Path], known_rules: Collection[str]) -> WaiverSet:
+def load(paths: Iterable[InputFile], known_rules: Collection[str]) -> WaiverSet:
     """Read waiver files. Raise :class:`LoadError` for a file that cannot be used;
     record an entry that is wrong as a problem of the invalid-waiver rule."""
     result = WaiverSet()
