@@ -168,9 +168,12 @@ MISSPELT = Rule(
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months (the 31st becomes the month's last day)."""
+    """``day`` plus ``months`` calendar months (the 31st becomes the month's last
+    day); a date past the calendar's end (after 9999-12-31) is its last day."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

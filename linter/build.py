@@ -18,7 +18,7 @@ from cerberus.errors import BasicErrorHandler, ValidationError
 
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
-from linter.schema import KINDS, EntityValidator, Schema
+from linter.schema import KINDS, PERIOD_PATTERN, EntityValidator, Schema
 
 SCHEMA_RULE = "SCH001"
 UNKNOWN_KEY_RULE = "SCH002"
@@ -116,7 +116,7 @@ _TYPE_WORDS = {
 _FORMATS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "expected a kebab-case id such as 'child-protection'",
     r"^[A-Z]{2}$": "expected an ISO 3166 two-letter country code such as 'GB'",
-    r"^(indefinite|[1-9][0-9]* (year|month|week|day)s?)$": "expected a period such as '35 years' or 'indefinite'",
+    PERIOD_PATTERN: "expected a period such as '35 years' or 'indefinite', of at most five digits",
 }
 
 

@@ -3,7 +3,9 @@ one function in :mod:`linter.commands` and exits with the code it returns."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,10 @@ import click
 
 from linter import commands
 from linter.config import OutputSpec, parse_output
+from linter.files import silence_stdout
 from linter.findings import Severity
 from linter.output import FORMATS
+from linter.printable import printable
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -33,7 +37,58 @@ def _split(values: tuple[str, ...] | list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+BUG_HINT = "please report this bug with the input that caused it"
+#: the exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it
+INTERRUPTED = 130
+
+
+def _stderr(line: str) -> None:
+    """One line on standard error, if standard error can take it."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(printable(line), err=True)
+
+
+class _Main(click.Group):
+    """The command group, with the last-resort handling every command shares:
+    whatever happens, the process ends with one line and exit code 2 (or 130
+    for Ctrl-C), never a traceback or an exit code 1 that CI would read as
+    "the policy has findings"."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # what is still buffered must reach a broken stdout now, not at exit
+        except (SystemExit, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise  # Click's own endings (usage errors exit 2)
+        except KeyboardInterrupt:
+            _stderr("policy-lint: interrupted")
+            raise SystemExit(INTERRUPTED) from None
+        except OSError as error:  # standard output or error closed or full
+            silence_stdout()
+            _stderr(f"policy-lint: error: cannot write output: {error.strerror or error}")
+            raise SystemExit(2) from None
+        except Exception as error:
+            raise SystemExit(_internal_error(error)) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except Exception as error:  # while parsing the command line, outside any command
+            raise SystemExit(_internal_error(error)) from None
+
+
+def _internal_error(error: BaseException) -> int:
+    """Report a bug in one line; the exit code 2 says "not a verdict on the policy"."""
+    message = " ".join(str(error).split())
+    if len(message) > 200:
+        message = message[:200] + "..."
+    _stderr(f"policy-lint: internal error: {type(error).__name__}: {message} — {BUG_HINT}")
+    return 2
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policy-lint")
 def main() -> None:
     """Lint UK data-protection policy files for gaps and contradictions in law."""

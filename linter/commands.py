@@ -18,10 +18,11 @@ import click
 from linter import engine
 from linter import output as outputs
 from linter.config import ConfigError, OutputSpec, Settings, describe, resolve
-from linter.files import output_problem, write_atomic
+from linter.files import OutputError, output_problem, write_atomic, write_stdout
 from linter.findings import Rule
 from linter.gate import Summary
 from linter.loader import LoadError
+from linter.printable import display_name, printable
 
 USAGE_ERROR = 2
 
@@ -59,7 +60,7 @@ def exits_two_when_unusable(command: Callable[P, int]) -> Callable[P, int]:
             return command(*args, **kwargs)
         except Unusable as stop:
             for line in stop.lines:
-                click.echo(line, err=True)
+                click.echo(printable(line), err=True)
             return USAGE_ERROR
 
     return run
@@ -118,8 +119,18 @@ def write(target: str | os.PathLike[str], text: str) -> None:
     """Write an output atomically; a failure stops the command."""
     try:
         write_atomic(target, text)
+    except OutputError as error:
+        raise usage(str(error)) from None
     except OSError as error:
-        raise usage(f"{target}: cannot write: {error.strerror or error}") from None
+        raise usage(f"{display_name(target)}: cannot write: {error.strerror or error}") from None
+
+
+def write_out(text: str, colour: bool = False) -> None:
+    """Write an output to standard output; a closed or full one stops the command."""
+    try:
+        write_stdout(text, colour)
+    except OutputError as error:
+        raise usage(str(error)) from None
 
 
 def _check_outputs(specs: Sequence[OutputSpec]) -> str | None:
@@ -147,7 +158,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
     for spec in sorted(settings.outputs, key=lambda spec: spec.file is None):  # standard output last
         if spec.file is None:
             colour = spec.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            click.echo(outputs.render(spec.format, result, summary, colour), nl=False, color=colour)
+            write_out(outputs.render(spec.format, result, summary, colour), colour)
         else:
             write(spec.file, outputs.render(spec.format, result, summary))
     return summary.exit_code
@@ -177,7 +188,7 @@ def show_config(options: Options, output: str | None = None) -> int:
         settings = _settings(options, output)
     except ConfigError as error:
         raise usage(str(error)) from None
-    click.echo(describe(settings), nl=False)
+    write_out(describe(settings))
     return 0
 
 

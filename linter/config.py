@@ -19,6 +19,7 @@ Paths in the file are relative to the folder that holds it.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -26,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter import inputs
 from linter.findings import Severity
+from linter.inputs import LoadError
 from linter.output import FORMATS
 from linter.waivers import DEFAULT_FILE as DEFAULT_WAIVERS
 
@@ -99,20 +102,30 @@ _KEYS = {
 def find(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     """The nearest ``pyproject.toml`` at or above ``start`` with a
     ``[tool.policy-lint]`` table, and that table."""
+    found = _find(start)
+    return None if found is None else (found[0], found[1])
+
+
+def _find(start: Path | None = None) -> tuple[Path, dict[str, Any], str] | None:
+    """:func:`find`, with the file's text (read once, through :mod:`linter.inputs`)."""
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         path = candidate / FILE_NAME
-        if not path.is_file():
-            continue
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{_shown(path)}: cannot read: {error}") from None
+            if inputs.status(path, _shown(path)) is None:
+                continue
+            raw = inputs.read_bytes(path, _shown(path))
+        except LoadError as error:
+            raise ConfigError(f"{error.position.file}: {error.message}") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ConfigError(f"{_shown(path)}: cannot read: not valid UTF-8") from None
         if TABLE not in text:  # cheap: most pyproject files never mention us
             continue
         table = _table(path, text)
         if table is not None:
-            return path, table
+            return path, table, text
     return None
 
 
@@ -126,6 +139,8 @@ def _table(path: Path, text: str) -> dict[str, Any] | None:
         position = f":{where[1]}:{where[2]}" if where else ""
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ConfigError(f"{_shown(path)}{position}: invalid TOML: {message}") from None
+    except RecursionError:
+        raise ConfigError(f"{_shown(path)}: invalid TOML: values are nested too deeply") from None
     tool = document.get("tool")
     table = tool.get(TABLE) if isinstance(tool, dict) else None
     if table is None:
@@ -143,10 +158,10 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _line_of(path: Path, key: str) -> str:
+def _line_of(text: str, key: str) -> str:
     """``:LINE`` of ``key = ...`` inside the policy-lint table, best effort."""
     inside = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
             inside = stripped.replace(" ", "") in (f"[tool.{TABLE}]", f'[tool."{TABLE}"]')
@@ -155,11 +170,17 @@ def _line_of(path: Path, key: str) -> str:
     return ""
 
 
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise ValueError("must not contain a NUL character")
+    return text
+
+
 def _text_list(value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise ValueError("must be text or a list of text")
-    return items
+    return [_no_nul(item) for item in items]
 
 
 def _some_text(value: Any) -> list[str]:
@@ -183,7 +204,7 @@ def _severity(value: Any) -> Severity:
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a path (text)")
-    return value
+    return _no_nul(value)
 
 
 _CONVERT: dict[str, Callable[[Any], Any]] = {
@@ -206,7 +227,7 @@ def _relative(base: Path, value: str) -> str:
         return str(path)
 
 
-def _from_file(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
+def _from_file(path: Path, table: Mapping[str, Any], text: str) -> dict[str, Any]:
     """The table's values converted to Settings attributes; paths made relative
     to the working directory. Raises ConfigError naming the file and key."""
     values: dict[str, Any] = {}
@@ -214,11 +235,11 @@ def _from_file(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
         if key not in _CONVERT:
             guess = difflib.get_close_matches(key.replace("_", "-"), list(_CONVERT), n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(_CONVERT)}"
-            raise ConfigError(f"{_shown(path)}{_line_of(path, key)}: [tool.{TABLE}] unknown key '{key}'{hint}")
+            raise ConfigError(f"{_shown(path)}{_line_of(text, key)}: [tool.{TABLE}] unknown key '{key}'{hint}")
         try:
             value = _CONVERT[key](raw)
         except ValueError as error:
-            raise ConfigError(f"{_shown(path)}{_line_of(path, key)}: [tool.{TABLE}] {key} {error}") from None
+            raise ConfigError(f"{_shown(path)}{_line_of(text, key)}: [tool.{TABLE}] {key} {error}") from None
         base = path.parent
         if key == "paths":
             value = [_relative(base, item) for item in value]
@@ -234,12 +255,12 @@ def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Setti
     """Settings from the command line (values that are None or empty were not
     given), else the nearest ``[tool.policy-lint]``, else the defaults."""
     settings = Settings()
-    found = find(start)
+    found = _find(start)
     layers: list[tuple[str, Mapping[str, Any]]] = []
     if found is not None:
-        path, table = found
+        path, table, text = found
         settings.file = path
-        layers.append((f"{_shown(path)} [tool.{TABLE}]", _from_file(path, table)))
+        layers.append((f"{_shown(path)} [tool.{TABLE}]", _from_file(path, table, text)))
     layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [])}))
     for source, values in layers:
         for attribute, value in values.items():
@@ -269,4 +290,5 @@ def _toml(value: Any) -> str:
         return f'"{value.value}"'
     if isinstance(value, Sequence) and not isinstance(value, str):
         return "[" + ", ".join(_toml(str(item)) for item in value) + "]"
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # TOML's basic strings escape like JSON's: quotes, backslashes and controls
+    return json.dumps(str(value), ensure_ascii=False)

@@ -21,7 +21,11 @@ from cerberus import Validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
-PERIOD_PATTERN = r"^(indefinite|[1-9][0-9]* (year|month|week|day)s?)$"
+#: at most five digits: 99999 days is 273 years, and every period stays a number
+#: that date arithmetic can take
+PERIOD_PATTERN = r"^(indefinite|[1-9][0-9]{0,4} (year|month|week|day)s?)$"
+#: a review cycle longer than this many months (a century) is a typing error
+MAX_REVIEW_CYCLE_MONTHS = 1200
 
 Schema = dict[str, Any]
 
@@ -128,7 +132,7 @@ NOTICE: Schema = {
     "url": _TEXT,
     "full_notice_url": _TEXT,
     "last_reviewed": _DATE,
-    "review_cycle_months": {"type": "integer", "min": 1},
+    "review_cycle_months": {"type": "integer", "min": 1, "max": MAX_REVIEW_CYCLE_MONTHS},
     "rights_stated": {"type": "list", "schema": {"type": "string", "allowed": list(RIGHTS)}},
     "rights_information": _TEXT,
     "complaint": CONTACT,

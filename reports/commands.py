@@ -22,6 +22,7 @@ from linter.commands import (
     unusable_files,
     usage,
     write,
+    write_out,
 )
 from linter.config import ConfigError, resolve
 from linter.gate import Summary
@@ -64,7 +65,7 @@ def ropa(options: Options, fmt: str, output: Path | None) -> int:
         raise unusable_files(errors)
     text = register.render(policy, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        write_out(text)
         return 0
     ensure_writable(output, read, settings)
     # a byte-order mark lets spreadsheet programs recognise a CSV file as UTF-8

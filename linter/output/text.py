@@ -1,7 +1,10 @@
 """Plain-text findings: ``file:line:col: RULE-ID severity message``.
 
 Waived findings follow, as ``file:line:col: RULE-ID waived message [owner
-until DATE: reason]``, then the summary line."""
+until DATE: reason]``, then the summary line. Everything that comes from the
+policy (file names, messages, owners, reasons) is passed through
+:func:`~linter.printable.printable`, so each finding is exactly one line and no
+policy string can start a line of its own in a CI log."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import click
 from linter.engine import Result, WaivedFinding
 from linter.findings import Finding, Severity
 from linter.gate import Summary
+from linter.printable import printable
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -18,16 +22,16 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
     severity = finding.severity.value
     if colour:
         severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
-    return f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {severity} {finding.message}"
+    location = f"{printable(finding.file)}:{finding.line}:{finding.column}: {finding.rule}"
+    return f"{location} {severity} {printable(finding.message)}"
 
 
 def format_waived(waived: WaivedFinding, colour: bool = False) -> str:
     finding = waived.finding
     label = click.style("waived", dim=True) if colour else "waived"
-    return (
-        f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {label} {finding.message} "
-        f"[{waived.owner} until {waived.expires.isoformat()}: {waived.reason}]"
-    )
+    location = f"{printable(finding.file)}:{finding.line}:{finding.column}: {finding.rule}"
+    accepted = printable(f"{finding.message} [{waived.owner} until {waived.expires.isoformat()}: {waived.reason}]")
+    return f"{location} {label} {accepted}"
 
 
 def render(result: Result, summary: Summary, colour: bool = False) -> str:

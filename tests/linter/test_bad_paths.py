@@ -79,7 +79,7 @@ def test_an_output_through_a_symlink_loop(tmp_path: Path) -> None:
     loop = tmp_path / "loop"
     os.symlink(loop, loop)
     code, _, err = cli("check", str(tmp_path / "policy"), "--as-of", "2026-11-24", "--format", f"json:{loop}")
-    one_line_error(code, err, "cannot use this path")
+    one_line_error(code, err, "is a symbolic link: policy-lint replaces only regular files")
 
 
 def test_a_folder_given_as_the_waiver_file(tmp_path: Path) -> None:
