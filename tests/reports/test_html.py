@@ -445,7 +445,9 @@ def test_a_failure_mid_render_leaves_no_report_and_no_temporary_file(
 
     monkeypatch.setattr(html, "link", failing_link)
     result = CliRunner().invoke(main, ["report", str(policy_dir), "--as-of", "2026-11-24", "-o", str(out)])
-    assert isinstance(result.exception, RuntimeError) and calls, "the template was part-way through"
+    assert calls, "the template was part-way through"
+    assert result.exit_code == 2, "a bug is reported as unusable, never as findings (exit 1)"
+    assert result.stderr.count("\n") == 1 and "internal error: RuntimeError: disk on fire" in result.stderr
     assert list(out_dir.iterdir()) == []
 
 
