@@ -21,6 +21,7 @@ import json
 from collections.abc import Iterable
 
 from linter.findings import Finding
+from linter.inputs import BASELINE_LIMITS
 from linter.loader import LoadError, Position, load_json
 from linter.printable import display_name
 
@@ -40,7 +41,7 @@ def render(findings: Iterable[Finding]) -> str:
 
 def load(path: str) -> frozenset[str]:
     """The fingerprints a baseline accepts; :class:`LoadError` if it is unusable."""
-    document = load_json(path, missing="baseline file not found")
+    document = load_json(path, limits=BASELINE_LIMITS, missing="baseline file not found")
     findings = document.get("findings") if isinstance(document, dict) else None
     if not isinstance(findings, dict):
         message = "not a policy-lint baseline: expected an object with 'findings'"

@@ -26,6 +26,7 @@ parser's events (libyaml's where present), so that every budget is counted
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -133,6 +134,7 @@ _BUILDERS = {
     _TIMESTAMP: _SAFE.construct_yaml_timestamp,
 }
 _OPEN = object()  # an anchor whose node is still being built
+_PLAIN = "policy-lint reads plain YAML only"
 
 
 class _Refused(Exception):
@@ -147,6 +149,8 @@ def _short(value: Any, width: int = 60) -> str:
     """A value as a message quotes it: never more than about ``width`` characters."""
     if isinstance(value, str):
         text = repr(value if len(value) <= width else value[:width] + "...")
+    elif isinstance(value, dt.date):
+        text = f"a date ({value.isoformat()})"
     elif isinstance(value, bool | int | float) or value is None:
         text = repr(value)
         text = text if len(text) <= width else text[:width] + "..."
@@ -218,9 +222,9 @@ class _Builder:
             return None
         build = _BUILDERS.get(tag)
         if tag in (_MAP, _SEQ):
-            raise _Refused(event.start_mark, f"tag {_tag_name(tag)} on text is not allowed in policy files")
+            raise _Refused(event.start_mark, f"tag {_tag_name(tag)} on text is not allowed: {_PLAIN}")
         if build is None:
-            raise _Refused(event.start_mark, f"tag {_tag_name(tag)} is not allowed in policy files")
+            raise _Refused(event.start_mark, f"tag {_tag_name(tag)} is not allowed: {_PLAIN}")
         kind = _NAMES[tag]
         if len(value) > self.limits.scalar_length:
             raise _Refused(event.start_mark, f"{kind} longer than {self.limits.scalar_length:,} characters")
@@ -239,7 +243,7 @@ class _Builder:
         if tag != (_MAP if is_map else _SEQ):
             what = "a mapping" if is_map else "a list"
             wrong = f" on {what}" if tag in _NAMES else ""
-            raise _Refused(event.start_mark, f"tag {_tag_name(tag)}{wrong} is not allowed in policy files")
+            raise _Refused(event.start_mark, f"tag {_tag_name(tag)}{wrong} is not allowed: {_PLAIN}")
 
     def node(self, event: Any) -> Any:
         """Build the node that starts with ``event`` (the rest comes from the parser)."""
@@ -372,7 +376,8 @@ def parse(
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        raise LoadError(Position(file, line, column), f"invalid YAML: {error.reason} {error.character!r}") from None
+        character = chr(error.character) if isinstance(error.character, int) else error.character
+        raise LoadError(Position(file, line, column), f"invalid YAML: {error.reason} ({character!r})") from None
     except yaml.YAMLError as error:  # pragma: no cover - every other error carries a mark
         raise LoadError(Position(file, 1, 1), "invalid YAML: " + " ".join(str(error).split())) from None
     finally:

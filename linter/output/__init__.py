@@ -4,13 +4,28 @@ that ``check`` starts fast."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from linter.engine import Result
     from linter.gate import Summary
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
+
+
+def to_json(document: Any) -> str:
+    """``document`` as indented JSON text and a final newline. Encoded piece by
+    piece into one buffer: ``json.dumps(indent=...)`` keeps every piece in a
+    list until the end, several times the size of the text for a run with tens
+    of thousands of findings."""
+    import io
+    import json
+
+    buffer = io.StringIO()
+    for chunk in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(document):
+        buffer.write(chunk)
+    buffer.write("\n")
+    return buffer.getvalue()
 
 
 def render(name: str, result: Result, summary: Summary, colour: bool = False) -> str:

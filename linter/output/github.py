@@ -4,7 +4,9 @@
 puts the finding on the changed line of a pull request. Errors become
 ``error``, warnings ``warning`` and info ``notice`` annotations; the summary
 line follows as plain text. Values are escaped as the runner expects: ``%``,
-CR and LF everywhere, and ``:`` and ``,`` in properties too.
+CR and LF everywhere, and ``:`` and ``,`` in properties too; any other control
+character (an escape sequence, a Unicode line separator) is written as an
+escape, as in the text format.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 from linter.engine import Result
 from linter.findings import Finding, Severity
 from linter.gate import Summary
+from linter.printable import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

@@ -7,10 +7,9 @@ findings of the WVR rules, so they are in ``findings``."""
 
 from __future__ import annotations
 
-import json
-
 from linter.engine import Result
 from linter.gate import Summary
+from linter.output import to_json
 
 
 def render(result: Result, summary: Summary) -> str:
@@ -25,4 +24,4 @@ def render(result: Result, summary: Summary) -> str:
         ],
         "summary": summary.to_dict(),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return to_json(document)

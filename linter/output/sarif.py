@@ -10,7 +10,6 @@ what code scanning expects when the tool runs at the repository root.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path, PurePath
 from typing import Any
@@ -19,6 +18,7 @@ from urllib.parse import quote
 from linter.engine import Result
 from linter.findings import Finding, Rule, Severity
 from linter.gate import Summary
+from linter.output import to_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -81,7 +81,12 @@ def artifact_location(file: str, root: Path) -> dict[str, str]:
     return {"uri": absolute.resolve().as_uri()}
 
 
-def _result(finding: Finding, rule_index: dict[str, int], root: Path) -> dict[str, Any]:
+def _result(
+    finding: Finding, rule_index: dict[str, int], root: Path, locations: dict[str, dict[str, str]]
+) -> dict[str, Any]:
+    location = locations.get(finding.file)
+    if location is None:  # once per file: resolving a path is a large part of the cost of a result
+        location = locations[finding.file] = artifact_location(finding.file, root)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
@@ -89,7 +94,7 @@ def _result(finding: Finding, rule_index: dict[str, int], root: Path) -> dict[st
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": artifact_location(finding.file, root),
+                    "artifactLocation": location,
                     "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
                 }
             }
@@ -110,9 +115,10 @@ def _result(finding: Finding, rule_index: dict[str, int], root: Path) -> dict[st
 def document(result: Result, summary: Summary, root: Path | None = None) -> dict[str, Any]:
     root = root or Path.cwd()
     rule_index = {rule.id: index for index, rule in enumerate(result.rules)}
-    results = [_result(finding, rule_index, root) for finding in result.findings]
+    locations: dict[str, dict[str, str]] = {}
+    results = [_result(finding, rule_index, root, locations) for finding in result.findings]
     for waived in result.waived:
-        entry = _result(waived.finding, rule_index, root)
+        entry = _result(waived.finding, rule_index, root, locations)
         entry["suppressions"] = [
             {
                 "kind": "external",
@@ -155,4 +161,4 @@ def document(result: Result, summary: Summary, root: Path | None = None) -> dict
 
 
 def render(result: Result, summary: Summary) -> str:
-    return json.dumps(document(result, summary), indent=2, ensure_ascii=False) + "\n"
+    return to_json(document(result, summary))
