@@ -51,6 +51,7 @@ import argparse
 import collections
 import contextlib
 import datetime as dt
+import importlib
 import io
 import json
 import os
@@ -80,6 +81,11 @@ MEMORY_MB = 200
 #: the time budget for one input file of at most 1 MB (counted as "slow", not a failure)
 SLOW_SECONDS = 2.0
 MB = 1024 * 1024
+PRELOADED = (
+    "linter.cli",
+    *(f"linter.output.{name}" for name in ("github", "json_", "junit", "sarif", "text")),
+    *(f"reports.{name}" for name in ("commands", "html", "ropa", "revision")),
+)
 
 
 @dataclass
@@ -695,16 +701,8 @@ def run(
     """Run ``cases`` cases from ``seed``; (counts by outcome, the failing cases)."""
     # everything a case may import, imported once before forking (and so not
     # read again from disk while the source is being edited)
-    import linter.cli
-    import linter.output.github
-    import linter.output.json_
-    import linter.output.junit
-    import linter.output.sarif
-    import linter.output.text
-    import reports.commands
-    import reports.html
-    import reports.ropa
-    import reports.revision  # noqa: F401
+    for module in PRELOADED:
+        importlib.import_module(module)
 
     counts: collections.Counter[str] = collections.Counter()
     failures: list[Outcome] = []
