@@ -49,3 +49,42 @@ def test_output_problem(tmp_path: Path) -> None:
     assert output_problem(tmp_path / "out.json", []) is None
     assert output_problem(tmp_path / "out.json", [tmp_path / "out.json"]) is not None
     assert "is a folder" in (output_problem(tmp_path, []) or "")
+
+
+def test_only_regular_files_are_replaced(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo")
+    os.symlink("elsewhere", tmp_path / "link")
+    for name, expected in (("fifo", "is a FIFO"), ("link", "is a symbolic link")):
+        with pytest.raises(files.OutputError, match=expected):
+            write_atomic(tmp_path / name, "new")
+        assert expected in (output_problem(tmp_path / name, []) or "")
+    assert "is a folder" in (files._not_regular((tmp_path).stat().st_mode) or "")
+
+
+def test_stale_temporary_files(tmp_path: Path) -> None:
+    mine = tmp_path / f".out.json.policy-lint.{os.getpid()}.a.tmp"
+    odd = tmp_path / ".out.json.policy-lint.not-a-pid.tmp"
+    huge = tmp_path / f".out.json.policy-lint.{10**30}.b.tmp"
+    for path in (mine, odd, huge):
+        path.write_text("x", encoding="utf-8")
+    files.remove_stale(tmp_path, "out.json")
+    files.remove_stale(tmp_path / "missing", "out.json")  # an unusable folder is left for the write to report
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, odd.name, huge.name])
+
+
+def test_a_write_from_another_thread_handles_no_signals(tmp_path: Path) -> None:
+    import threading
+
+    thread = threading.Thread(target=write_atomic, args=(tmp_path / "out.json", "{}"))
+    thread.start()
+    thread.join()
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_broken_standard_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    def echo(*args: object, **kwargs: object) -> None:
+        raise OSError(32, "Broken pipe")
+
+    monkeypatch.setattr(files.click, "echo", echo)
+    with pytest.raises(files.OutputError, match="cannot write to standard output: Broken pipe"):
+        files.write_stdout("text")
