@@ -141,7 +141,10 @@ def _contact(raw: Any) -> m.Contact:
 
 
 def _trace(raw: Any) -> m.Trace:
-    return m.Trace(**{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw})
+    return m.Trace(
+        **{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw},
+        key_positions=getattr(raw, "key_positions", {}),
+    )
 
 
 def _company(raw: Any) -> m.Company:
@@ -166,7 +169,9 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
             trace=_trace(raw["trace"]) if "trace" in raw else None,
         )
     ),
-    "trace_ignore": lambda raw: [m.IgnoredText(item["quote"], item["reason"]) for item in raw],
+    "trace_ignore": lambda raw: [
+        m.IgnoredText(item["quote"], item["reason"], getattr(item, "key_positions", {})) for item in raw
+    ],
     "transfers_statement": lambda raw: m.TransfersStatement(
         **{key: value for key, value in raw.items() if key != "trace"},
         trace=_trace(raw["trace"]) if "trace" in raw else None,
