@@ -210,6 +210,27 @@ def explain(rule_id: str) -> None:
     raise SystemExit(commands.explain(rule_id))
 
 
+@main.command("trace")
+@click.argument("notice", metavar="NOTICE")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
+def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
+    """Prove that the policy in PATHS (default: policy/) says what the published
+    NOTICE says: report every heading, bullet and sentence of the notice that no
+    trace quote covers (untraced) and every quote the notice no longer holds (stale).
+
+    NOTICE is a text, Markdown (.md) or HTML (.html) file; a URL is never fetched.
+    Statements listed under the notice's trace_ignore are not reported.
+
+    \b
+    Examples:
+      policy-lint trace published-notice.txt
+      policy-lint trace notice.html policy/ --format json
+    """
+    raise SystemExit(commands.trace(notice, _options(command_line), fmt))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")

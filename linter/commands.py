@@ -256,3 +256,23 @@ def explain(rule_id: str) -> int:
         raise usage(f"no rule {rule_id!r}{hint}")
     click.echo(format_rule(rule), nl=False)
     return 0
+
+
+@exits_two_when_unusable
+def trace(notice: str, options: Options, fmt: str = "text") -> int:
+    """Trace the policy to its published notice; exit 0 when every unit is
+    traced and no quote is stale, 1 otherwise, 2 on unusable input."""
+    from linter import noticetext, tracing
+
+    settings = settings_for(options)
+    try:
+        published = noticetext.read(notice)
+    except noticetext.NoticeError as error:
+        raise usage(str(error)) from None
+    policy, _, errors = engine.load(settings.paths, settings.waivers)
+    if errors:
+        raise unusable_files(errors)
+    result = tracing.trace(published, tracing.policy_quotes(policy))
+    render = tracing.render_json if fmt == "json" else tracing.render_text
+    click.echo(render(result, len(policy.files)), nl=False)
+    return 0 if result.ok else 1

@@ -48,6 +48,7 @@ all of kind ``bullet`` and sharing the bullet's ``block`` number.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -168,24 +169,45 @@ def _looks_like_html(text: str) -> bool:
 # --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Block:
-    kind: Kind | Literal["paragraph"]
-    #: (offset in ``text``, line) where each part of the text starts
-    anchors: list[tuple[int, int]]
-    text: str = ""
+    """A run of text of one kind, with the line each part of it starts on."""
+
+    __slots__ = ("_length", "_lines", "_newlines", "_parts", "_starts", "_text", "kind")
+
+    def __init__(self, kind: Kind | Literal["paragraph"]) -> None:
+        self.kind = kind
+        self._parts: list[str] = []
+        self._starts: list[int] = []  # offset in the text where each part starts
+        self._lines: list[int] = []  # the line each part starts on
+        self._length = 0
+        self._text: str | None = None
+        self._newlines: list[int] | None = None
 
     def add(self, text: str, line: int) -> None:
-        self.anchors.append((len(self.text), line))
-        self.text += text
+        self._starts.append(self._length)
+        self._lines.append(line)
+        self._parts.append(text)
+        self._length += len(text)
+        self._text = self._newlines = None
+
+    @property
+    def pieces(self) -> int:
+        return len(self._starts)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self._parts)
+            self._parts = [self._text]
+        return self._text
 
     def line_at(self, offset: int) -> int:
-        line = self.anchors[0][1]
-        for start, at in self.anchors:
-            if start > offset:
-                break
-            line = at + self.text.count("\n", start, offset)
-        return line
+        """The line of the notice on which ``offset`` of the text stands."""
+        if self._newlines is None:
+            self._newlines = [match.start() for match in re.finditer("\n", self.text)]
+        part = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        between = bisect.bisect_left(self._newlines, offset) - bisect.bisect_left(self._newlines, self._starts[part])
+        return self._lines[part] + between
 
 
 class _Units:
@@ -287,7 +309,7 @@ def _text_blocks(lines: list[str]) -> Iterator[_Block]:
 
 def _text_group(group: list[tuple[int, str]]) -> Iterator[_Block]:
     if len(group) == 1 and _is_text_heading(group[0][1]):
-        heading = _Block("heading", [])
+        heading = _Block("heading")
         heading.add(group[0][1].strip(), group[0][0])
         yield heading
         return
@@ -300,7 +322,7 @@ def _text_group(group: list[tuple[int, str]]) -> Iterator[_Block]:
             prose = []
             if bullet is not None:
                 yield bullet
-            bullet = _Block("bullet", [])
+            bullet = _Block("bullet")
             bullet.add(line[marker.end() :], number)
         elif bullet is not None:
             bullet.add("\n" + line.strip(), number)
@@ -333,13 +355,13 @@ def _prose(lines: list[tuple[int, str]]) -> Iterator[_Block]:
         for (_, before), (_, after) in itertools.pairwise(lines)
     )
     if runs_on:
-        paragraph = _Block("paragraph", [])
+        paragraph = _Block("paragraph")
         for number, line in lines:
             paragraph.add(line + "\n", number)
         yield paragraph
         return
     for number, line in lines:
-        single = _Block("paragraph", [])
+        single = _Block("paragraph")
         single.add(line, number)
         yield single
 
@@ -404,7 +426,7 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
                 fence = ""
                 flush()
             else:
-                current = current or _Block("paragraph", [])
+                current = current or _Block("paragraph")
                 current.add(line + "\n", number)
             continue
         broke, hard_break = hard_break, bool(_HARD_BREAK.search(line))
@@ -422,11 +444,11 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
         heading = _ATX.match(line)
         if heading:
             flush()
-            block = _Block("heading", [])
+            block = _Block("heading")
             block.add(_inline(heading.group(2) or ""), number)
             units.add(block)
             continue
-        if _SETEXT.match(line) and current is not None and current.kind == "paragraph" and len(current.anchors) == 1:
+        if _SETEXT.match(line) and current is not None and current.kind == "paragraph" and current.pieces == 1:
             current.kind = "heading"
             flush()
             continue
@@ -437,14 +459,14 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
         if item:
             flush()
             gap = False
-            current = _Block("bullet", [])
+            current = _Block("bullet")
             item_indent = len(item.group(1))
             current.add(_inline(line[item.end() :].rstrip(" \\")), number)
             continue
         if line.lstrip().startswith("|"):
             flush()
             for cell in re.split(r"(?<!\\)\|", line.strip().strip("|")):
-                block = _Block("paragraph", [])
+                block = _Block("paragraph")
                 block.add(_inline(cell.strip()), number)
                 units.add(block)
             continue
@@ -454,8 +476,8 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
         if current is not None and broke:
             kind = current.kind
             flush()
-            current = _Block(kind, [])
-        current = current or _Block("paragraph", [])
+            current = _Block(kind)
+        current = current or _Block("paragraph")
         current.add(("\n" if current.text else "") + _inline(line.strip().rstrip("\\")), number)
     flush()
     return tuple(units.units)
@@ -474,7 +496,9 @@ _BLOCKS = frozenset(
     footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p pre section summary table tbody td
     tfoot th thead tr ul legend option select textarea button label""".split()  # noqa: SIM905
 )
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track"})
+#: elements that end when the next one of their kind starts at the same level
+_IMPLIED_END = frozenset({"li", "p", "dt", "dd", "td", "th", "tr", "option"})
+_CONTAINERS = frozenset({"ul", "ol", "dl", "table", "select"})
 
 
 def split_html(text: str) -> tuple[Unit, ...]:
@@ -486,7 +510,9 @@ def split_html(text: str) -> tuple[Unit, ...]:
     class Reader(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
-            self.open: list[str] = []  # block and dropped elements, innermost last
+            self.open: list[str] = []  # open block and dropped elements, innermost last
+            self.kinds: list[Kind | Literal["paragraph"]] = []  # the kind of text inside each
+            self.counts: dict[str, int] = {}  # how many of each element are open
             self.dropped = 0
             self.block: _Block | None = None
 
@@ -495,65 +521,75 @@ def split_html(text: str) -> tuple[Unit, ...]:
                 units.add(self.block)
             self.block = None
 
-        def kind(self) -> Kind | Literal["paragraph"]:
-            for tag in reversed(self.open):
-                if tag in _HEADINGS:
-                    return "heading"
-                if tag == "li":
-                    return "bullet"
-            return "paragraph"
+        def push(self, tag: str) -> None:
+            inside = self.kinds[-1] if self.kinds else "paragraph"
+            self.kinds.append("heading" if tag in _HEADINGS else "bullet" if tag == "li" else inside)
+            self.open.append(tag)
+            self.counts[tag] = self.counts.get(tag, 0) + 1
+            if tag in _DROPPED:
+                self.dropped += 1
+
+        def pop(self) -> str:
+            tag = self.open.pop()
+            self.kinds.pop()
+            self.counts[tag] -= 1
+            if tag in _DROPPED:
+                self.dropped -= 1
+            return tag
+
+        def is_open(self, tag: str) -> bool:
+            return self.counts.get(tag, 0) > 0
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if tag == "body" and "head" in self.open:  # a head left open ends at the body
-                self._close("head")
+            if tag == "body" and self.is_open("head"):  # a head left open ends at the body
+                self.end("head")
             if tag in _DROPPED:
                 self.flush()
-                self.open.append(tag)
-                self.dropped += 1
+                self.push(tag)
             elif tag == "br":
                 self.flush()
             elif tag in _BLOCKS:
                 self.flush()
-                if tag not in _VOID:
-                    if tag in ("li", "p", "dt", "dd", "td", "th", "tr", "option") and tag in self.open:
-                        self._close(tag, implied=True)  # <li>a<li>b: the first item ends
-                    self.open.append(tag)
+                if tag != "hr":
+                    if tag in _IMPLIED_END and self.is_open(tag) and not self.nested(tag):
+                        self.end(tag)  # <li>a<li>b: the first item ends where the second starts
+                    self.push(tag)
 
         def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag == "br" or (tag in _BLOCKS and tag not in _DROPPED):
                 self.flush()
 
         def handle_endtag(self, tag: str) -> None:
-            if tag in self.open:
-                self._close(tag)
+            if self.is_open(tag):
+                self.end(tag)
             elif tag == "br":
                 self.flush()
 
-        def _close(self, tag: str, implied: bool = False) -> None:
-            if implied and any(t in ("ul", "ol", "table", "dl", "select") for t in self._above(tag)):
-                return  # a nested list: the outer item goes on
-            while self.open:
-                last = self.open.pop()
-                if last in _DROPPED:
-                    self.dropped -= 1
-                if last == tag:
-                    break
+        def end(self, tag: str) -> None:
+            while self.open and self.pop() != tag:
+                pass
             self.flush()
 
-        def _above(self, tag: str) -> list[str]:
-            index = len(self.open) - 1 - self.open[::-1].index(tag)
-            return self.open[index + 1 :]
+        def nested(self, tag: str) -> bool:
+            """True when a list or table opened inside the last open ``tag``
+            (a nested list: its items do not end the outer item)."""
+            for above in reversed(self.open):
+                if above == tag:
+                    return False
+                if above in _CONTAINERS:
+                    return True
+            return False
 
         def handle_data(self, data: str) -> None:
             if self.dropped or not data:
                 return
-            kind = self.kind()
+            kind = self.kinds[-1] if self.kinds else "paragraph"
             if self.block is not None and self.block.kind != kind:
                 self.flush()
             if self.block is None:
                 if not data.strip():
                     return
-                self.block = _Block(kind, [])
+                self.block = _Block(kind)
             self.block.add(data, self.getpos()[0])
 
     reader = Reader()

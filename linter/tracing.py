@@ -94,6 +94,8 @@ class UnitResult:
     status: Status
     #: the share of the unit's words covered by quotes and ignored text
     covered: float
+    #: the words (normalised) that no quote or ignored text covers
+    uncovered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +222,10 @@ class _Text:
             last += 1
         return range(first, last)
 
+    def word(self, index: int) -> str:
+        start, end = self.words[index]
+        return self.text[start:end]
+
     def unit_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self.unit_starts, offset) - 1, 0)
 
@@ -283,5 +289,100 @@ def trace(notice: Notice, quotes: Sequence[Quote]) -> TraceResult:
             status = "ignored"
         else:
             status = "untraced"
-        results.append(UnitResult(unit, status, 1.0 if named else fraction))
+        missing = () if named else tuple(joined.word(i) for i in range(low, high) if not by_any[i])
+        results.append(UnitResult(unit, status, 1.0 if named else fraction, missing))
     return TraceResult(notice, results, [quote for quote in quotes if quote.kind != "section"], stale)
+
+
+# --------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------
+
+#: how much of a unit or quote the text output shows
+SHOWN_CHARACTERS = 160
+
+_STALE_WHY = {
+    "quote": "is not in the notice",
+    "section": "names no heading of the notice",
+    "trace_ignore": "matches nothing in the notice",
+}
+
+
+def _shown(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 3] + "..."
+
+
+def summary_line(result: TraceResult, policy_files: int) -> str:
+    """``OK: ...`` or ``FAIL: ...`` with the counts of units and quotes."""
+    kinds = {kind: sum(1 for quote in result.quotes if quote.kind == kind) for kind in ("quote", "trace_ignore")}
+    sections = sum(1 for quote in result.stale if quote.kind == "section")
+    verdict = "OK" if result.ok else "FAIL"
+    return (
+        f"{verdict}: {len(result.untraced)} untraced, {len(result.stale)} stale "
+        f"({len(result.units)} units of {result.notice.file}: {result.count('traced')} traced, "
+        f"{result.count('ignored')} ignored; {kinds['quote']} quotes and {kinds['trace_ignore']} ignore entries "
+        f"in {policy_files} policy files" + (f"; {sections} sections name no heading" if sections else "") + ")"
+    )
+
+
+def render_text(result: TraceResult, policy_files: int) -> str:
+    """``file:line:`` lines: untraced units in notice order, then stale quotes; a summary line."""
+    lines = [
+        f"{result.notice.file}:{item.unit.line}: untraced {item.unit.kind}: {_shown(item.unit.text)}"
+        for item in result.untraced
+    ]
+    lines += [
+        f"{quote.position}: stale {quote.kind.replace('_', ' ')} of {quote.entity} ({quote.field}): "
+        f"'{_shown(quote.text)}' {_STALE_WHY[quote.kind]}"
+        for quote in result.stale
+    ]
+    lines.append(summary_line(result, policy_files))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result: TraceResult, policy_files: int) -> str:
+    """Every unit with its status, the untraced units, the stale quotes and the counts."""
+    import json
+
+    def unit(item: UnitResult) -> dict[str, Any]:
+        return {
+            "file": result.notice.file,
+            "line": item.unit.line,
+            "kind": item.unit.kind,
+            "section": item.unit.section,
+            "text": item.unit.text,
+            "status": item.status,
+            "covered": round(item.covered, 3),
+            "uncovered": list(item.uncovered),
+        }
+
+    document = {
+        "notice": {"file": result.notice.file, "format": result.notice.format},
+        "untraced": [unit(item) for item in result.untraced],
+        "stale": [
+            {
+                "file": quote.position.file,
+                "line": quote.position.line,
+                "column": quote.position.column,
+                "kind": quote.kind,
+                "entity": quote.entity,
+                "field": quote.field,
+                "text": quote.text,
+            }
+            for quote in result.stale
+        ],
+        "units": [unit(item) for item in result.units],
+        "summary": {
+            "ok": result.ok,
+            "units": len(result.units),
+            "traced": result.count("traced"),
+            "ignored": result.count("ignored"),
+            "untraced": len(result.untraced),
+            "quotes": sum(1 for quote in result.quotes if quote.kind == "quote"),
+            "ignore_entries": sum(1 for quote in result.quotes if quote.kind == "trace_ignore"),
+            "stale": len(result.stale),
+            "policy_files": policy_files,
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
