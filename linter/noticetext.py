@@ -252,6 +252,8 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         following = text[match.end() : match.end() + 2].lstrip(_OPENERS)[:1]
         if not (following.isalpha() and following.isupper()):
             continue
+        if text[start : match.start()].strip().isdigit():
+            continue  # "1. Introduction": a number, not a sentence
         if text[match.start()] == "." and _abbreviation(text, match.start()):
             continue
         piece = text[start : match.end()]
@@ -323,9 +325,9 @@ def _text_group(group: list[tuple[int, str]]) -> Iterator[_Block]:
             if bullet is not None:
                 yield bullet
             bullet = _Block("bullet")
-            bullet.add(line[marker.end() :], number)
+            bullet.add(line[marker.end() :] + "\n", number)
         elif bullet is not None:
-            bullet.add("\n" + line.strip(), number)
+            bullet.add(line.strip() + "\n", number)
         else:
             prose.append((number, line.strip()))
     yield from _prose(prose)
@@ -461,7 +463,7 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
             gap = False
             current = _Block("bullet")
             item_indent = len(item.group(1))
-            current.add(_inline(line[item.end() :].rstrip(" \\")), number)
+            current.add(_inline(line[item.end() :].rstrip(" \\")) + "\n", number)
             continue
         if line.lstrip().startswith("|"):
             flush()
@@ -478,7 +480,7 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
             flush()
             current = _Block(kind)
         current = current or _Block("paragraph")
-        current.add(("\n" if current.text else "") + _inline(line.strip().rstrip("\\")), number)
+        current.add(_inline(line.strip().rstrip("\\")) + "\n", number)
     flush()
     return tuple(units.units)
 
