@@ -314,15 +314,17 @@ def _shown(text: str) -> str:
 
 
 def summary_line(result: TraceResult, policy_files: int) -> str:
-    """``OK: ...`` or ``FAIL: ...`` with the counts of units and quotes."""
+    """``pass: ...`` or ``FAIL: ...`` with the counts of units and quotes."""
     kinds = {kind: sum(1 for quote in result.quotes if quote.kind == kind) for kind in ("quote", "trace_ignore")}
     sections = sum(1 for quote in result.stale if quote.kind == "section")
-    verdict = "OK" if result.ok else "FAIL"
+    verdict = "pass" if result.ok else "FAIL"
     return (
         f"{verdict}: {len(result.untraced)} untraced, {len(result.stale)} stale "
         f"({len(result.units)} units of {result.notice.file}: {result.count('traced')} traced, "
         f"{result.count('ignored')} ignored; {kinds['quote']} quotes and {kinds['trace_ignore']} ignore entries "
-        f"in {policy_files} policy files" + (f"; {sections} sections name no heading" if sections else "") + ")"
+        f"in {policy_files} policy file{'' if policy_files == 1 else 's'}"
+        + (f"; {sections} section{' names' if sections == 1 else 's name'} no heading" if sections else "")
+        + ")"
     )
 
 

@@ -205,7 +205,7 @@ def test_trace_command_exits_zero_on_the_seed() -> None:
     need_notice()
     code, out, err = cli("trace", str(SEED_PATH), str(POLICY_DIR))
     assert (code, err) == (0, ""), out + err
-    assert out.startswith("OK: 0 untraced, 0 stale ("), out
+    assert out.startswith("pass: 0 untraced, 0 stale ("), out
 
 
 def test_every_ignore_entry_gives_a_reason() -> None:
