@@ -232,6 +232,11 @@ class _Units:
             self.units.append(Unit(kind, sentence, block.line_at(start), self.section, self.blocks))
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor numbers them: only LF (or CRLF) ends a line."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _first_text(text: str) -> int:
     return len(text) - len(text.lstrip())
 
@@ -294,7 +299,7 @@ _ADDRESS = re.compile(r"@|://|\bwww\.")
 def split_text(text: str) -> tuple[Unit, ...]:
     """Split a plain-text notice (see the module's documentation)."""
     units = _Units()
-    for block in _text_blocks(text.splitlines()):
+    for block in _text_blocks(_lines(text)):
         units.add(block)
     return tuple(units.units)
 
@@ -419,7 +424,7 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
             units.add(current)
         current = None
 
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_lines(text), start=1):
         line = raw
         while _QUOTE_MARKER.match(line):
             line = _QUOTE_MARKER.sub("", line, count=1)

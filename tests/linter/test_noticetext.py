@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter import noticetext
 from linter.noticetext import NoticeError, Unit, sentences, split_html, split_markdown, split_text
@@ -400,3 +402,27 @@ def test_a_huge_line_is_split_in_linear_time(tmp_path: Path) -> None:
     notice = noticetext.read(str(path))
     assert len(notice.units) == 200_000
     assert notice.units[-1].text.endswith("x" * 10)
+
+
+_PIECES = [*"aB .,:;?!-*\u2022#|>()[]/\\`_&\n\t", "e.g.", "<li>", "</p>", "<br>", "<h2>", "1. ", "  ", "```"]
+_NOTICE_LIKE = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NOTICE_LIKE)
+def test_any_text_splits_into_located_units_without_error(text: str) -> None:
+    lines = max(text.count("\n") + 1, 1)
+    for split in (split_text, split_markdown, split_html):
+        for unit in split(text):
+            assert unit.text == " ".join(unit.text.split()) and unit.text
+            assert 1 <= unit.line <= lines, (split.__name__, unit)
+
+
+def test_lines_are_numbered_as_an_editor_numbers_them() -> None:
+    text = "Title\r\n\r\nOne\u2028still line three. Next.\x0cSame line.\r\n"
+    assert [(unit.text, unit.line) for unit in split_text(text)] == [
+        ("Title", 1),
+        ("One still line three.", 3),
+        ("Next.", 3),
+        ("Same line.", 3),
+    ]
