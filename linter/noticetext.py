@@ -9,10 +9,13 @@ How each format is split:
 
 * **HTML** is read with the standard library's :mod:`html.parser`; the text of
   ``script``, ``style``, ``template``, ``svg`` and ``head`` is dropped.
-  ``h1``-``h6`` are headings, ``li`` items are bullets, and the text of every
-  other block (``p``, ``td``, ``dd``, ``div`` ...) is split into sentences. A
+  ``h1``-``h6`` are headings, and so is a block whose text is all bold
+  (``<p><strong>Your rights</strong></p>``) when it reads as a heading (see
+  plain text below); ``li`` items are bullets, and the text of every other
+  block (``p``, ``td``, ``dd``, ``div`` ...) is split into sentences. A
   ``br`` ends a unit, as do the start and end of every block element.
-* **Markdown**: ATX (``# Title``) and setext (underlined) headings, list items
+* **Markdown**: ATX (``# Title``) and setext (underlined) headings, a
+  one-line paragraph all in bold that reads as a heading, list items
   (``-``, ``*``, ``+``, ``1.``, ``1)``) with their continuation lines, table
   cells, and paragraphs split into sentences. Links, images, emphasis, inline
   code, inline HTML and entities are reduced to their text; a hard line break
@@ -341,11 +344,17 @@ def _text_group(group: list[tuple[int, str]]) -> Iterator[_Block]:
 
 
 def _is_text_heading(line: str) -> bool:
-    text = line.strip()
     if _BULLET.match(line) and not _NUMBERED.match(line):
         return False
+    return _heading_shaped(line)
+
+
+def _heading_shaped(text: str) -> bool:
+    """Short, one sentence, no closing full stop: text that reads as a heading."""
+    text = " ".join(text.split())
     return (
-        not text.endswith((".", ",", ";", ":", "!"))
+        bool(text)
+        and not text.endswith((".", ",", ";", ":", "!"))
         and not _LABEL.match(text)
         and len(text.split()) <= HEADING_MAX_WORDS
         and len(list(sentences(text))) == 1
@@ -387,6 +396,7 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_STRONG_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$")
 _INLINE = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image: its alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link: its text
@@ -407,6 +417,11 @@ def _inline(text: str) -> str:
     return html.unescape(text)
 
 
+def _ends_block(lines: list[str], number: int) -> bool:
+    """True when line ``number`` (from 1) is the last line of its paragraph."""
+    return number >= len(lines) or not lines[number].strip()
+
+
 def split_markdown(text: str) -> tuple[Unit, ...]:
     """Split a Markdown notice (see the module's documentation)."""
     # a comment keeps its line breaks, so that later lines keep their numbers
@@ -424,7 +439,8 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
             units.add(current)
         current = None
 
-    for number, raw in enumerate(_lines(text), start=1):
+    lines = _lines(text)
+    for number, raw in enumerate(lines, start=1):
         line = raw
         while _QUOTE_MARKER.match(line):
             line = _QUOTE_MARKER.sub("", line, count=1)
@@ -484,6 +500,12 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
             kind = current.kind
             flush()
             current = _Block(kind)
+        strong = _STRONG_LINE.match(line.strip())
+        if current is None and strong and _heading_shaped(_inline(strong.group(2))) and _ends_block(lines, number):
+            block = _Block("heading")  # **Your rights** standing alone
+            block.add(_inline(strong.group(2)), number)
+            units.add(block)
+            continue
         current = current or _Block("paragraph")
         current.add(_inline(line.strip().rstrip("\\")) + "\n", number)
     flush()
@@ -506,6 +528,7 @@ _BLOCKS = frozenset(
 #: elements that end when the next one of their kind starts at the same level
 _IMPLIED_END = frozenset({"li", "p", "dt", "dd", "td", "th", "tr", "option"})
 _CONTAINERS = frozenset({"ul", "ol", "dl", "table", "select"})
+_BOLD = frozenset({"b", "strong"})
 
 
 def split_html(text: str) -> tuple[Unit, ...]:
@@ -522,10 +545,15 @@ def split_html(text: str) -> tuple[Unit, ...]:
             self.counts: dict[str, int] = {}  # how many of each element are open
             self.dropped = 0
             self.block: _Block | None = None
+            self.bold = 0  # how many <b> and <strong> are open
+            self.all_bold = True  # all the text of the current block is bold
 
         def flush(self) -> None:
-            if self.block is not None:
-                units.add(self.block)
+            block = self.block
+            if block is not None:
+                if block.kind == "paragraph" and self.all_bold and _heading_shaped(block.text):
+                    block.kind = "heading"  # <p><strong>Your rights</strong></p>
+                units.add(block)
             self.block = None
 
         def push(self, tag: str) -> None:
@@ -548,6 +576,8 @@ def split_html(text: str) -> tuple[Unit, ...]:
             return self.counts.get(tag, 0) > 0
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _BOLD:
+                self.bold += 1
             if tag == "body" and self.is_open("head"):  # a head left open ends at the body
                 self.end("head")
             if tag in _DROPPED:
@@ -567,6 +597,8 @@ def split_html(text: str) -> tuple[Unit, ...]:
                 self.flush()
 
         def handle_endtag(self, tag: str) -> None:
+            if tag in _BOLD:
+                self.bold = max(self.bold - 1, 0)
             if self.is_open(tag):
                 self.end(tag)
             elif tag == "br":
@@ -597,6 +629,9 @@ def split_html(text: str) -> tuple[Unit, ...]:
                 if not data.strip():
                     return
                 self.block = _Block(kind)
+                self.all_bold = True
+            if data.strip() and not self.bold:
+                self.all_bold = False
             self.block.add(data, self.getpos()[0])
 
     reader = Reader()

@@ -426,3 +426,25 @@ def test_lines_are_numbered_as_an_editor_numbers_them() -> None:
         ("Next.", 3),
         ("Same line.", 3),
     ]
+
+
+def test_a_bold_paragraph_that_reads_as_a_heading_is_a_heading() -> None:
+    html = (
+        "<p><strong>Your rights</strong></p>\n<p>You can <b>complain</b>.</p>\n"
+        "<p><b>Note:</b> this applies.</p>\n<div><strong>Who we share with</strong><br></div>\n"
+        "<p><b>We keep it for six years.</b></p>\n"
+    )
+    assert [(u.kind, u.text) for u in split_html(html)] == [
+        ("heading", "Your rights"),
+        ("sentence", "You can complain."),
+        ("sentence", "Note: this applies."),
+        ("heading", "Who we share with"),
+        ("sentence", "We keep it for six years."),
+    ]
+    markdown = "**Your rights**\n\nYou can complain.\n\n**Bold start** then more\n\n**Two**\nlines\n"
+    assert [(u.kind, u.text) for u in split_markdown(markdown)] == [
+        ("heading", "Your rights"),
+        ("sentence", "You can complain."),
+        ("sentence", "Bold start then more"),
+        ("sentence", "Two lines"),
+    ]
