@@ -158,6 +158,9 @@ def _walk(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], 
     following references to other entities (each is walked on its own)."""
     if isinstance(value, Trace | IgnoredText):
         yield path, value
+        if isinstance(value, Trace):
+            for index, more in enumerate(value.also):  # further places that state the same fact
+                yield from _walk(more, (*path, f"also[{index}]"))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         if isinstance(value, Entity) and path:
             return

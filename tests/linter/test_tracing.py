@@ -227,7 +227,10 @@ def test_policy_quotes_walk_every_trace_with_its_position(tmp_path: Path) -> Non
                 "purposes:\n"
                 "  - id: p\n"
                 "    name: P\n"
-                "    trace: {quote: We do P.}\n"
+                "    trace:\n"
+                "      quote: We do P.\n"
+                "      also:\n"
+                "        - {section: Later, quote: P again.}\n"
             ),
         },
     )
@@ -246,7 +249,9 @@ def test_policy_quotes_walk_every_trace_with_its_position(tmp_path: Path) -> Non
         ("trace_ignore", "Cookie text.", "notice:n", "trace_ignore[0]", 17, 7),
         ("section", "Services", "service:s", "trace.section", 5, 13),
         ("quote", "We run S.", "service:s", "trace.quote", 5, 32),
-        ("quote", "We do P.", "purpose:p", "trace.quote", 9, 13),
+        ("quote", "We do P.", "purpose:p", "trace.quote", 10, 7),
+        ("section", "Later", "purpose:p", "trace.also[0].section", 12, 12),
+        ("quote", "P again.", "purpose:p", "trace.also[0].quote", 12, 28),
     ]
     assert all(q.position.file.endswith(("notice.yaml", "services.yaml")) for q in tracing.policy_quotes(policy))
 
