@@ -82,7 +82,7 @@ class Quote:
     text: str
     #: ``quote``, ``section`` or ``trace_ignore``
     kind: Literal["quote", "section", "trace_ignore"]
-    #: the entity and field it belongs to, e.g. ``notice:x`` and ``complaint.trace``
+    #: the entity and field it belongs to, e.g. ``notice:x`` and ``complaint.trace.quote``
     entity: str
     field: str
     position: Position
