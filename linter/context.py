@@ -29,7 +29,11 @@ class Context:
         position: Position | None = None,
         citation: str | None = None,
     ) -> Finding:
-        """A finding of ``rule`` about ``entity.field``, placed at that field."""
+        """A finding of ``rule`` about ``entity.field``, placed at that field.
+
+        It cites ``citation`` when given, else the rule's citation as it stood
+        on the evaluation date (:meth:`Rule.citation_on`).
+        """
         where = position or entity.at(field)
         return Finding(
             rule=rule.id,
@@ -40,7 +44,7 @@ class Context:
             column=where.column,
             entity=entity.ref,
             field=field,
-            citation=citation or rule.citation,
+            citation=citation or rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=detail,
         )
@@ -55,7 +59,7 @@ class Context:
             column=problem.position.column,
             entity=problem.entity,
             field=problem.field,
-            citation=rule.citation,
+            citation=rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=problem.detail,
         )
