@@ -92,6 +92,7 @@ RIGHTS = (
     "portability",
     "withdraw-consent",
     "complain",
+    "complain-to-controller",
     "automated-decision-making",
 )
 
