@@ -102,7 +102,9 @@ def knowledge_files() -> list[str]:
 
 
 def _is_row(node: Mapping[str, Any]) -> bool:
-    return any(key in node for key in ("verified", "citation", "citations"))
+    """A cited fact; not an entry of a citation history ({from, until, citation}) shared through an anchor."""
+    is_history_entry = set(node) <= {"from", "until", "citation"}
+    return not is_history_entry and any(key in node for key in ("verified", "citation", "citations"))
 
 
 def _label(node: Mapping[str, Any], index: int) -> str:

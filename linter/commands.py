@@ -25,6 +25,7 @@ from linter.config import ConfigError, OutputSpec, Settings, describe, resolve
 from linter.findings import DatedCitation, Rule
 
 if TYPE_CHECKING:
+    from checks import facts
     from linter import engine
     from linter.loader import LoadError
 
@@ -298,7 +299,7 @@ def _dated(entry: DatedCitation) -> dict[str, str | None]:
     }
 
 
-def _knowledge_row(row: Any) -> dict[str, Any]:
+def _knowledge_row(row: facts.Row) -> dict[str, Any]:
     return {
         "file": row.file,
         "row": row.path,
@@ -310,7 +311,7 @@ def _knowledge_row(row: Any) -> dict[str, Any]:
     }
 
 
-def _knowledge_text(row: Any) -> str:
+def _knowledge_text(row: facts.Row) -> str:
     dates = "  ".join(f"{key} {value}" for key, value in row.dates)
     lines = [f"{row.file} {row.path}  [{row.verdict or 'no note'}]" + (f"  {dates}" if dates else "")]
     if row.name:
@@ -346,5 +347,6 @@ def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
     for row in listed:
         verdicts[row.verdict or "no note"] = verdicts.get(row.verdict or "no note", 0) + 1
     shown = ", ".join(f"{count} {verdict}" for verdict, count in sorted(verdicts.items(), key=lambda item: -item[1]))
-    click.echo(f"{len(listed)} rows in {len(names or known)} files: {shown}")
+    files_count = len(names or known)
+    click.echo(f"{len(listed)} rows in {files_count} file{'' if files_count == 1 else 's'}: {shown}")
     return 0

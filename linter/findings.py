@@ -104,8 +104,18 @@ class DatedCitation:
 
 
 def citation_on(history: Iterable[DatedCitation], day: dt.date, default: str = "") -> str:
-    """The text of the first citation of ``history`` in force on ``day``, else ``default``."""
-    return next((entry.text for entry in history if entry.in_force(day)), default)
+    """The text of the first citation of ``history`` in force on ``day``.
+
+    A day before every entry takes the earliest one (the provision as first
+    made), a day in no entry otherwise the latest; ``default`` when there is
+    no history at all.
+    """
+    entries = list(history)
+    found = next((entry for entry in entries if entry.in_force(day)), None)
+    if found is None and entries:
+        starts = [entry.start for entry in entries if entry.start is not None]
+        found = entries[0] if len(starts) == len(entries) and day < min(starts) else entries[-1]
+    return found.text if found is not None else default
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,3 +46,10 @@ def test_check_of_the_shipped_policy_imports_no_jinja2(tmp_path: Path) -> None:
     modules = imported(tmp_path, "check", str(ROOT / "policy"), "--format", f"sarif:{tmp_path / 'x.sarif'}")
     assert "linter.output.sarif" in modules
     assert "jinja2" not in modules and "reports" not in modules
+
+
+def test_knowledge_imports_neither_the_loader_nor_the_model_nor_cerberus(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "knowledge", "adequacy")
+    assert "checks.facts" in modules, "the probe ran knowledge"
+    assert not {"linter.loader", "linter.model", "linter.schema", "linter.engine", "cerberus"} & modules
+    assert not {m for m in modules if m.startswith(("checks.registry", "jinja2", "reports"))}
