@@ -363,8 +363,7 @@ def _complain_to_controller(ctx: Context) -> Iterator[Finding]:
         RIGHT_TO_COMPLAIN_TO_CONTROLLER,
         notice,
         "rights_stated",
-        f"the notice does not tell people they can complain to {who} itself, and how; a notice must say so "
-        f"from {start}",
+        f"the notice does not tell people they can complain to {who} itself (a notice must say so from {start})",
     )
 
 
