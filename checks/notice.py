@@ -151,7 +151,7 @@ def _missing_rights(ctx: Context, rule: Rule, rows: list[dict[str, Any]]) -> Ite
     notice = ctx.policy.notice
     if notice is None:
         return
-    stated = set(notice.rights_stated)
+    stated = notice.stated_rights
     for row in rows:
         if row["id"] in stated:
             continue
@@ -233,7 +233,7 @@ CONDITIONAL_RIGHT = Rule(
 def _complain(ctx: Context) -> Iterator[Finding]:
     """The notice tells people they can complain to the supervisory authority."""
     notice = ctx.policy.notice
-    if notice is None or _COMPLAINT["right"] in notice.rights_stated:
+    if notice is None or _COMPLAINT["right"] in notice.stated_rights:
         return
     yield ctx.finding(
         RIGHT_TO_COMPLAIN,
@@ -309,7 +309,7 @@ def _address_problems(notice: Notice) -> tuple[str, str] | None:
 def _complaint_address(ctx: Context) -> Iterator[Finding]:
     """The regulator's postal address, where given, is complete."""
     notice = ctx.policy.notice
-    if notice is None or (_COMPLAINT["right"] not in notice.rights_stated and notice.complaint is None):
+    if notice is None or (_COMPLAINT["right"] not in notice.stated_rights and notice.complaint is None):
         return
     problem = _address_problems(notice)
     if problem is not None:
@@ -355,7 +355,7 @@ def _complain_to_controller(ctx: Context) -> Iterator[Finding]:
     start = facts.date(_TO_CONTROLLER.get("from"))
     if notice is None or not is_verified(_TO_CONTROLLER) or (start is not None and ctx.as_of < start):
         return
-    if _TO_CONTROLLER["right"] in notice.rights_stated:
+    if _TO_CONTROLLER["right"] in notice.stated_rights:
         return
     controller = ctx.policy.controller
     who = f"'{controller.name}'" if controller is not None else "the controller"
@@ -451,7 +451,7 @@ def _adm_state(ctx: Context) -> tuple[bool, bool, list[str]]:
     notice = ctx.policy.notice
     adm = notice.automated_decision_making if notice is not None else None
     services = [service.id for service in ctx.policy.services if service.automated_decision_making]
-    used = bool(services) or (adm is not None and adm.used)
+    used = bool(services) or (adm is not None and bool(adm.used))
     stated = adm is not None and adm.stated
     return used, stated, services
 

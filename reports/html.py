@@ -65,6 +65,7 @@ ROLE_HEADINGS = {
     "processor": "Processors named as recipients",
     "public-body": "Public bodies",
     "internal": "Internal recipients",
+    "data-subject": "The people themselves",
     "": "Role not stated",
 }
 NOTICE_WIDE_LABELS = {

@@ -387,3 +387,10 @@ def test_message_names_the_controller(lint) -> None:
 def test_an_unverified_row_gives_no_error(lint, monkeypatch) -> None:
     monkeypatch.setitem(notice._TO_CONTROLLER, "verified", "partly: not read")
     assert lint(NOTICE + "  rights_stated: [complain]\n", "NTC012") == []
+
+
+def test_complaint_to_controller_described_in_rights_passes(assert_findings) -> None:
+    snippet = NOTICE + f"  rights:\n    {TO_CONTROLLER['right']}:\n      route: online-form\n"
+    assert_findings(snippet, "NTC012", [], as_of=D(2026, 6, 19))
+    unstated = NOTICE + f"  rights:\n    {TO_CONTROLLER['right']}:\n      stated: false\n"
+    assert_findings(unstated, "NTC012", [("NTC012", 1)], as_of=D(2026, 6, 19))
