@@ -203,6 +203,16 @@ def list_rules(fmt: str) -> None:
     raise SystemExit(commands.rules(fmt))
 
 
+@main.command("knowledge")
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
+    """List the legal facts the rules rest on: every row of checks/knowledge/*.yaml
+    (or of the FILEs named, e.g. adequacy) with its dates, citations and how it
+    was verified."""
+    raise SystemExit(commands.knowledge(files, fmt))
+
+
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
 def explain(rule_id: str) -> None:

@@ -32,8 +32,11 @@ class Context:
     ) -> Finding:
         """A finding of ``rule`` about ``entity.field``, placed at that field.
 
-        ``affects`` lists the other entities the same cause touches, so that one
-        cause is one finding however many entities it reaches."""
+        It cites ``citation`` when given, else the rule's citation as it stood
+        on the evaluation date (:meth:`Rule.citation_on`). ``affects`` lists the
+        other entities the same cause touches, so that one cause is one finding
+        however many entities it reaches.
+        """
         where = position or entity.at(field)
         return Finding(
             rule=rule.id,
@@ -44,7 +47,7 @@ class Context:
             column=where.column,
             entity=entity.ref,
             field=field,
-            citation=citation or rule.citation,
+            citation=citation or rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=detail,
             related=tuple(
@@ -62,7 +65,7 @@ class Context:
             column=problem.position.column,
             entity=problem.entity,
             field=problem.field,
-            citation=rule.citation,
+            citation=rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=problem.detail,
         )

@@ -64,3 +64,10 @@ def test_trace_imports_the_tracing_code_and_no_report_code(tmp_path: Path, polic
     modules = imported(tmp_path, "trace", str(notice), str(policy))
     assert {"linter.tracing", "linter.noticetext", "html.parser"} <= modules
     assert "jinja2" not in modules and "reports" not in modules
+
+
+def test_knowledge_imports_neither_the_loader_nor_the_model_nor_cerberus(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "knowledge", "adequacy")
+    assert "checks.facts" in modules, "the probe ran knowledge"
+    assert not {"linter.loader", "linter.model", "linter.schema", "linter.engine", "cerberus"} & modules
+    assert not {m for m in modules if m.startswith(("checks.registry", "jinja2", "reports"))}
