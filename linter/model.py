@@ -129,8 +129,10 @@ class RightStatement:
     right: str
     stated: bool = True
     scope: str = ""
+    bases: list[str] = field(default_factory=list)
     route: str = ""
     how: str = ""
+    laws_cited: list[Legislation] = field(default_factory=list)
     time_limit: str = ""
     precondition: str = ""
     trace: Trace | None = None
@@ -173,6 +175,7 @@ class Source(Entity):
     publicly_accessible: bool = False
     data_subject: bool = False
     category: bool = False
+    catch_all: bool = False
 
 
 @dataclass(slots=True, eq=False)
@@ -200,6 +203,7 @@ class Purpose(Entity):
     consent: bool = False
     consent_by: str = ""
     anonymised: bool = False
+    direct_marketing: list[str] = field(default_factory=list)
     laws_cited: list[Legislation] = field(default_factory=list)
 
 
@@ -337,6 +341,7 @@ class Notice(Entity):
     KIND: ClassVar[str] = "notice"
 
     title: str = ""
+    publisher: str = ""
     url: str = ""
     full_notice_url: str = ""
     last_reviewed: dt.date | None = None

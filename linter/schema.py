@@ -58,7 +58,7 @@ TRACE: Schema = {
 }
 
 #: places a notice may name instead of a country
-REGIONS = ("outside-uk", "outside-eea", "worldwide", "non-adequate-country")
+REGIONS = ("eea", "outside-uk", "outside-eea", "worldwide", "non-adequate-country")
 PLACE_PATTERN = r"^([A-Z]{2}|" + "|".join(REGIONS) + r")$"
 _PLACE: Schema = {"type": "string", "regex": PLACE_PATTERN}
 
@@ -103,7 +103,9 @@ _LAW: Schema = {"type": ["string", "dict"], "empty": False, "schema": LEGISLATIO
 _LAWS: Schema = {"type": "list", "schema": _LAW}
 
 #: how consent is asked for or assumed
-CONSENT_MEANS = ("opt-in", "by-use", "implied", "pre-ticked", "opt-out", "not-stated")
+CONSENT_MEANS = ("opt-in", "by-use", "accept-terms", "implied", "pre-ticked", "opt-out", "not-asked", "not-stated")
+#: channels of direct marketing (PECR regs 19-22 for electronic ones)
+MARKETING_CHANNELS = ("email", "sms", "phone", "post", "online", "other")
 
 CONTACT: Schema = {
     "type": "dict",
@@ -185,8 +187,11 @@ RIGHT_PRECONDITIONS = ("none", "internal-complaint-first")
 RIGHT: Schema = {
     "stated": _BOOL,
     "scope": {"type": "string", "allowed": list(RIGHT_SCOPES)},
+    # the Art 6 bases the notice says the right applies to ("where we rely on legitimate interests")
+    "bases": _TEXT_LIST,
     "route": {"type": "string", "allowed": list(RIGHT_ROUTES)},
     "how": _TEXT,
+    "laws_cited": _LAWS,
     "time_limit": {"type": "string", "regex": TIME_PATTERN},
     "precondition": {"type": "string", "allowed": list(RIGHT_PRECONDITIONS)},
     "trace": TRACE,
@@ -216,6 +221,8 @@ AUTOMATED_DECISIONS: Schema = {
 NOTICE: Schema = {
     **_COMMON,
     "title": _TEXT,
+    # the body that publishes the notice, where the notice names another as controller
+    "publisher": _TEXT,
     "url": _TEXT,
     "full_notice_url": _TEXT,
     "last_reviewed": _DATE,
@@ -290,6 +297,8 @@ SOURCE: Schema = {
     "publicly_accessible": _BOOL,
     "data_subject": _BOOL,
     "category": _BOOL,
+    # "other organisations that support the service": a source nobody can identify
+    "catch_all": _BOOL,
 }
 
 PURPOSE: Schema = {
@@ -298,6 +307,8 @@ PURPOSE: Schema = {
     "consent": _BOOL,
     "consent_by": {"type": "string", "allowed": list(CONSENT_MEANS)},
     "anonymised": _BOOL,
+    # the purpose is direct marketing, by these channels
+    "direct_marketing": {"type": "list", "schema": {"type": "string", "allowed": list(MARKETING_CHANNELS)}},
     "laws_cited": _LAWS,
 }
 
@@ -308,6 +319,7 @@ RECIPIENT_ROLES = (
     "public-body",
     "internal",
     "data-subject",
+    "individual",
 )
 
 RECIPIENT: Schema = {

@@ -66,6 +66,7 @@ ROLE_HEADINGS = {
     "public-body": "Public bodies",
     "internal": "Internal recipients",
     "data-subject": "The people themselves",
+    "individual": "Other individuals",
     "": "Role not stated",
 }
 NOTICE_WIDE_LABELS = {
