@@ -157,7 +157,10 @@ def _contact(raw: Any) -> m.Contact:
 
 
 def _trace(raw: Any) -> m.Trace:
-    trace = m.Trace(**{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw})
+    trace = m.Trace(
+        **{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw},
+        key_positions=getattr(raw, "key_positions", {}),
+    )
     if "also" in raw:
         trace.also = [_trace(item) for item in raw["also"]]
     return trace
@@ -199,7 +202,9 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "alternative": lambda raw: m.RetentionAlternative(**dict(raw)),
     # a mapping for the notice; true/false (or a mapping, see _Builder.create) for a service
     "automated_decision_making": lambda raw: raw if isinstance(raw, bool) else _automated_decisions(raw),
-    "trace_ignore": lambda raw: [m.IgnoredText(item["quote"], item["reason"]) for item in raw],
+    "trace_ignore": lambda raw: [
+        m.IgnoredText(item["quote"], item["reason"], getattr(item, "key_positions", {})) for item in raw
+    ],
     "transfers_statement": lambda raw: _traced(m.TransfersStatement, raw),
     "legislation": _laws,
     "laws_cited": _laws,
