@@ -103,11 +103,12 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         return SCHEMA_RULE, f"required key '{name}' is missing"
     if error.code == _BAD_TYPE:
         hint = ""
-        if isinstance(error.value, bool) and error.constraint == "string":
+        kinds = error.constraint if isinstance(error.constraint, list) else [error.constraint]
+        if isinstance(error.value, bool) and "string" in kinds:
             hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
-        elif error.constraint == "date":
+        elif "date" in kinds:
             hint = " (write an unquoted date such as 2024-03-31)"
-        expected = _TYPE_WORDS.get(error.constraint, error.constraint)
+        expected = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
         return SCHEMA_RULE, f"'{name}' must be {expected}, not {_type_name(error.value)}{hint}"
     if error.code == _REGEX_MISMATCH:
         return (

@@ -290,12 +290,11 @@ def explain(rule_id: str) -> int:
     return 0
 
 
-<<<<<<< HEAD
 @exits_two_when_unusable
 def trace(notice: str, options: Options, fmt: str = "text") -> int:
     """Trace the policy to its published notice; exit 0 when every unit is
     traced and no quote is stale, 1 otherwise, 2 on unusable input."""
-    from linter import noticetext, tracing
+    from linter import engine, noticetext, tracing
 
     settings = settings_for(options)
     try:
@@ -309,7 +308,8 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
     render = tracing.render_json if fmt == "json" else tracing.render_text
     click.echo(render(result, len(policy.files)), nl=False)
     return 0 if result.ok else 1
-=======
+
+
 def _dated(entry: DatedCitation) -> dict[str, str | None]:
     """A dated citation as JSON: from, until (None: no bound) and the text."""
     return {
@@ -370,4 +370,3 @@ def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
     files_count = len(names or known)
     click.echo(f"{len(listed)} rows in {files_count} file{'' if files_count == 1 else 's'}: {shown}")
     return 0
->>>>>>> law
