@@ -28,12 +28,30 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """An entity a finding affects beside the one it is about (one finding per cause)."""
+
+    entity: str
+    file: str
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "file": self.file, "line": self.line, "column": self.column}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in the policy, located and cited.
 
     The fingerprint is built from the rule, the entity, the field and an
     optional ``detail`` (for example the dangling id), never from positions,
     so it survives edits elsewhere in the file. Baselines and waivers key on it.
+
+    One cause is one finding: when one fact (a notice that gives no bases per
+    purpose) affects many entities, the finding is placed at the cause and
+    ``related`` lists the entities affected; they are not part of the
+    fingerprint, so the finding survives one more or one fewer of them.
     """
 
     rule: str
@@ -47,6 +65,14 @@ class Finding:
     citation: str
     remediation: str
     detail: str = ""
+    related: tuple[Related, ...] = ()
+
+    @property
+    def affects(self) -> str:
+        """The entities affected beside the finding's own, for one line of text ('' when none)."""
+        if not self.related:
+            return ""
+        return f"affects {len(self.related)}: " + ", ".join(related.entity for related in self.related)
 
     @property
     def fingerprint(self) -> str:
@@ -69,6 +95,7 @@ class Finding:
             "citation": self.citation,
             "remediation": self.remediation,
             "detail": self.detail,
+            "related": [related.to_dict() for related in self.related],
             "fingerprint": self.fingerprint,
         }
 
