@@ -204,6 +204,7 @@ class Purpose(Entity):
     consent_by: str = ""
     anonymised: bool = False
     direct_marketing: list[str] = field(default_factory=list)
+    refers_to: str = ""
     laws_cited: list[Legislation] = field(default_factory=list)
 
 
@@ -294,6 +295,15 @@ class Service(Entity):
     automated_decision_making: bool | None = None
     #: what the notice says about them, when it says more than yes or no
     automated_decisions: AutomatedDecisions | None = None
+    #: "controller" (default), "joint-controller", or "processor" (for the bodies in on_behalf_of)
+    acting_as: str = ""
+    on_behalf_of: list[str] = field(default_factory=list)
+    refers_to: str = ""
+
+    @property
+    def as_processor(self) -> bool:
+        """The body runs this service for other controllers, not for itself."""
+        return self.acting_as == "processor"
 
 
 @dataclass(slots=True, eq=False)
@@ -390,6 +400,7 @@ class Cookie(Entity):
     purpose: str = ""
     provider: str = ""
     third_party: bool = False
+    on_other_platform: bool = False
     consent: str = ""
     set_before_consent: bool = False
     identifiers: list[str] = field(default_factory=list)

@@ -58,7 +58,7 @@ TRACE: Schema = {
 }
 
 #: places a notice may name instead of a country
-REGIONS = ("eea", "outside-uk", "outside-eea", "worldwide", "non-adequate-country")
+REGIONS = ("eea", "outside-uk", "outside-eea", "outside-eu", "worldwide", "non-adequate-country")
 PLACE_PATTERN = r"^([A-Z]{2}|" + "|".join(REGIONS) + r")$"
 _PLACE: Schema = {"type": "string", "regex": PLACE_PATTERN}
 
@@ -280,6 +280,12 @@ SERVICE: Schema = {
     },
     # true/false, or what the notice says about this service's automated decisions
     "automated_decision_making": {**AUTOMATED_DECISIONS, "type": ["boolean", "dict"]},
+    # the body's role in this service: its own (controller) or for others (processor)
+    "acting_as": {"type": "string", "allowed": ["controller", "joint-controller", "processor"]},
+    # the controllers it acts for, when it acts as a processor or joint controller
+    "on_behalf_of": _TEXT_LIST,
+    # the other notice or register the notice sends people to for this service's details
+    "refers_to": _TEXT,
 }
 
 DATA_CATEGORY: Schema = {
@@ -309,6 +315,8 @@ PURPOSE: Schema = {
     "anonymised": _BOOL,
     # the purpose is direct marketing, by these channels
     "direct_marketing": {"type": "list", "schema": {"type": "string", "allowed": list(MARKETING_CHANNELS)}},
+    # the other notice or register the notice sends people to for this purpose's details
+    "refers_to": _TEXT,
     "laws_cited": _LAWS,
 }
 
@@ -320,6 +328,7 @@ RECIPIENT_ROLES = (
     "internal",
     "data-subject",
     "individual",
+    "public",
 )
 
 RECIPIENT: Schema = {
@@ -368,7 +377,8 @@ PROCESSOR: Schema = {
 TRANSFER: Schema = {
     **_COMMON,
     "exporter": _ref(),
-    "importer": {**_ref(), "required": True},
+    # absent when the notice announces transfers without saying to whom
+    "importer": _ref(),
     "importer_entity": _TEXT,
     "destination": {**_PLACE, "required": True},
     "data_categories": _refs(),
@@ -444,6 +454,8 @@ COOKIE: Schema = {
     "purpose": _TEXT,
     "provider": _TEXT,
     "third_party": _BOOL,
+    # set by another platform on its own site (a social network hosting our page), not by us
+    "on_other_platform": _BOOL,
     "consent": {"type": "string", "allowed": list(CONSENT_MEANS)},
     "set_before_consent": _BOOL,
     "identifiers": {"type": "list", "schema": {"type": "string", "allowed": list(IDENTIFIERS)}},

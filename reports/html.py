@@ -67,6 +67,7 @@ ROLE_HEADINGS = {
     "internal": "Internal recipients",
     "data-subject": "The people themselves",
     "individual": "Other individuals",
+    "public": "Published to the public",
     "": "Role not stated",
 }
 NOTICE_WIDE_LABELS = {

@@ -130,6 +130,7 @@ def test_roles_named_by_the_rules_are_schema_roles() -> None:
         "joint-controller",
         "public-body",
         "individual",
+        "public",
     }
 
 
