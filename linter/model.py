@@ -17,6 +17,8 @@ class Trace:
     quote: str = ""
     added: str = ""
     note: str = ""
+    #: key -> (line, column) in the file of the entity it belongs to (empty when built in code)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     #: further places in the notice that state the same fact
     also: list[Trace] = field(default_factory=list)
 
@@ -314,6 +316,8 @@ class IgnoredText:
 
     quote: str
     reason: str
+    #: key -> (line, column) in the notice's file (empty when built in code)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
 
 @dataclass(slots=True, eq=False)

@@ -144,6 +144,7 @@ RIGHTS = (
     "portability",
     "withdraw-consent",
     "complain",
+    "complain-to-controller",
     "automated-decision-making",
 )
 

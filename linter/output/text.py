@@ -18,7 +18,8 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
     severity = finding.severity.value
     if colour:
         severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
-    return f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {severity} {finding.message}"
+    line = f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {severity} {finding.message}"
+    return f"{line}\n    {finding.affects}" if finding.related else line
 
 
 def format_waived(waived: WaivedFinding, colour: bool = False) -> str:

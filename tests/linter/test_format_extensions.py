@@ -280,3 +280,11 @@ purposes:
     purpose = policy.get("purpose", "p")
     assert purpose is not None and purpose.trace is not None
     assert purpose.trace.quotes == ["first place", "second place"]
+
+
+def test_a_field_of_several_types_names_them_all_when_given_another() -> None:
+    _, found = built("services:\n  - id: s\n    name: S\n    automated_decision_making: 0\n")
+    assert found == [("SCH001", 4, "'automated_decision_making' must be true or false or a mapping, not int")]
+    _, found = built("lawful_bases:\n  - id: b\n    name: B\n    legislation: [yes]\n")
+    assert [(rule, line) for rule, line, _ in found] == [("SCH001", 4)]
+    assert "text or a mapping" in found[0][2] and "quotes" in found[0][2]
