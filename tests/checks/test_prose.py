@@ -47,7 +47,7 @@ def test_passages_cover_quotes_texts_and_laws_with_their_positions() -> None:
     assert ("notice:n", "rights_information", "text", "You have rights under the GDPR.", 4) in found
     assert ("notice:n", "laws_cited[0]", "law", "the Data Protection Act 1998", 5) in found
     # a text field inside a nested mapping is placed at the entity's field that holds it
-    assert ("notice:n", "rights.objection.how", "text", "write to us", 6) in found
+    assert ("notice:n", "rights.objection.how", "text", "write to us", 7) in found
     assert ("notice:n", "rights.objection.trace.quote", "quote", "You can object to marketing.", 10) in found
     assert ("notice:n", "transfers_statement.text", "text", "Nothing leaves the EEA.", 11) in found
     assert ("statement:cookies", "text", "text", "By using this site you agree to cookies.", 17) in found
