@@ -5,7 +5,19 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
+from checks import (
+    currency,
+    lawful_basis,
+    legislation,
+    notice,
+    processors,
+    references,
+    regime,
+    retention,
+    schema,
+    transfers,
+    waivers,
+)
 from linter.findings import Rule
 
 
@@ -29,4 +41,6 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    regime.RULES,
+    legislation.RULES,
 )
