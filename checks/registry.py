@@ -5,7 +5,20 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
+from checks import (
+    consent,
+    cookies,
+    currency,
+    lawful_basis,
+    notice,
+    processors,
+    references,
+    retention,
+    rights,
+    schema,
+    transfers,
+    waivers,
+)
 from linter.findings import Rule
 
 
@@ -29,4 +42,7 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    rights.RULES,
+    consent.RULES,
+    cookies.RULES,
 )
