@@ -89,8 +89,13 @@ def _is_consent_basis(basis: LawfulBasis) -> bool:
 
 def _relying(ctx: Context, basis: LawfulBasis) -> list[Entity]:
     """The purposes and services that rest on ``basis``."""
-    found: list[Entity] = [purpose for purpose in ctx.policy.purposes if basis in purpose.lawful_bases]
-    found.extend(service for service in ctx.policy.services if basis in ctx.policy.effective(service, "lawful_bases"))
+    purposes = [purpose for purpose in ctx.policy.purposes if basis in purpose.lawful_bases]
+    found: list[Entity] = list(purposes)
+    for service in ctx.policy.services:
+        if basis in ctx.policy.effective(service, "lawful_bases") or any(
+            purpose in purposes for purpose in ctx.policy.effective(service, "purposes")
+        ):
+            found.append(service)
     return found
 
 

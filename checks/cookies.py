@@ -334,8 +334,29 @@ IDENTIFYING_CALLED_ANONYMOUS = Rule(
 )
 
 
-def _usage_purposes(ctx: Context) -> list[Purpose]:
-    return [purpose for purpose in ctx.policy.purposes if purpose.anonymised and _says(purpose, _web_usage())]
+def _usage_claims(ctx: Context) -> list[Entity]:
+    """Purposes and data categories that say a record of how people use a site or service is anonymous."""
+    found: list[Entity] = [
+        category
+        for category in ctx.policy.data_categories
+        if not category.online_identifier and _says(category, _web_usage()) and _says(category, _claim())
+    ]
+    covered = [purpose for category in found for purpose in _users_of(ctx, category)]
+    found += [
+        purpose
+        for purpose in ctx.policy.purposes
+        if purpose.anonymised and _says(purpose, _web_usage()) and purpose not in covered
+    ]
+    return found
+
+
+def _users_of(ctx: Context, entity: Entity) -> list[Entity]:
+    """The anonymised purposes of the services that hold ``entity`` (a data category)."""
+    found: list[Entity] = []
+    for service in ctx.policy.services:
+        if entity in ctx.policy.effective(service, "data_categories"):
+            found += [p for p in ctx.policy.effective(service, "purposes") if p.anonymised and p not in found]
+    return found
 
 
 def _identifiers_called_anonymous(ctx: Context) -> Iterator[Finding]:
@@ -366,23 +387,29 @@ def _identifiers_called_anonymous(ctx: Context) -> Iterator[Finding]:
                 "single a person out",
                 citation=citation,
             )
-    for purpose in _usage_purposes(ctx):
+    for claim in _usage_claims(ctx):
+        what = f"{'purpose' if isinstance(claim, Purpose) else 'data category'} '{claim.id}'"
         if recorded:
             message = (
-                f"purpose '{purpose.id}' says the record of how people use the service is anonymous, while the "
-                f"policy records online identifiers ({', '.join(recorded)}), which are personal data where they "
-                "single a person out"
+                f"{what} says the record of how people use the service is anonymous, while the policy records "
+                f"online identifiers ({', '.join(recorded)}), which are personal data where they single a person out"
             )
         elif not ctx.policy.cookies:
             message = (
-                f"purpose '{purpose.id}' says the record of how people use the service holds no personal data, "
-                "but the notice does not say how that record is made; recording pages visited and clicks "
-                "usually relies on cookies or IP addresses, online identifiers that are personal data where "
-                "they single a person out"
+                f"{what} says the record of how people use the service holds no personal data, but the notice "
+                "does not say how that record is made; recording pages visited and clicks usually relies on "
+                "cookies or IP addresses, online identifiers that are personal data where they single a person out"
             )
         else:
             continue
-        yield ctx.finding(IDENTIFIERS_CALLED_ANONYMOUS, purpose, "anonymised", message, citation=citation)
+        yield ctx.finding(
+            IDENTIFIERS_CALLED_ANONYMOUS,
+            claim,
+            "anonymised" if isinstance(claim, Purpose) else "description",
+            message,
+            citation=citation,
+            affects=[] if isinstance(claim, Purpose) else _users_of(ctx, claim),
+        )
 
 
 IDENTIFIERS_CALLED_ANONYMOUS = Rule(

@@ -102,6 +102,8 @@ class RecordedBases:
     by_article: dict[str, list[Entity]] = field(default_factory=dict)
     #: no Art 6 basis is recorded, or one is given only as legislation: what is relied on is not fully known
     unknown: bool = True
+    #: no Art 6 basis is recorded at all
+    none: bool = True
     #: purposes that are direct marketing (Art 21(2))
     direct_marketing: list[Entity] = field(default_factory=list)
 
@@ -141,6 +143,7 @@ def _recorded(ctx: Context) -> RecordedBases:
             recorded.direct_marketing.append(purpose)
     has_art6 = any(article.startswith("6") for article in recorded.by_article)
     recorded.unknown = not known or not has_art6
+    recorded.none = not has_art6
     return recorded
 
 
@@ -156,7 +159,9 @@ def _stated(notice: Notice) -> Iterator[tuple[str, RightStatement]]:
 def _covered(said: RightStatement) -> frozenset[str] | None:
     """The bases the notice says the right covers; None when it does not limit it by basis."""
     if said.bases:
-        return frozenset(normalise(article) for article in said.bases)
+        named = frozenset(normalise(article) for article in said.bases)
+        # consent, named as the Art 6 basis, covers explicit consent too (Art 20(1)(a), 17(1)(b))
+        return named | {_EXPLICIT_CONSENT} if CONSENT in named else named
     if said.scope == "consent-only":
         return frozenset({CONSENT, _EXPLICIT_CONSENT})
     if said.scope == "direct-marketing-only":
@@ -338,7 +343,7 @@ def _narrowed(ctx: Context) -> Iterator[Finding]:
                 f"the notice describes {_name(right)} more narrowly than the law{_words(said)}{_note(said)}; "
                 f"the law gives {_gives(right)}",
             )
-        elif left_out is None or firm_error or not left_out.omitted:
+        elif left_out is None or firm_error or not left_out.omitted or said.scope == "as-law":
             continue
         elif left_out.firm or left_out.partial:
             shown = left_out.firm | left_out.partial
@@ -352,7 +357,7 @@ def _narrowed(ctx: Context) -> Iterator[Finding]:
                 f"{_names(shown)}, which the policy records; the law gives {_gives(right)}",
                 affects=recorded.entities(shown),
             )
-        elif recorded.unknown:
+        elif recorded.none:
             yield _finding(
                 ctx,
                 NARROWED,
@@ -360,7 +365,7 @@ def _narrowed(ctx: Context) -> Iterator[Finding]:
                 right,
                 said,
                 f"the notice limits {_name(right)} {_how_limited(said)}{_words(said)}, leaving out "
-                f"{_names(left_out.omitted)}; the policy records no lawful basis (or one without its article), so "
+                f"{_names(left_out.omitted)}; the policy records no Art 6 lawful basis, so "
                 f"whether the limit denies the right cannot be told; the law gives {_gives(right)}",
             )
 
@@ -724,7 +729,7 @@ def _wrong_law(ctx: Context) -> Iterator[Finding]:
             notice,
             right,
             said,
-            f"the notice gives {_name(right)} under the {cited}{_words(said)}; for general processing it is a "
+            f"the notice gives {_name(right)} under {cited}{_words(said)}; for general processing it is a "
             "right under the UK GDPR (Chapter III), which the Act only supplements; the Act's own rights are "
             "for law enforcement and intelligence processing",
             citation=facts.cite(_regime()),
