@@ -32,6 +32,7 @@ from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.loader import Position
 from linter.model import Entity, Notice, RightStatement
+from linter.schema import RIGHTS
 
 AREA = "rights as described"
 KNOWLEDGE_FILE = "rights"
@@ -692,15 +693,10 @@ TIME_IMMEDIATE = Rule(
 
 # --- RGT008: a UK GDPR right cited under another law ----------------------------------------------
 
-#: rights given by UK GDPR Chapter III (not the complaint rights, which the DPA 2018 gives)
-_CHAPTER_III = (
-    "access",
-    "rectification",
-    "erasure",
-    "restriction",
-    "objection",
-    "portability",
-    "automated-decision-making",
+#: rights given by UK GDPR Chapter III (not consent withdrawal, Art 7(3), nor the complaint rights, which the
+#: DPA 2018 gives)
+_CHAPTER_III = tuple(
+    right for right in RIGHTS if right not in ("withdraw-consent", "complain", "complain-to-controller")
 )
 
 
