@@ -132,8 +132,8 @@ def _without_consent(ctx: Context) -> Iterator[Finding]:
                 f"{len(cookies)} cookie(s) that are not strictly necessary ({_names(cookies)}) are set with "
                 f"consent '{problem}', which is not consent"
                 + (
-                    f"; {_names(excepted)} could instead rest on a Schedule A1 exception only if people are told "
-                    "clearly and given a simple, free means of objecting"
+                    f"; {'they' if len(excepted) == len(cookies) else _names(excepted)} could instead rest on a "
+                    "Schedule A1 exception only if people are told clearly and given a simple, free means of objecting"
                     if excepted
                     else ""
                 )
@@ -298,7 +298,7 @@ def _identifying_called_anonymous(ctx: Context) -> Iterator[Finding]:
         IDENTIFYING_CALLED_ANONYMOUS,
         direct[0],
         "described_as_anonymous",
-        f"the notice says its cookies collect no personal data, or are anonymous, but {_names(direct)} hold "
+        f"the notice says its cookies collect no personal data, or are anonymous, but {_names(direct)} record "
         f"{', '.join(kinds)}, which identifies the person directly: personal data by definition",
         citation=facts.cite(_identifiers()),
         affects=[*direct[1:], *others, *_claims_to_statements(ctx)],
