@@ -6,6 +6,8 @@ Nothing registers itself by being imported: this list is the catalogue.
 from __future__ import annotations
 
 from checks import (
+    consent,
+    cookies,
     currency,
     lawful_basis,
     legislation,
@@ -14,6 +16,7 @@ from checks import (
     references,
     regime,
     retention,
+    rights,
     schema,
     transfers,
     waivers,
@@ -41,6 +44,9 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    rights.RULES,
+    consent.RULES,
+    cookies.RULES,
     regime.RULES,
     legislation.RULES,
 )
