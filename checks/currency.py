@@ -140,10 +140,6 @@ def _since(row: dict[str, Any]) -> str:
     return f"since {row['stale_from']}"
 
 
-def _line(text: Any) -> str:
-    return " ".join(str(text).split())
-
-
 def _recipient(name: str) -> str:
     return f"recipients:\n  - id: example-body\n    name: {name}\n    role: public-body\n"
 
@@ -166,8 +162,8 @@ def _renamed(ctx: Context) -> Iterator[Finding]:
             ctx,
             RENAMED,
             cause,
-            f"{prose.phrases(cause)} ({prose.places(cause)}) is out of date on {ctx.as_of}: {_line(row['what'])} "
-            f"({_since(row)}); use {_line(row['current_name'])}",
+            f"{prose.phrases(cause)} ({prose.places(cause)}) is out of date on {ctx.as_of}: "
+            f"{prose.one_line(row['what'])} ({_since(row)}); use {prose.one_line(row['current_name'])}",
             citation=facts.cite(row),
         )
 
@@ -179,8 +175,9 @@ def _maybe_renamed(ctx: Context) -> Iterator[Finding]:
             ctx,
             MAYBE_RENAMED,
             cause,
-            f"{prose.phrases(cause)} ({prose.places(cause)}) may be out of date: {_line(row['what'])}, reported "
-            f"{_since(row)} but not verified against the primary text; then use {_line(row['current_name'])}",
+            f"{prose.phrases(cause)} ({prose.places(cause)}) may be out of date: {prose.one_line(row['what'])}, "
+            f"reported {_since(row)} but not verified against the primary text; then use "
+            f"{prose.one_line(row['current_name'])}",
             citation=facts.cite(row),
         )
 
@@ -230,7 +227,7 @@ MAYBE_RENAMED = Rule(
     remediation="Check whether the body has been renamed and, if so, use its current name.",
     check=_maybe_renamed,
     failing=_recipient(_UNVERIFIED_EXAMPLE["example"]),
-    passing=_recipient("the Information Commission"),
+    passing=_recipient(prose.one_line(_UNVERIFIED_EXAMPLE["current_name"])),
     time_dependent=True,
 )
 
@@ -352,7 +349,7 @@ def _review_due(ctx: Context) -> Iterator[Finding]:
             )
     changes = law_changes_since(notice.last_reviewed, ctx.as_of)
     if changes:
-        said = "; ".join(f"{row['date']}: {_line(row['what'])}" for row in changes)
+        said = "; ".join(f"{row['date']}: {prose.one_line(row['what'])}" for row in changes)
         reasons.append(f"the law it must reflect has changed since ({said})")
         citation = facts.cite(changes[-1])
     if reasons:

@@ -90,7 +90,7 @@ def instruments() -> dict[str, Instrument]:
             ended_on=facts.date(ended.get("since")),
             ended_how=str(ended.get("how", "")),
             replaced_by=str(ended.get("by", "")),
-            where=" ".join(str(ended.get("where", "")).split()),
+            where=prose.one_line(ended.get("where", "")),
             row=row,
         )
     return found
@@ -226,6 +226,8 @@ def _ended_message(instrument: Instrument, cause: Sequence[prose.Hit], day: dt.d
     )
     if instrument.where:
         message += f" (in {instrument.where})"
+    if naming.verdict(instrument.row) == "no":
+        message += " (a date the register could not verify: see its note)"
     return f"{message}; cite {_successor(instrument, day)} instead"
 
 
@@ -276,19 +278,13 @@ def _basis_on_repealed(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _cites_repealed(ctx: Context) -> Iterator[Finding]:
-    """The notice cites no instrument repealed or revoked on --as-of."""
+def _report_ended(ctx: Context, rule: Rule, kinds: tuple[str, ...]) -> Iterator[Finding]:
+    """One finding per cited instrument of ``kinds`` that has ended on --as-of (and is not LEG001's)."""
     for instrument, cause in _statuses(ctx):
-        if instrument.ended_how in ("repealed", "revoked", "superseded") and instrument.kind in (
-            "act",
-            "si",
-            "assimilated",
-        ):
-            if _is_error(instrument, cause):
-                continue
+        if instrument.kind in kinds and not _is_error(instrument, cause):
             yield prose.cause_finding(
                 ctx,
-                CITES_REPEALED,
+                rule,
                 cause,
                 _ended_message(instrument, cause, ctx.as_of),
                 detail=instrument.id,
@@ -296,7 +292,16 @@ def _cites_repealed(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _cites_repealed(ctx: Context) -> Iterator[Finding]:
+    """The notice cites no Act or regulations repealed, revoked or superseded on --as-of."""
+    yield from _report_ended(ctx, CITES_REPEALED, ("act", "si", "assimilated"))
+
+
 _REPEALED = next(inst for inst in instruments().values() if inst.ended_how == "repealed" and inst.verified)
+
+
+def _statement_example(text: str) -> str:
+    return f"statements:\n  - id: example-statement\n    name: example\n    topic: other\n    text: {text}\n"
 
 
 def _basis_example(words: str) -> str:
@@ -342,14 +347,8 @@ CITES_REPEALED = Rule(
     citation=facts.cite(_REPEALED.row),
     remediation="Replace the citation with the law in force (the finding names the successor).",
     check=_cites_repealed,
-    failing=(
-        "statements:\n  - id: example-statement\n    name: example\n    topic: other\n"
-        f"    text: We comply with the {_REPEALED.title}.\n"
-    ),
-    passing=(
-        "statements:\n  - id: example-statement\n    name: example\n    topic: other\n"
-        f"    text: We comply with the {instruments()[_REPEALED.replaced_by].title}.\n"
-    ),
+    failing=_statement_example(f"We comply with the {_REPEALED.title}."),
+    passing=_statement_example(f"We comply with the {instruments()[_REPEALED.replaced_by].title}."),
     time_dependent=True,
 )
 
@@ -359,16 +358,7 @@ CITES_REPEALED = Rule(
 
 def _superseded_edition(ctx: Context) -> Iterator[Finding]:
     """The notice cites the current edition of guidance and codes."""
-    for instrument, cause in _statuses(ctx):
-        if instrument.kind in ("guidance", "code"):
-            yield prose.cause_finding(
-                ctx,
-                SUPERSEDED_EDITION,
-                cause,
-                _ended_message(instrument, cause, ctx.as_of),
-                detail=instrument.id,
-                citation=facts.cite(instrument.row),
-            )
+    yield from _report_ended(ctx, SUPERSEDED_EDITION, ("guidance", "code"))
 
 
 _EDITION = next(inst for inst in instruments().values() if inst.kind == "guidance" and inst.ended_on)
@@ -387,14 +377,8 @@ SUPERSEDED_EDITION = Rule(
     citation=facts.cite(_EDITION.row),
     remediation="Cite the current edition (the finding names it) and check what it says still matches the notice.",
     check=_superseded_edition,
-    failing=(
-        "statements:\n  - id: example-statement\n    name: example\n    topic: other\n"
-        f"    text: We follow {_EDITION.title}.\n"
-    ),
-    passing=(
-        "statements:\n  - id: example-statement\n    name: example\n    topic: other\n"
-        f"    text: We follow {_successor(_EDITION, dt.date.max)}.\n"
-    ),
+    failing=_statement_example(f"We follow {_EDITION.title}."),
+    passing=_statement_example(f"We follow {_successor(_EDITION, dt.date.max)}."),
     time_dependent=True,
 )
 
@@ -409,7 +393,7 @@ def _misnamed(ctx: Context) -> Iterator[Finding]:
         if instrument is None:
             continue
         index = int(cause[0].wording.id.rsplit(":", 1)[1])
-        note = " ".join(str(instrument.row["misnamings"][index]["note"]).split())
+        note = prose.one_line(instrument.row["misnamings"][index]["note"])
         yield prose.cause_finding(
             ctx,
             MISNAMED,
@@ -502,7 +486,7 @@ def _guidance_as_law(ctx: Context) -> Iterator[Finding]:
                 cause,
                 f"lawful basis '{basis.id}' gives {instrument.title} (statutory guidance) as the legal obligation; "
                 f"the obligation is in the law it is issued under: "
-                f"{' '.join(str(instrument.row['issued_under']).split())}",
+                f"{prose.one_line(instrument.row['issued_under'])}",
                 detail=f"{basis.id}:{instrument.id}",
                 citation=facts.cite(instrument.row),
             )

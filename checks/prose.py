@@ -151,6 +151,11 @@ class Hit:
         return " ".join(self.passage.text[self.start : self.end].split()).replace("\u2019", "'")
 
 
+def one_line(text: Any) -> str:
+    """A knowledge row's text (a folded YAML block) on one line."""
+    return " ".join(str(text).split())
+
+
 def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)] if pattern is not None else []
 

@@ -66,14 +66,10 @@ def _report(ctx: Context, rule: Rule, kind: str, what: str) -> Iterator[Finding]
             ctx,
             rule,
             cause,
-            f"{prose.phrases(cause)} ({prose.places(cause)}) {what} {_line(row['regime'])}; "
-            f"since {row['from']} say {_line(row['use'])}",
+            f"{prose.phrases(cause)} ({prose.places(cause)}) {what} {prose.one_line(row['regime'])}; "
+            f"since {row['from']} say {prose.one_line(row['use'])}",
             citation=facts.cite(row, ctx.as_of),
         )
-
-
-def _line(text: Any) -> str:
-    return " ".join(str(text).split())
 
 
 def _example(kind: str) -> dict[str, Any]:
