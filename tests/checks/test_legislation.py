@@ -80,6 +80,8 @@ def test_every_row_is_documented(row) -> None:
     assert (row["status"] == "in-force") == (ended is None)
     if ended:
         assert isinstance(ended["since"], dt.date) and ended["how"] in ("repealed", "revoked", "superseded")
+    if "pattern" in row:
+        assert re.search(row["pattern"], row["example"], re.IGNORECASE), "a row's own pattern needs an example it finds"
     if row["kind"] == "act":
         assert re.fullmatch(r"c\. \d+", str(row["number"])), "an Act's chapter is 'c. N'"
     if row["kind"] == "si":
@@ -254,3 +256,15 @@ def test_guidance_given_as_the_legal_obligation(lint) -> None:
     (finding,) = lint(basis("Keeping Children Safe in Education guidance"), "LEG006")
     assert "Education Act 2002 s.175" in finding.message
     assert lint(basis("Keeping Children Safe in Education guidance", article="6(1)(e)"), "LEG006") == []
+
+
+ENDED = [row for row in ROWS if row.get("ended")]
+
+
+@pytest.mark.parametrize("row", ENDED, ids=[row["id"] for row in ENDED])
+def test_every_ended_instrument_is_cited_rightly_the_day_before_and_reported_from_the_day(row, lint) -> None:
+    rules = ["LEG001", "LEG002", "LEG003"]
+    snippet = statement(f"We act under {row.get('example') or row['title']}.")
+    assert lint(snippet, rules, row["ended"]["since"] - DAY) == []
+    (finding,) = lint(snippet, rules, row["ended"]["since"])
+    assert finding.detail == row["id"]
