@@ -2,7 +2,10 @@
 
 Each rule reads its legal facts (which rights, who needs a DPO, the ICO's
 address) from ``checks/knowledge/notice-requirements.yaml``, where every row
-carries its citation and how it was verified.
+carries its citation and how it was verified. Where the law changed (the
+complaint provisions on 2026-06-19, Art 37(1)(a) on 2025-08-20) a row gives a
+dated citation history and a finding cites the provision as it stood on the
+``--as-of`` date.
 """
 
 from __future__ import annotations
@@ -12,19 +15,22 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checks import facts
-from checks.authority import is_public_authority
+from checks import facts, rights
+from checks.authority import dpo_exempt, is_public_authority
 from checks.naming import is_verified
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import Notice
+from linter.model import Entity, Notice
 
 AREA = "notice content"
 _K: dict[str, Any] = facts.load("notice-requirements")
 _COMPLAINT: dict[str, Any] = _K["complaint"]
+_TO_CONTROLLER: dict[str, Any] = _K["complaint_to_controller"]
 _AUTHORITY: dict[str, Any] = _COMPLAINT["supervisory_authority"]
 _ICO_LINES: list[str] = [str(line) for line in _AUTHORITY["addresses"][0]["lines"]]
 _POSTCODE = re.compile(_COMPLAINT["postcode_pattern"], re.IGNORECASE)
+_K_RIGHTS: dict[str, Any] = facts.load("rights")
+_OBJECTION = "objection"
 
 
 def _q(text: str) -> str:
@@ -98,6 +104,8 @@ def _dpo_contact(ctx: Context) -> Iterator[Finding]:
     controller = ctx.policy.controller
     if controller is None or not is_public_authority(controller) or not _K["dpo"]["required_for_public_authorities"]:
         return
+    if dpo_exempt(controller, ctx.as_of):
+        return  # a court or tribunal acting in its judicial capacity (Art 37(1)(a))
     if controller.dpo is None or not controller.dpo.reachable:
         yield ctx.finding(
             DPO_CONTACT,
@@ -116,9 +124,15 @@ DPO_CONTACT = Rule(
     rationale=(
         "A public authority must designate a data protection officer and publish the DPO's contact "
         "details in its notice, so people can raise a concern with someone independent of the service "
-        "that holds their information. For a public authority the duty is unconditional: an error."
+        "that holds their information. For a public authority the duty is unconditional: an error. "
+        "Courts, and from 2025-08-20 tribunals, acting in their judicial capacity are excepted: a controller "
+        "of kind court-or-tribunal is not reported from that date. Whether the controller is a public "
+        "authority is its recorded public_authority, else what its kind says (DPA 2018 s.7: a parish "
+        "council is not one)."
     ),
     citation=facts.cite(_K["dpo"]),
+    citations=facts.history(_K["dpo"]),
+    time_dependent=True,
     remediation="Add the DPO's contact details (a dedicated email address or postal address) under controller.dpo.",
     check=_dpo_contact,
     failing=(
@@ -139,7 +153,7 @@ def _missing_rights(ctx: Context, rule: Rule, rows: list[dict[str, Any]]) -> Ite
     notice = ctx.policy.notice
     if notice is None:
         return
-    stated = set(notice.rights_stated)
+    stated = notice.stated_rights
     for row in rows:
         if row["id"] in stated:
             continue
@@ -159,9 +173,34 @@ def _universal_right(ctx: Context) -> Iterator[Finding]:
     return _missing_rights(ctx, UNIVERSAL_RIGHT, _universal_rights())
 
 
+def _objection_due(ctx: Context) -> tuple[frozenset[str], list[Entity]]:
+    """(the bases the policy records that the right to object covers, the purposes that are direct marketing)."""
+    recorded = rights.recorded_bases(ctx)
+    law = rights.law_bases(_OBJECTION, ctx.as_of) or frozenset()
+    return frozenset(recorded.articles() & law), recorded.direct_marketing
+
+
+def _does_not_apply(ctx: Context, right: str) -> bool:
+    """The policy records its lawful bases, and the law gives ``right`` for none of them (nor direct marketing)."""
+    recorded = rights.recorded_bases(ctx)
+    law = rights.law_bases(right, ctx.as_of)
+    if recorded.unknown or law is None:
+        return False
+    if right == _OBJECTION and recorded.direct_marketing:
+        return False
+    return not (recorded.articles() & law)
+
+
 def _conditional_right(ctx: Context) -> Iterator[Finding]:
-    """Every right that applies only to some processing is addressed."""
-    return _missing_rights(ctx, CONDITIONAL_RIGHT, _other_rights())
+    """Every right that applies only to some processing is addressed, where it may apply."""
+    rows = []
+    for row in _other_rights():
+        if row["id"] == _OBJECTION and _objection_required(ctx):
+            continue  # NTC013 reports it, as an error
+        if _does_not_apply(ctx, str(row["id"])):
+            continue  # e.g. portability where only public task and legal obligation are relied on (Art 20(1))
+        rows.append(row)
+    return _missing_rights(ctx, CONDITIONAL_RIGHT, rows)
 
 
 UNIVERSAL_RIGHT = Rule(
@@ -194,9 +233,11 @@ CONDITIONAL_RIGHT = Rule(
     area=AREA,
     rationale=(
         "Erasure, objection and portability apply only to some processing (they depend on the lawful "
-        "basis), so their absence may be correct; but people should be told which apply and when, and "
-        "the linter cannot tell from the notice whether the council relies on a basis that triggers "
-        "them. A warning for the DPO to decide, not an error."
+        "basis), so their absence may be correct; but people should be told which apply and when. A right "
+        "the law gives for none of the lawful bases the policy records is not reported (portability where "
+        "only public task, legal obligation or vital interests are relied on: Art 20(1) and (3)); the right "
+        "to object where the policy records public task or legitimate interests is NTC013 (an error). "
+        "Otherwise a warning for the DPO to decide, not an error."
     ),
     citation=facts.cite(_K["rights_duty"]),
     remediation=(
@@ -215,13 +256,82 @@ CONDITIONAL_RIGHT = Rule(
 )
 
 
+# --- NTC013 --------------------------------------------------------------------
+
+
+def _objection_required(ctx: Context) -> bool:
+    row = rights.right_row(_OBJECTION)
+    articles, marketing = _objection_due(ctx)
+    return row is not None and is_verified(row) and bool(articles or marketing)
+
+
+def _objection_not_named(ctx: Context) -> Iterator[Finding]:
+    """The right to object is named where the policy records public task, legitimate interests or direct marketing."""
+    notice = ctx.policy.notice
+    if notice is None or _OBJECTION in notice.stated_rights or not _objection_required(ctx):
+        return
+    articles, marketing = _objection_due(ctx)
+    recorded = rights.recorded_bases(ctx)
+    resting = recorded.entities(articles) + [
+        purpose for purpose in marketing if purpose not in recorded.entities(articles)
+    ]
+    reasons = []
+    if articles:
+        reasons.append(f"the policy records {', '.join(rights.basis_name(article) for article in sorted(articles))}")
+    if marketing:
+        reasons.append(f"purposes that are direct marketing ({', '.join(purpose.id for purpose in marketing)})")
+    yield ctx.finding(
+        OBJECTION_NOT_NAMED,
+        notice,
+        "rights_stated",
+        f"the notice does not tell people they can object, but {' and '.join(reasons)}: the law gives a right to "
+        "object to that processing and requires it to be brought to their attention explicitly and separately",
+        detail=_OBJECTION,
+        citation=facts.cite(rights.right_row(_OBJECTION) or {}, ctx.as_of),
+        affects=resting,
+    )
+
+
+OBJECTION_NOT_NAMED = Rule(
+    id="NTC013",
+    title="The right to object is not named where public task, legitimate interests or direct marketing are relied on",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "People may object to processing based on public task or legitimate interests (Art 6(1)(e), (f), "
+        "and from 2026-02-05 (ea)) and to direct marketing at any time, and the right must be 'explicitly "
+        "brought to the attention of the data subject' and 'presented clearly and separately from any other "
+        "information' (Art 21(4)). Where the policy records one of those bases, or a direct-marketing purpose, "
+        "the right applies to processing the notice describes, so a notice that does not name it fails Art "
+        "13(2)(b), 14(2)(c) and 21(4): an error. Where it cannot apply, NTC004 says nothing of it; where the "
+        "policy records no basis, NTC004 warns."
+    ),
+    citation=facts.cite(_K_RIGHTS["rights"][_OBJECTION]),
+    citations=facts.history(_K_RIGHTS["rights"][_OBJECTION]),
+    time_dependent=True,
+    remediation=(
+        "Tell people, in its own paragraph, that they can object to processing you carry out as a public task "
+        "or in your legitimate interests, and to direct marketing, and how; add 'objection' to rights_stated."
+    ),
+    check=_objection_not_named,
+    failing=(
+        'lawful_bases:\n  - id: public-task\n    name: public task\n    article: "6(1)(e)"\n'
+        "notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [access]\n"
+    ),
+    passing=(
+        'lawful_bases:\n  - id: public-task\n    name: public task\n    article: "6(1)(e)"\n'
+        "notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [access, objection]\n"
+    ),
+)
+
+
 # --- NTC005 --------------------------------------------------------------------
 
 
 def _complain(ctx: Context) -> Iterator[Finding]:
     """The notice tells people they can complain to the supervisory authority."""
     notice = ctx.policy.notice
-    if notice is None or _COMPLAINT["right"] in notice.rights_stated:
+    if notice is None or _COMPLAINT["right"] in notice.stated_rights:
         return
     yield ctx.finding(
         RIGHT_TO_COMPLAIN,
@@ -238,9 +348,13 @@ RIGHT_TO_COMPLAIN = Rule(
     area=AREA,
     rationale=(
         "People must be told they can complain to the data protection regulator; it is their route "
-        "when the council's own answer does not satisfy them. The duty has no conditions: an error."
+        "when the council's own answer does not satisfy them. The duty has no conditions: an error. "
+        "The provision changed on 2026-06-19 (Art 77 omitted; complaints to the Commissioner under "
+        "DPA 2018 s.165): findings cite the one in force on the evaluation date."
     ),
     citation=facts.cite(_COMPLAINT),
+    citations=facts.history(_COMPLAINT),
+    time_dependent=True,
     remediation=(
         "State the right to complain to the regulator, with its contact details, and add 'complain' to rights_stated."
     ),
@@ -293,12 +407,12 @@ def _address_problems(notice: Notice) -> tuple[str, str] | None:
 def _complaint_address(ctx: Context) -> Iterator[Finding]:
     """The regulator's postal address, where given, is complete."""
     notice = ctx.policy.notice
-    if notice is None or (_COMPLAINT["right"] not in notice.rights_stated and notice.complaint is None):
+    if notice is None or (_COMPLAINT["right"] not in notice.stated_rights and notice.complaint is None):
         return
     problem = _address_problems(notice)
     if problem is not None:
         message, detail = problem
-        citation = facts.cite(_AUTHORITY["addresses"][0])
+        citation = f"{facts.cite(_COMPLAINT, ctx.as_of)}; address: {facts.cite(_AUTHORITY['addresses'][0])}"
         yield ctx.finding(COMPLAINT_ADDRESS, notice, "complaint", message, detail=detail, citation=citation)
 
 
@@ -327,6 +441,55 @@ COMPLAINT_ADDRESS = Rule(
         f"notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [{_COMPLAINT['right']}]\n"
         "  complaint:\n    address:\n" + "".join(f"      - {_q(line)}\n" for line in _ICO_LINES)
     ),
+)
+
+
+# --- NTC012 --------------------------------------------------------------------
+
+
+def _complain_to_controller(ctx: Context) -> Iterator[Finding]:
+    """From 2026-06-19 the notice tells people they can complain to the controller itself."""
+    notice = ctx.policy.notice
+    start = facts.date(_TO_CONTROLLER.get("from"))
+    if notice is None or not is_verified(_TO_CONTROLLER) or (start is not None and ctx.as_of < start):
+        return
+    if _TO_CONTROLLER["right"] in notice.stated_rights:
+        return
+    controller = ctx.policy.controller
+    who = f"'{controller.name}'" if controller is not None else "the controller"
+    yield ctx.finding(
+        RIGHT_TO_COMPLAIN_TO_CONTROLLER,
+        notice,
+        "rights_stated",
+        f"the notice does not tell people they can complain to {who} itself (a notice must say so from {start})",
+    )
+
+
+RIGHT_TO_COMPLAIN_TO_CONTROLLER = Rule(
+    id="NTC012",
+    title="Right to complain to the controller is not stated",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "Since 19 June 2026 people can complain to the controller about how it uses their information, "
+        "and the controller must make that easy (an electronic complaint form, for example), acknowledge "
+        "a complaint within 30 days and tell them the outcome. A notice must tell people they have this "
+        "right, besides the right to complain to the regulator. Before that date nothing is reported. "
+        "The duty has no conditions and the knowledge it rests on is verified against the Act and its "
+        "commencement regulations: an error."
+    ),
+    citation=facts.cite(_TO_CONTROLLER),
+    remediation=(
+        "Say in the notice that people can complain to the council about its use of their information, and "
+        f"how (a complaint form, email or address); add '{_TO_CONTROLLER['right']}' to rights_stated."
+    ),
+    check=_complain_to_controller,
+    failing=f"notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [{_COMPLAINT['right']}]\n",
+    passing=(
+        "notice:\n  id: example-notice\n  name: Example notice\n"
+        f"  rights_stated: [{_COMPLAINT['right']}, {_TO_CONTROLLER['right']}]\n"
+    ),
+    time_dependent=True,
 )
 
 
@@ -386,7 +549,7 @@ def _adm_state(ctx: Context) -> tuple[bool, bool, list[str]]:
     notice = ctx.policy.notice
     adm = notice.automated_decision_making if notice is not None else None
     services = [service.id for service in ctx.policy.services if service.automated_decision_making]
-    used = bool(services) or (adm is not None and adm.used)
+    used = bool(services) or (adm is not None and bool(adm.used))
     stated = adm is not None and adm.stated
     return used, stated, services
 
@@ -575,6 +738,8 @@ RULES = (
     CONDITIONAL_RIGHT,
     RIGHT_TO_COMPLAIN,
     COMPLAINT_ADDRESS,
+    RIGHT_TO_COMPLAIN_TO_CONTROLLER,
+    OBJECTION_NOT_NAMED,
     STATUTORY_REQUIREMENT,
     ADM_SILENT,
     ADM_UNDESCRIBED,

@@ -20,13 +20,17 @@ AREA = "processors"
 _K: dict[str, Any] = facts.load("processor-requirements")
 
 #: recipient roles that say the body decides for itself what to do with the data
-INDEPENDENT_ROLES = ("independent-controller", "public-body")
+INDEPENDENT_ROLES = ("independent-controller", "public-body", "individual", "public")
 #: the recipient role that already says the body is our processor
 PROCESSOR_ROLE = "processor"
 #: the recipient role of the council's own teams, which are not processors
 INTERNAL_ROLE = "internal"
+#: the person the information is about, given their own information
+DATA_SUBJECT_ROLE = "data-subject"
 #: recipient roles that contradict acting on the council's behalf (every schema role but those two)
-CONTROLLER_ROLES = tuple(role for role in RECIPIENT_ROLES if role not in (PROCESSOR_ROLE, INTERNAL_ROLE))
+CONTROLLER_ROLES = tuple(
+    role for role in RECIPIENT_ROLES if role not in (PROCESSOR_ROLE, INTERNAL_ROLE, DATA_SUBJECT_ROLE)
+)
 
 
 def _matching_processor(policy: Policy, recipient: Recipient) -> Processor | None:

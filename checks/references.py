@@ -157,7 +157,11 @@ def _used_entities(policy: Policy) -> set[int]:
         used.extend(transfer.data_categories)
         if transfer.importer is not None:
             used.append(transfer.importer)
-    used.extend(rule for rule in policy.retention_rules if rule.applies_to)
+    for rule in policy.retention_rules:
+        used.extend(rule.data_subjects)
+        used.extend(rule.data_categories)
+        if rule.applies_to:
+            used.append(rule)
     return {id(entity) for entity in used}
 
 

@@ -5,7 +5,22 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
+from checks import (
+    consent,
+    cookies,
+    currency,
+    lawful_basis,
+    legislation,
+    notice,
+    processors,
+    references,
+    regime,
+    retention,
+    rights,
+    schema,
+    transfers,
+    waivers,
+)
 from linter.findings import Rule
 
 
@@ -29,4 +44,9 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    rights.RULES,
+    consent.RULES,
+    cookies.RULES,
+    regime.RULES,
+    legislation.RULES,
 )

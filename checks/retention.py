@@ -153,9 +153,15 @@ SERVICE_COVERED = Rule(
 
 
 def _has_period(ctx: Context) -> Iterator[Finding]:
-    """Each rule gives a period, or criteria (an event or a limit) for it."""
+    """Each rule gives a period, or criteria (an event, a limit, a stated test, or the
+    published retention schedule it points to) for it."""
     for rule in ctx.policy.retention_rules:
-        criteria = rule.starts or (rule.alternative is not None and rule.alternative.until)
+        criteria = (
+            rule.starts
+            or (rule.alternative is not None and rule.alternative.until)
+            or rule.criteria
+            or rule.schedule_reference
+        )
         if not rule.period and not criteria:
             yield ctx.finding(
                 HAS_PERIOD,

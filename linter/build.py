@@ -18,7 +18,16 @@ from cerberus.errors import BasicErrorHandler, ValidationError
 
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
-from linter.schema import KINDS, PERIOD_PATTERN, EntityValidator, Schema
+from linter.schema import (
+    KINDS,
+    PERIOD_PATTERN,
+    PLACE_PATTERN,
+    REGIONS,
+    SI_PATTERN,
+    TIME_PATTERN,
+    EntityValidator,
+    Schema,
+)
 
 SCHEMA_RULE = "SCH001"
 UNKNOWN_KEY_RULE = "SCH002"
@@ -66,14 +75,19 @@ def _dotted(path: tuple[Any, ...]) -> str:
 def _schema_at(schema: Schema, path: tuple[Any, ...]) -> Schema:
     """The mapping schema that governs the parent of ``path``'s last step."""
     current: Schema = schema
+    keyed: Schema | None = None  # the schema of each value of a mapping keyed by values (notice.rights)
     for step in path[:-1]:
         if isinstance(step, int):
             continue
+        if keyed is not None:
+            current, keyed = keyed, None
+            continue
         rules = current.get(step, {})
-        inner = rules.get("schema", {})
-        if rules.get("type") == "list":
-            inner = inner.get("schema", {})
-        current = inner
+        if "list" in rules.get("type", ()) and isinstance(rules.get("schema"), dict):
+            rules = rules["schema"]
+        if "valuesrules" in rules:
+            keyed = rules["valuesrules"].get("schema", {})
+        current = rules.get("schema", {}) if isinstance(rules.get("schema"), dict) else {}
     return current
 
 
@@ -89,11 +103,14 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         return SCHEMA_RULE, f"required key '{name}' is missing"
     if error.code == _BAD_TYPE:
         hint = ""
-        if isinstance(error.value, bool) and error.constraint == "string":
+        kinds: list[str] = (
+            [str(kind) for kind in error.constraint] if isinstance(error.constraint, list) else [str(error.constraint)]
+        )
+        if isinstance(error.value, bool) and "string" in kinds:
             hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
-        elif error.constraint == "date":
+        elif "date" in kinds:
             hint = " (write an unquoted date such as 2024-03-31)"
-        expected = _TYPE_WORDS.get(error.constraint, error.constraint)
+        expected = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
         return SCHEMA_RULE, f"'{name}' must be {expected}, not {_type_name(error.value)}{hint}"
     if error.code == _REGEX_MISMATCH:
         return (
@@ -115,8 +132,10 @@ _TYPE_WORDS = {
 
 _FORMATS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "expected a kebab-case id such as 'child-protection'",
-    r"^[A-Z]{2}$": "expected an ISO 3166 two-letter country code such as 'GB'",
+    PLACE_PATTERN: "expected an ISO 3166 two-letter country code such as 'GB', or one of " + ", ".join(REGIONS),
     PERIOD_PATTERN: "expected a period such as '35 years' or 'indefinite', of at most five digits",
+    TIME_PATTERN: "expected 'immediately' or a time such as '1 month', '40 days' or '20 working days'",
+    SI_PATTERN: "expected a statutory instrument number as year/number, such as '2010/959'",
 }
 
 
@@ -141,7 +160,40 @@ def _contact(raw: Any) -> m.Contact:
 
 
 def _trace(raw: Any) -> m.Trace:
-    return m.Trace(**{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw})
+    trace = m.Trace(
+        **{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw},
+        key_positions=getattr(raw, "key_positions", {}),
+    )
+    if "also" in raw:
+        trace.also = [_trace(item) for item in raw["also"]]
+    return trace
+
+
+def _traced(cls: Callable[..., Any], raw: Any, **extra: Any) -> Any:
+    """``cls`` built from a mapping whose ``trace`` (if any) is a trace."""
+    values = {key: value for key, value in raw.items() if key != "trace"}
+    return cls(**values, **extra, trace=_trace(raw["trace"]) if "trace" in raw else None)
+
+
+def _law(raw: Any) -> m.Legislation:
+    """A legislation reference: plain text is the citation as the notice words it."""
+    return m.Legislation(cited_as=raw) if isinstance(raw, str) else _traced(m.Legislation, raw)
+
+
+def _laws(raw: Any) -> list[m.Legislation]:
+    return [_law(item) for item in raw]
+
+
+def _right(right: str, raw: Any) -> m.RightStatement:
+    said: m.RightStatement = _traced(
+        m.RightStatement, {**raw, "laws_cited": _laws(raw.get("laws_cited", ()))}, right=right
+    )
+    return said
+
+
+def _automated_decisions(raw: Any) -> m.AutomatedDecisions:
+    decisions: m.AutomatedDecisions = _traced(m.AutomatedDecisions, raw)
+    return decisions
 
 
 def _company(raw: Any) -> m.Company:
@@ -158,19 +210,16 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "parent_company": _company,
     "sub_processors": lambda raw: [_company(item) for item in raw],
     "alternative": lambda raw: m.RetentionAlternative(**dict(raw)),
-    "automated_decision_making": lambda raw: (
-        raw
-        if isinstance(raw, bool)
-        else m.AutomatedDecisions(
-            **{key: value for key, value in raw.items() if key != "trace"},
-            trace=_trace(raw["trace"]) if "trace" in raw else None,
-        )
-    ),
-    "trace_ignore": lambda raw: [m.IgnoredText(item["quote"], item["reason"]) for item in raw],
-    "transfers_statement": lambda raw: m.TransfersStatement(
-        **{key: value for key, value in raw.items() if key != "trace"},
-        trace=_trace(raw["trace"]) if "trace" in raw else None,
-    ),
+    # a mapping for the notice; true/false (or a mapping, see _Builder.create) for a service
+    "automated_decision_making": lambda raw: raw if isinstance(raw, bool) else _automated_decisions(raw),
+    "trace_ignore": lambda raw: [
+        m.IgnoredText(item["quote"], item["reason"], getattr(item, "key_positions", {})) for item in raw
+    ],
+    "transfers_statement": lambda raw: _traced(m.TransfersStatement, raw),
+    "legislation": _laws,
+    "laws_cited": _laws,
+    "rights": lambda raw: {right: _right(right, said) for right, said in raw.items()},
+    "blank_sections": lambda raw: [_traced(m.BlankSection, item) for item in raw],
 }
 
 
@@ -264,6 +313,9 @@ class _Builder:
                 deferred.extend((f"notice_wide.{sub}", ids) for sub, ids in value.items())
             elif (kind, name) in m.REFERENCES:
                 deferred.append((name, value))
+            elif kind == "service" and name == "automated_decision_making" and isinstance(value, dict):
+                kwargs["automated_decisions"] = _automated_decisions(value)
+                kwargs[name] = kwargs["automated_decisions"].used
             elif name in _CONVERTERS:
                 kwargs[name] = _CONVERTERS[name](value)
             elif name in self.field_names[kind]:

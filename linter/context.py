@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.build import Problem
-from linter.findings import Finding, Rule
+from linter.findings import Finding, Related, Rule
 from linter.loader import Position
 from linter.model import Entity, Policy
 
@@ -17,6 +18,8 @@ class Context:
     policy: Policy
     as_of: dt.date
     problems: list[Problem] = field(default_factory=list)
+    #: what rules compute once per run and share (an index, every prose passage)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def finding(
         self,
@@ -28,8 +31,15 @@ class Context:
         detail: str = "",
         position: Position | None = None,
         citation: str | None = None,
+        affects: Iterable[Entity] = (),
     ) -> Finding:
-        """A finding of ``rule`` about ``entity.field``, placed at that field."""
+        """A finding of ``rule`` about ``entity.field``, placed at that field.
+
+        It cites ``citation`` when given, else the rule's citation as it stood
+        on the evaluation date (:meth:`Rule.citation_on`). ``affects`` lists the
+        other entities the same cause touches, so that one cause is one finding
+        however many entities it reaches.
+        """
         where = position or entity.at(field)
         return Finding(
             rule=rule.id,
@@ -40,9 +50,12 @@ class Context:
             column=where.column,
             entity=entity.ref,
             field=field,
-            citation=citation or rule.citation,
+            citation=citation or rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=detail,
+            related=tuple(
+                Related(other.ref, other.position.file, other.position.line, other.position.column) for other in affects
+            ),
         )
 
     def from_problem(self, rule: Rule, problem: Problem) -> Finding:
@@ -55,7 +68,7 @@ class Context:
             column=problem.position.column,
             entity=problem.entity,
             field=problem.field,
-            citation=rule.citation,
+            citation=rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=problem.detail,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,12 +29,30 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """An entity a finding affects beside the one it is about (one finding per cause)."""
+
+    entity: str
+    file: str
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "file": self.file, "line": self.line, "column": self.column}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in the policy, located and cited.
 
     The fingerprint is built from the rule, the entity, the field and an
     optional ``detail`` (for example the dangling id), never from positions,
     so it survives edits elsewhere in the file. Baselines and waivers key on it.
+
+    One cause is one finding: when one fact (a notice that gives no bases per
+    purpose) affects many entities, the finding is placed at the cause and
+    ``related`` lists the entities affected; they are not part of the
+    fingerprint, so the finding survives one more or one fewer of them.
     """
 
     rule: str
@@ -47,6 +66,14 @@ class Finding:
     citation: str
     remediation: str
     detail: str = ""
+    related: tuple[Related, ...] = ()
+
+    @property
+    def affects(self) -> str:
+        """The entities affected beside the finding's own, for one line of text ('' when none)."""
+        if not self.related:
+            return ""
+        return f"affects {len(self.related)}: " + ", ".join(related.entity for related in self.related)
 
     @property
     def fingerprint(self) -> str:
@@ -69,11 +96,53 @@ class Finding:
             "citation": self.citation,
             "remediation": self.remediation,
             "detail": self.detail,
+            "related": [related.to_dict() for related in self.related],
             "fingerprint": self.fingerprint,
         }
 
 
 CheckFunction = Callable[["Context"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCitation:
+    """A citation as the law stood from ``start`` to ``end`` (both inclusive; None: no bound).
+
+    A provision can be renumbered, reworded or replaced: a finding on a given
+    ``--as-of`` date cites the text in force that day.
+    """
+
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def period(self) -> str:
+        """'2021-01-01 to 2026-06-18', 'from 2026-06-19', 'until 2020-12-31' or 'always'."""
+        if self.start and self.end:
+            return f"{self.start} to {self.end}"
+        if self.start:
+            return f"from {self.start}"
+        if self.end:
+            return f"until {self.end}"
+        return "always"
+
+
+def citation_on(history: Iterable[DatedCitation], day: dt.date, default: str = "") -> str:
+    """The text of the first citation of ``history`` in force on ``day``.
+
+    A day before every entry takes the earliest one (the provision as first
+    made), a day in no entry otherwise the latest; ``default`` when there is
+    no history at all.
+    """
+    entries = list(history)
+    found = next((entry for entry in entries if entry.in_force(day)), None)
+    if found is None and entries:
+        starts = [entry.start for entry in entries if entry.start is not None]
+        found = entries[0] if len(starts) == len(entries) and day < min(starts) else entries[-1]
+    return found.text if found is not None else default
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +154,10 @@ class Rule:
     run them. An example that needs more than one file (a policy and its
     ``policy-waivers.yaml``) starts each file with a ``# file: NAME`` line;
     the tests write those files side by side into one policy folder.
+
+    ``citation`` is the rule's citation; a rule whose provision changed over
+    time also gives ``citations``, the dated history, and a finding cites the
+    entry in force on the ``--as-of`` date (``citation_on``).
     """
 
     id: str
@@ -98,3 +171,8 @@ class Rule:
     failing: str = ""
     passing: str = ""
     time_dependent: bool = False
+    citations: tuple[DatedCitation, ...] = ()
+
+    def citation_on(self, day: dt.date) -> str:
+        """The citation in force on ``day``: from ``citations`` when one covers it, else ``citation``."""
+        return citation_on(self.citations, day, self.citation)

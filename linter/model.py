@@ -17,6 +17,15 @@ class Trace:
     quote: str = ""
     added: str = ""
     note: str = ""
+    #: key -> (line, column) in the file of the entity it belongs to (empty when built in code)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: further places in the notice that state the same fact
+    also: list[Trace] = field(default_factory=list)
+
+    @property
+    def quotes(self) -> list[str]:
+        """Every verbatim quote of this trace, its own first."""
+        return [quote for quote in (self.quote, *(more.quote for more in self.also)) if quote]
 
 
 @dataclass(slots=True, eq=False)
@@ -78,10 +87,63 @@ class Controller(Entity):
 
 
 @dataclass(slots=True, eq=False)
+class Legislation:
+    """A law as the notice cites it: its words, and what structure it gives."""
+
+    cited_as: str = ""
+    title: str = ""
+    year: int | None = None
+    chapter: str = ""
+    provision: str = ""
+    si: str = ""
+    trace: Trace | None = None
+
+    @property
+    def words(self) -> str:
+        """The citation as written, else its title with the provision."""
+        return self.cited_as or " ".join(part for part in (self.title, self.provision) if part)
+
+
+@dataclass(slots=True, eq=False)
 class AutomatedDecisions:
-    used: bool = False
+    """What the notice says about automated decisions (UK GDPR Arts 13(2)(f), 22, 22A-22D)."""
+
+    used: bool | None = None
     stated: bool = False
     text: str = ""
+    solely_automated: bool | None = None
+    significant_effects: bool | None = None
+    profiling: bool | None = None
+    special_category: bool | None = None
+    articles: list[str] = field(default_factory=list)
+    safeguards: list[str] = field(default_factory=list)
+    logic_explained: bool | None = None
+    consequences_explained: bool | None = None
+    trace: Trace | None = None
+
+
+@dataclass(slots=True, eq=False)
+class RightStatement:
+    """What the notice says about one right: its scope, how to use it, when."""
+
+    right: str
+    stated: bool = True
+    scope: str = ""
+    bases: list[str] = field(default_factory=list)
+    route: str = ""
+    how: str = ""
+    laws_cited: list[Legislation] = field(default_factory=list)
+    time_limit: str = ""
+    precondition: str = ""
+    trace: Trace | None = None
+
+
+@dataclass(slots=True, eq=False)
+class BlankSection:
+    """A heading of the notice with nothing under it."""
+
+    heading: str
+    topic: str
     trace: Trace | None = None
 
 
@@ -98,6 +160,7 @@ class DataCategory(Entity):
 
     special_category: bool = False
     criminal_offence: bool = False
+    online_identifier: bool = False
 
 
 @dataclass(slots=True, eq=False)
@@ -112,6 +175,7 @@ class Source(Entity):
     publicly_accessible: bool = False
     data_subject: bool = False
     category: bool = False
+    catch_all: bool = False
 
 
 @dataclass(slots=True, eq=False)
@@ -121,7 +185,9 @@ class LawfulBasis(Entity):
     article: str = ""
     schedule1_condition: str = ""
     appropriate_policy_document: str = ""
-    legislation: list[str] = field(default_factory=list)
+    legislation: list[Legislation] = field(default_factory=list)
+    interests: str = ""
+    consent_by: str = ""
 
     @property
     def article_number(self) -> str:
@@ -135,7 +201,11 @@ class Purpose(Entity):
 
     lawful_bases: list[LawfulBasis] = field(default_factory=list)
     consent: bool = False
+    consent_by: str = ""
     anonymised: bool = False
+    direct_marketing: list[str] = field(default_factory=list)
+    refers_to: str = ""
+    laws_cited: list[Legislation] = field(default_factory=list)
 
 
 @dataclass(slots=True, eq=False)
@@ -146,6 +216,7 @@ class Recipient(Entity):
     category: bool = False
     examples: list[str] = field(default_factory=list)
     acts_on_our_behalf: bool = False
+    catch_all: bool = False
     country: str = ""
     purpose: str = ""
 
@@ -193,8 +264,13 @@ class RetentionRule(Entity):
     disposal: str = ""
     alternative: RetentionAlternative | None = None
     applies_to: list[Service] = field(default_factory=list)
+    data_subjects: list[DataSubject] = field(default_factory=list)
+    data_categories: list[DataCategory] = field(default_factory=list)
     statutory_basis: str = ""
     short_term: bool = False
+    criteria: str = ""
+    schedule_reference: str = ""
+    laws_cited: list[Legislation] = field(default_factory=list)
 
     @property
     def period_days(self) -> int | None:
@@ -215,7 +291,19 @@ class Service(Entity):
     processors: list[Processor] = field(default_factory=list)
     retention_rules: list[RetentionRule] = field(default_factory=list)
     relies_on_notice_wide: list[str] = field(default_factory=list)
-    automated_decision_making: bool = False
+    #: whether the service makes automated decisions; None when the policy does not say
+    automated_decision_making: bool | None = None
+    #: what the notice says about them, when it says more than yes or no
+    automated_decisions: AutomatedDecisions | None = None
+    #: "controller" (default), "joint-controller", or "processor" (for the bodies in on_behalf_of)
+    acting_as: str = ""
+    on_behalf_of: list[str] = field(default_factory=list)
+    refers_to: str = ""
+
+    @property
+    def as_processor(self) -> bool:
+        """The body runs this service for other controllers, not for itself."""
+        return self.acting_as == "processor"
 
 
 @dataclass(slots=True, eq=False)
@@ -228,6 +316,7 @@ class Transfer(Entity):
     destination: str = ""
     data_categories: list[DataCategory] = field(default_factory=list)
     mechanism: str = ""
+    frequency: str = ""
     in_place_from: dt.date | None = None
     safeguard_copy: str = ""
     dpf_certified: bool = False
@@ -241,6 +330,8 @@ class IgnoredText:
 
     quote: str
     reason: str
+    #: key -> (line, column) in the notice's file (empty when built in code)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
 
 @dataclass(slots=True, eq=False)
@@ -260,12 +351,16 @@ class Notice(Entity):
     KIND: ClassVar[str] = "notice"
 
     title: str = ""
+    publisher: str = ""
     url: str = ""
     full_notice_url: str = ""
     last_reviewed: dt.date | None = None
     review_cycle_months: int | None = None
     rights_stated: list[str] = field(default_factory=list)
     rights_information: str = ""
+    rights: dict[str, RightStatement] = field(default_factory=dict)
+    laws_cited: list[Legislation] = field(default_factory=list)
+    blank_sections: list[BlankSection] = field(default_factory=list)
     complaint: Contact | None = None
     consent_withdrawal_stated: bool = False
     statutory_requirement_stated: bool = False
@@ -273,6 +368,45 @@ class Notice(Entity):
     transfers_statement: TransfersStatement | None = None
     notice_wide: NoticeWide = field(default_factory=NoticeWide)
     trace_ignore: list[IgnoredText] = field(default_factory=list)
+
+    @property
+    def stated_rights(self) -> set[str]:
+        """Every right the notice names: ``rights_stated`` and each ``rights`` entry it states."""
+        return set(self.rights_stated) | {right for right, said in self.rights.items() if said.stated}
+
+    def blank(self, topic: str) -> BlankSection | None:
+        """The notice's heading on ``topic`` that has nothing under it, if any."""
+        return next((section for section in self.blank_sections if section.topic == topic), None)
+
+
+@dataclass(slots=True, eq=False)
+class Statement(Entity):
+    """A piece of notice prose that is not itself an entity (security, definitions, cookies ...)."""
+
+    KIND: ClassVar[str] = "statement"
+
+    topic: str = ""
+    text: str = ""
+    laws_cited: list[Legislation] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Cookie(Entity):
+    """A cookie or similar technology the service sets or reads (PECR reg 6)."""
+
+    KIND: ClassVar[str] = "cookie"
+
+    category: str = ""
+    purpose: str = ""
+    provider: str = ""
+    third_party: bool = False
+    on_other_platform: bool = False
+    consent: str = ""
+    set_before_consent: bool = False
+    identifiers: list[str] = field(default_factory=list)
+    described_as_anonymous: bool = False
+    duration: str = ""
+    country: str = ""
 
 
 ENTITY_CLASSES: dict[str, type[Entity]] = {
@@ -290,6 +424,8 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
         Transfer,
         RetentionRule,
         LawfulBasis,
+        Statement,
+        Cookie,
     )
 }
 
@@ -308,6 +444,8 @@ REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("transfer", "importer"): ("processor", "recipient"),
     ("transfer", "data_categories"): ("data_category",),
     ("retention_rule", "applies_to"): ("service",),
+    ("retention_rule", "data_subjects"): ("data_subject",),
+    ("retention_rule", "data_categories"): ("data_category",),
 }
 
 
@@ -384,6 +522,14 @@ class Policy:
     @property
     def lawful_bases(self) -> list[LawfulBasis]:
         return self.of("lawful_basis")
+
+    @property
+    def statements(self) -> list[Statement]:
+        return self.of("statement")
+
+    @property
+    def cookies(self) -> list[Cookie]:
+        return self.of("cookie")
 
     def effective(self, service: Service, name: str) -> list[Any]:
         """A service's own list for a field plus the notice-wide list it relies on."""

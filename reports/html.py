@@ -65,6 +65,9 @@ ROLE_HEADINGS = {
     "processor": "Processors named as recipients",
     "public-body": "Public bodies",
     "internal": "Internal recipients",
+    "data-subject": "The people themselves",
+    "individual": "Other individuals",
+    "public": "Published to the public",
     "": "Role not stated",
 }
 NOTICE_WIDE_LABELS = {

@@ -155,7 +155,7 @@ def _retention(facts: _Facts, service: Service) -> Cell:
 
 def _rights(facts: _Facts, service: Service) -> Cell:
     notice = facts.policy.notice
-    return list(notice.rights_stated) if notice else []
+    return sorted(notice.stated_rights) if notice else []
 
 
 def _schedule1(facts: _Facts, service: Service) -> Cell:

@@ -37,7 +37,8 @@ def annotation(finding: Finding) -> str:
             ("title", finding.rule),
         )
     )
-    return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(finding.message)}"
+    message = f"{finding.message} ({finding.affects})" if finding.related else finding.message
+    return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(message)}"
 
 
 def render(result: Result, summary: Summary) -> str:

@@ -27,7 +27,8 @@ def _clean(text: str) -> str:
 
 
 def _line(finding: Finding) -> str:
-    return f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value}: {finding.message}"
+    line = f"{finding.file}:{finding.line}:{finding.column}: {finding.severity.value}: {finding.message}"
+    return f"{line} ({finding.affects})" if finding.related else line
 
 
 def _waived_line(waived: WaivedFinding) -> str:

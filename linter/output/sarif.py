@@ -107,6 +107,18 @@ def _result(
             "remediation": finding.remediation,
         },
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            {
+                "id": index,
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(related.file, root),
+                    "region": {"startLine": max(related.line, 1), "startColumn": max(related.column, 1)},
+                },
+                "message": {"text": related.entity},
+            }
+            for index, related in enumerate(finding.related, start=1)
+        ]
     if finding.rule in rule_index:
         result["ruleIndex"] = rule_index[finding.rule]
     return result

@@ -23,7 +23,8 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
     if colour:
         severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
     location = f"{printable(finding.file)}:{finding.line}:{finding.column}: {finding.rule}"
-    return f"{location} {severity} {printable(finding.message)}"
+    line = f"{location} {severity} {printable(finding.message)}"
+    return f"{line}\n    {printable(finding.affects)}" if finding.related else line
 
 
 def format_waived(waived: WaivedFinding, colour: bool = False) -> str:

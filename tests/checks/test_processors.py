@@ -118,9 +118,20 @@ def test_processor_role_without_processor_entry_is_not_a_contradiction(assert_fi
 
 
 def test_roles_named_by_the_rules_are_schema_roles() -> None:
-    named = {processors.PROCESSOR_ROLE, processors.INTERNAL_ROLE, *processors.INDEPENDENT_ROLES}
+    named = {
+        processors.PROCESSOR_ROLE,
+        processors.INTERNAL_ROLE,
+        processors.DATA_SUBJECT_ROLE,
+        *processors.INDEPENDENT_ROLES,
+    }
     assert named <= set(RECIPIENT_ROLES)
-    assert set(processors.CONTROLLER_ROLES) == {"independent-controller", "joint-controller", "public-body"}
+    assert set(processors.CONTROLLER_ROLES) == {
+        "independent-controller",
+        "joint-controller",
+        "public-body",
+        "individual",
+        "public",
+    }
 
 
 def test_internal_team_is_not_a_processor(assert_findings) -> None:

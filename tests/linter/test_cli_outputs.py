@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support import cli, write
 
-from linter import commands
+from linter import files
 from linter.cli import _fold_outputs
 
 BROKEN = "purposes:\n  - id: p\n    name: P\n    lawful_bases: [nothing]\n"
@@ -88,7 +88,7 @@ def test_unwritable_output_exits_two(tmp_path: Path, folder: Path, monkeypatch: 
     def refuse(path: object, text: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(commands, "write_atomic", refuse)
+    monkeypatch.setattr(files, "write_atomic", refuse)  # commands.write imports it when it writes
     code, _, err = cli("check", str(folder), *ARGS, "--format", f"json:{tmp_path / 'x.json'}")
     assert code == 2 and "cannot write: Permission denied" in err
 
@@ -96,3 +96,39 @@ def test_unwritable_output_exits_two(tmp_path: Path, folder: Path, monkeypatch: 
 def test_no_colour_when_not_a_terminal(folder: Path) -> None:
     _, out, _ = cli("check", str(folder), *ARGS)
     assert "\x1b[" not in out
+
+
+def test_one_cause_is_one_finding_listing_what_it_affects_in_every_format() -> None:
+    import datetime as dt
+
+    from linter.engine import Result
+    from linter.findings import Finding, Related, Severity
+    from linter.gate import Summary
+    from linter.model import Policy
+    from linter.output import FORMATS, render
+
+    related = (Related("service:a", "p.yaml", 3, 5), Related("service:b", "p.yaml", 9, 5))
+    finding = Finding(
+        "LAW012",
+        Severity.WARNING,
+        "bases stated once",
+        "p.yaml",
+        1,
+        1,
+        "notice:n",
+        "notice_wide",
+        "Art 13",
+        "fix",
+        related=related,
+    )
+    bare = Finding("LAW012", Severity.WARNING, "bases stated once", "p.yaml", 1, 1, "notice:n", "notice_wide", "c", "f")
+    assert finding.fingerprint == bare.fingerprint  # the affected entities are not part of it
+    from checks.registry import RULES
+
+    result = Result([finding], Policy(), [RULES["LAW012"]], dt.date(2026, 11, 24))
+    summary = Summary.of(result, Severity.ERROR)
+    for name in FORMATS:
+        text = render(name, result, summary)
+        assert "service:a" in text and "service:b" in text, name
+    assert render("text", result, summary).splitlines()[1] == "    affects 2: service:a, service:b"
+    assert finding.to_dict()["related"][1] == {"entity": "service:b", "file": "p.yaml", "line": 9, "column": 5}
