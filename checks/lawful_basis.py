@@ -76,7 +76,9 @@ class Schedule1Condition:
 
 
 _PREFIX = re.compile(r"^\s*(article|art\.?)\s*", re.IGNORECASE)
-_SUFFIX = re.compile(r"\s*(of\s+the\s+)?(uk\s+)?gdpr\s*$", re.IGNORECASE)
+# (?<!\s) and (?<!\d): a match starts where a run starts (as the leftmost one does
+# anyway), so that a long run of spaces or digits is scanned once, not once per character
+_SUFFIX = re.compile(r"(?<!\s)\s*(of\s+the\s+)?(uk\s+)?gdpr\s*$", re.IGNORECASE)
 
 
 def normalise(article: str) -> str:
@@ -162,7 +164,7 @@ def ground_of(basis: LawfulBasis) -> Ground | None:
 
 _NUMBER_LIST = r"\d+(?:\s*(?:,|&|\band\b|\bor\b|-|\u2013|\bto\b)\s*\d+)*"
 _PARAGRAPH = re.compile(rf"\b(?:para(?:graph)?s?|p)\.?\s*({_NUMBER_LIST})", re.IGNORECASE)
-_RANGE = re.compile(r"(\d+)\s*(?:-|\u2013|\bto\b)\s*(\d+)", re.IGNORECASE)
+_RANGE = re.compile(r"(?<!\d)(\d+)\s*(?:-|\u2013|\bto\b)\s*(\d+)", re.IGNORECASE)
 
 
 def _paragraph_numbers(numbers: str) -> list[int]:

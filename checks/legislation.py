@@ -33,7 +33,8 @@ from linter.model import LawfulBasis
 
 AREA = "legislation"
 _K: dict[str, Any] = facts.load("legislation")
-_YEAR = re.compile(r"\s*\(?(\d{4})\)?\s*$")
+#: (?<!\s): starts where a run of spaces starts, so a long run is scanned once
+_YEAR = re.compile(r"(?<!\s)\s*\(?(\d{4})\)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ place, with every other entity that uses it in ``affects``
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -112,7 +113,12 @@ def _walk(
 # --- finding phrases --------------------------------------------------------------
 
 #: web addresses and email addresses: words inside them are not prose ("...-gdpr/")
-LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+#: (?<![\w.+-]): an address starts where a run of its characters starts (as the
+#: leftmost match does anyway), so a long run is scanned once, not once per character
+LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+_SENTENCE = "[^.]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +132,19 @@ class Wording:
 
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> Wording:
-        """The wording of a knowledge row with ``id``, ``pattern`` and an optional ``unless``."""
-        unless = row.get("unless")
+        """The wording of a knowledge row with ``id``, ``pattern`` and an optional ``unless``.
+
+        An ``unless`` that starts with ``[^.]*`` (the sentence around a word) is
+        tried only where a sentence starts, which is where its matches start
+        anyway: tried at every character, it took time in the square of a long
+        sentence's length."""
+        unless = str(row["unless"]) if row.get("unless") else None
+        if unless is not None and unless.startswith(_SENTENCE):
+            unless = "(?<![^.])" + unless
         return cls(
             str(row["id"]),
             re.compile(str(row["pattern"]), re.IGNORECASE),
-            re.compile(str(unless), re.IGNORECASE) if unless else None,
+            re.compile(unless, re.IGNORECASE) if unless else None,
             row,
         )
 
@@ -192,15 +205,40 @@ def find(
             ),
             key=lambda item: (item[0], item[1]),
         )
-        kept: list[tuple[int, int]] = []
+        # Each test below costs a lookup, not a scan, so that a text with
+        # thousands of matches or addresses takes time in proportion to them.
+        blocked_spans = _Spans(blocked)
+        unless: dict[re.Pattern[str], _Spans] = {}
+        last_end = -1  # kept matches do not overlap and come in order: only the last can reach on
         for start, _, end, wording in candidates:
-            if overlaps(start, end, blocked) or overlaps(start, end, kept):
+            if start < last_end or blocked_spans.overlaps(start, end):
                 continue
-            if overlaps(start, end, spans(wording.unless, text)):
-                continue
-            kept.append((start, end))
+            if wording.unless is not None:
+                if wording.unless not in unless:
+                    unless[wording.unless] = _Spans(spans(wording.unless, text))
+                if unless[wording.unless].overlaps(start, end):
+                    continue
+            last_end = end
             found.append(Hit(passage, start, end, wording))
     return found
+
+
+class _Spans:
+    """Spans of a text, merged, for overlap tests by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1  # the last span that starts before ``end``
+        return index >= 0 and self.ends[index] > start
 
 
 def by_cause(hits: Iterable[Hit], key: Callable[[Hit], Hashable] = lambda hit: hit.wording.id) -> list[list[Hit]]:

@@ -394,24 +394,45 @@ _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _MD_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE_MARKER = re.compile(r"^ {0,3}>[ ]?")
+_QUOTE_MARKERS = re.compile(r"(?: {0,3}>[ ]?)*")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: (the pipes' surrounding spaces are one run each: two optional runs side by side
+#: made a line of spaces take time in the square of its length)
+_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _STRONG_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$")
+# Each inline pattern stops scanning at the next character that could open or
+# close its kind of span, so that a notice full of unclosed brackets, backticks
+# or asterisks takes time in proportion to its length (tried from every opener
+# to the end of the text, "[" * 100_000 took minutes).
 _INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image: its alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link: its text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolink
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tag
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # code span
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # image: its alt text
+    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),  # link: its text
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # reference link
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),  # autolink
+    (re.compile(r"</?[A-Za-z][^<>]*>"), ""),  # inline HTML tag
+    (re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)"), r"\2"),  # code span: runs of the same length
+    (re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escape
 ]
+
+
+def _strip_comments(text: str) -> str:
+    """``text`` with each HTML comment replaced by its line breaks (so that later
+    lines keep their numbers). A scan, not a pattern: an unclosed ``<!--`` ends
+    the search instead of being tried again from every later one."""
+    pieces: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        pieces += [text[position:start], "\n" * text.count("\n", start, end + 3)]
+        position = end + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _inline(text: str) -> str:
@@ -428,7 +449,7 @@ def _ends_block(lines: list[str], number: int) -> bool:
 def split_markdown(text: str) -> tuple[Unit, ...]:
     """Split a Markdown notice (see the module's documentation)."""
     # a comment keeps its line breaks, so that later lines keep their numbers
-    text = _COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
+    text = _strip_comments(text)
     units = _Units()
     current: _Block | None = None
     item_indent = 0  # a line after a blank line continues an item when indented more than its marker
@@ -445,8 +466,8 @@ def split_markdown(text: str) -> tuple[Unit, ...]:
     lines = _lines(text)
     for number, raw in enumerate(lines, start=1):
         line = raw
-        while _QUOTE_MARKER.match(line):
-            line = _QUOTE_MARKER.sub("", line, count=1)
+        markers = _QUOTE_MARKERS.match(line)  # every level at once (a star matches even nothing)
+        line = line[markers.end() :] if markers else line
         if fence:
             if line.strip().startswith(fence):
                 fence = ""

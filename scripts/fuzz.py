@@ -495,8 +495,24 @@ def gen_support(rng: random.Random) -> Case:
     if case.args[0] not in ("check", "baseline", "report"):
         case.args = ["check", "policy", "--as-of", AS_OF]
         case.stdout_format = "text"
-    roll = rng.randrange(6)
-    if roll == 0:  # a waiver file
+    roll = rng.randrange(7)
+    if roll == 6:  # the published notice given to `trace`
+        name = rng.choice(["notice.txt", "notice.html", "notice.md"])
+        notices: list[bytes | Callable[[Path], None]] = [
+            rng.randbytes(rng.choice([10, 2_000])),
+            b"<html><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000 + b"</body></html>",
+            b"# Heading\n\n- " + "\r::error::forged \x1b[2J \u2028 caf\u00e9".encode() + b"\n" * 3,
+            b"Heading\n\n" + b"word " * 400_000,
+            b"\x00binary",
+            b"<p>" + b"&#x1b;&#0; &amp;#13; &#x2028;" * 10 + b"</p>",
+            _fifo,
+            _link("/dev/zero"),
+        ]
+        files[name] = rng.choice(notices)
+        fmt = rng.choice(["text", "json"])
+        case.args = ["trace", name, "policy", "--format", fmt]
+        case.stdout_format = fmt
+    elif roll == 0:  # a waiver file
         entry = {
             "rule": rng.choice(["REF004", "SCH001", "WVR001", "XXX", 1]),
             "entity": "source:the-data-subject",
@@ -834,9 +850,13 @@ def main() -> int:
     parser.add_argument("--memory", type=int, default=MEMORY_MB, help="peak MB above which a case is over budget")
     parser.add_argument("--keep", type=Path, help="copy failing cases here")
     parser.add_argument("--case", type=int, help="print the command and files of one case and stop")
+    parser.add_argument("--write", type=Path, help="with --case: write its files into this folder to rerun it")
     options = parser.parse_args()
     if options.case is not None:
         case = generate(options.seed, options.case)
+        if options.write is not None:
+            options.write.mkdir(parents=True, exist_ok=True)
+            _materialise(case, options.write)
         print(case.kind, case.args, case.stdout)
         for name, content in case.files.items():
             print(f"--- {name!r}: {content if callable(content) else content[:500]!r}")
