@@ -50,8 +50,9 @@ class Limits:
     #: counted as the copy it stands for; a policy file has about one node per
     #: 25 bytes, so this is some 500 KB of policy (a node can carry a finding)
     nodes: int = 20_000
-    #: characters of text of the document, keys included, aliases expanded
-    scalar_chars: int = 2 * 1024 * 1024
+    #: characters of text of the document, keys included, aliases expanded: about
+    #: what 20,000 nodes of policy hold (every rule that reads prose scans it all)
+    scalar_chars: int = 256 * 1024
     #: keys of one mapping
     keys: int = 1_000
     #: nesting of mappings and lists, aliases expanded

@@ -400,8 +400,18 @@ def gen_text(rng: random.Random) -> Case:
 
 
 def gen_amplify(rng: random.Random) -> Case:
-    roll = rng.randrange(7)
-    if roll == 0:  # billion laughs, the last level used as a key or a value
+    roll = rng.randrange(9)
+    if roll == 7:  # prose that every wording rule scans, near the text budget
+        words = rng.choice(["x ", "Data Protection Act ", "EU-US Data Privacy Framework ", "Troubled Families ", "@a."])
+        text = (
+            "notice:\n  id: n\n  name: N\n  description: "
+            + json.dumps(words * (rng.choice([60_000, 250_000]) // len(words)))
+            + "\n"
+        )
+    elif roll == 8:  # many small entities with a long shared name
+        name = json.dumps(rng.choice(SPECIAL_TEXT) + " Data Protection Act 1998 " * rng.choice([1, 20]))
+        text = "recipients:\n" + "".join(f"  - {{id: r{i}, name: {name}, role: processor}}\n" for i in range(2_000))
+    elif roll == 0:  # billion laughs, the last level used as a key or a value
         width, levels = rng.choice([(9, 10), (4, 8), (10, 6), (2, 30)])
         lines = [f"a0: &a0 [{', '.join(['lol'] * width)}]"]
         lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels)]
