@@ -13,7 +13,7 @@ Dates are inclusive. What a transfer on a given ``--as-of`` date means: before
 so the Privacy Shield was a valid mechanism on 2020-01-01 and on 2020-07-16,
 and not from 2020-07-17.
 
-An error (TRF001, TRF002, TRF003, TRF007) rests on knowledge rows whose
+An error (TRF001, TRF002, TRF003, TRF007, TRF010) rests on knowledge rows whose
 ``verified`` note starts with "yes" (``checks.naming.is_verified``). The same
 problem found from a row that is only partly verified, or not at all, is
 reported by the warning rule TRF011, so it is neither lost nor overstated.
@@ -160,6 +160,74 @@ def uk_codes() -> frozenset[str]:
     return frozenset(facts.load(ADEQUACY_FILE)["uk_country_codes"])
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A place a notice names instead of a country (adequacy.yaml ``regions``)."""
+
+    id: str
+    name: str
+    #: the countries it is made of (the EEA); empty for the other regions
+    countries: frozenset[str]
+    #: the countries it lies outside of ("outside the EEA"); empty for the others
+    outside: frozenset[str]
+    #: False when the notice's own words say the destination has no adequacy regulations
+    adequate: bool | None
+    source: Source
+
+
+@functools.cache
+def regions() -> dict[str, Region]:
+    """Every region of linter/schema.py REGIONS, by its id."""
+    rows = facts.load(ADEQUACY_FILE)["regions"]
+    members = {row["id"]: frozenset(row.get("countries") or ()) for row in rows}
+
+    def codes(value: object) -> frozenset[str]:
+        return members[value] if isinstance(value, str) else frozenset(value or ())  # type: ignore[arg-type]
+
+    return {
+        row["id"]: Region(
+            id=row["id"],
+            name=str(row["name"]),
+            countries=codes(row.get("countries")),
+            outside=codes(row.get("outside")),
+            adequate=row.get("adequate"),
+            source=_source(ADEQUACY_FILE, f"regions '{row['id']}'", row),
+        )
+        for row in rows
+    }
+
+
+def place_name(place: str) -> str:
+    """A place as messages name it: the country code, or the region's words ("outside the UK")."""
+    region = regions().get(place)
+    return region.name if region is not None else place
+
+
+def reaches(destination: str, place: str) -> bool:
+    """Whether a transfer to ``destination`` reaches ``place`` (a country code or a region).
+
+    A transfer to a country reaches that country; one "outside the UK" reaches
+    every place outside the UK; one to "the EEA" reaches the EEA states.
+    """
+    if place == destination:
+        return True
+    target = regions().get(destination)
+    if target is None:
+        return False
+    here = regions().get(place)
+    if target.countries:
+        return place in target.countries or bool(here and here.countries and here.countries <= target.countries)
+    if not target.outside:
+        return False
+    if here is None:
+        return place not in target.outside
+    if here.outside:
+        return here.outside >= target.outside
+    if here.countries:
+        return not here.countries & target.outside
+    return here.adequate is False  # a country without adequacy is outside the UK, the EU and the EEA
+
+
 @functools.cache
 def safeguard_copy_source() -> Source:
     """The Art 13(1)(f) copy duty that TRF007 rests on."""
@@ -214,13 +282,13 @@ def uncovered_importers(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     A processor counts through its ``location``, its ``parent_company``'s
     country and each sub-processor's country; a recipient through its
     ``country``. A transfer covers one when its importer is that entity and its
-    destination is that country.
+    destination reaches that place (:func:`reaches`: a transfer "outside the
+    UK" reaches a processor in the US).
     """
-    covered = {
-        (transfer.importer.ref, transfer.destination)
-        for transfer in ctx.policy.transfers
-        if transfer.importer is not None
-    }
+    destinations: dict[str, list[str]] = {}
+    for transfer in ctx.policy.transfers:
+        if transfer.importer is not None:
+            destinations.setdefault(transfer.importer.ref, []).append(transfer.destination)
     places: list[tuple[Entity, str, str]] = []
     for processor in ctx.policy.processors:
         places.extend(_processor_places(processor))
@@ -229,7 +297,9 @@ def uncovered_importers(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     seen: set[tuple[str, str, str]] = set()
     for entity, field, country in places:
         where = (entity.ref, field, country)
-        if not country or country in uk_codes() or (entity.ref, country) in covered or where in seen:
+        if not country or country in uk_codes() or where in seen:
+            continue
+        if any(reaches(destination, country) for destination in destinations.get(entity.ref, ())):
             continue
         seen.add(where)
         yield entity, field, country
@@ -243,14 +313,21 @@ def _processor_places(processor: Processor) -> Iterator[tuple[Entity, str, str]]
         yield processor, "sub_processors", sub.country
 
 
+def _in(place: str) -> str:
+    """'in US', or the region's words: 'outside the UK', 'in the European Economic Area'."""
+    name = place_name(place)
+    return f"in {name}" if name == place or not name.startswith(("outside", "anywhere")) else name
+
+
 def _where(entity: Entity, field: str, country: str) -> str:
+    where = _in(country)
     if isinstance(entity, Recipient):
-        return f"recipient '{entity.id}' is in {country}"
+        return f"recipient '{entity.id}' is {where}"
     if field == "location":
-        return f"processor '{entity.id}' is located in {country}"
+        return f"processor '{entity.id}' is located {where}"
     if field == "parent_company":
-        return f"processor '{entity.id}' has its parent company in {country}"
-    return f"processor '{entity.id}' has a sub-processor in {country}"
+        return f"processor '{entity.id}' has its parent company {where}"
+    return f"processor '{entity.id}' has a sub-processor {where}"
 
 
 # --- rule checks ----------------------------------------------------------
@@ -349,10 +426,35 @@ def _dpf_gaps(ctx: Context) -> Iterator[_Found]:
             )
 
 
+def _region_gap(ctx: Context, region: Region) -> tuple[str, tuple[Source, ...]] | None:
+    """Why adequacy does not cover a transfer to ``region`` on the date (and the rows that says it), or None."""
+    if region.adequate is False:
+        return f"the notice places the destination in {region.name}", (region.source,)
+    for code in sorted(region.countries):
+        row = destinations().get(code)
+        if row is None or (row.start and ctx.as_of < row.start) or (row.end and ctx.as_of > row.end):
+            sources = (region.source, *((row.source,) if row else ()))
+            return f"UK adequacy regulations do not cover every country of {region.name} ({code})", sources
+    return None  # every country covered, or which country is not known (outside the UK): nothing to check
+
+
 def _adequacy_gaps(ctx: Context) -> Iterator[_Found]:
     for transfer, mechanism in _known(ctx):
         if not mechanism.uses_adequacy_list or not transfer.destination or transfer.destination in uk_codes():
             continue  # an absent or invalid destination is the schema rule's finding
+        region = regions().get(transfer.destination)
+        if region is not None:
+            gap = _region_gap(ctx, region)
+            if gap is not None:
+                yield _Found(
+                    ADEQUACY_DESTINATION,
+                    transfer,
+                    "destination",
+                    f"transfer '{transfer.id}' relies on UK adequacy on {ctx.as_of}, but {gap[0]}",
+                    _doubts(mechanism.source, *gap[1]),
+                    citation=ADEQUACY_DESTINATION.citation_on(ctx.as_of),
+                )
+            continue
         row = destinations().get(transfer.destination)
         if row is None:
             message = f"no UK adequacy regulations cover {transfer.destination}"
@@ -385,6 +487,21 @@ def _missing_copies(ctx: Context) -> Iterator[_Found]:
             )
 
 
+def _public_power_derogations(ctx: Context) -> Iterator[_Found]:
+    for transfer, mechanism in _known(ctx):
+        if mechanism.public_authority_excluded and _public_authority(ctx, transfer):
+            yield _Found(
+                DEROGATION_BY_PUBLIC_AUTHORITY,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' by a public authority rests on {mechanism.name}, which is not "
+                "available to public authorities exercising their public powers; if this transfer is outside "
+                "them (the authority buying services as any customer would), record why in a waiver",
+                _doubts(mechanism.source),
+                citation=mechanism.cite_on(ctx.as_of),
+            )
+
+
 def _invalid_on_date(ctx: Context) -> Iterator[Finding]:
     return _errors(ctx, _invalid_mechanisms)
 
@@ -406,6 +523,7 @@ _DETECTORS: tuple[Callable[[Context], Iterator[_Found]], ...] = (
     _dpf_gaps,
     _adequacy_gaps,
     _missing_copies,
+    _public_power_derogations,
 )
 
 
@@ -479,7 +597,8 @@ def _importer_without_transfer(ctx: Context) -> Iterator[Finding]:
             IMPORTER_WITHOUT_TRANSFER,
             entity,
             field,
-            f"{_where(entity, field, country)} but no transfer to {country} with importer '{entity.id}' is recorded",
+            f"{_where(entity, field, country)} but no transfer with importer '{entity.id}' reaching "
+            f"{place_name(country)} is recorded",
             detail=f"{field}:{country}",
         )
 
@@ -506,23 +625,14 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
                 notice,
                 "transfers_statement",
                 f"the notice says no other personal information is sent or held outside the UK, but "
-                f"transfer '{transfer.id}' to {transfer.destination} is not described in the notice "
+                f"transfer '{transfer.id}' ({_in(transfer.destination)}) is not described in the notice "
                 "(no notice_wording)",
                 detail=transfer.ref,
             )
 
 
 def _derogation_by_public_authority(ctx: Context) -> Iterator[Finding]:
-    for transfer, mechanism in _known(ctx):
-        if mechanism.public_authority_excluded and _public_authority(ctx, transfer):
-            yield ctx.finding(
-                DEROGATION_BY_PUBLIC_AUTHORITY,
-                transfer,
-                "mechanism",
-                f"transfer '{transfer.id}' by a public authority rests on {mechanism.name}, which is not "
-                "available to public authorities exercising their public powers",
-                citation=mechanism.cite_on(ctx.as_of),
-            )
+    return _errors(ctx, _public_power_derogations)
 
 
 # --- examples ---------------------------------------------------------------
@@ -776,7 +886,7 @@ UNVERIFIED_KNOWLEDGE = Rule(
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "TRF001, TRF002, TRF003 and TRF007 report an error only when every knowledge row the finding "
+        "TRF001, TRF002, TRF003, TRF007 and TRF010 report an error only when every knowledge row the finding "
         "rests on (the mechanism, the adequacy destination, the copy duty) has a verified note. When a "
         "row's dates or scope were only partly checked, or not at all, the same problem is reported "
         "here as a warning: it is likely real, but the fact behind it must be confirmed before it can "
@@ -796,18 +906,20 @@ UNVERIFIED_KNOWLEDGE = Rule(
 DEROGATION_BY_PUBLIC_AUTHORITY = Rule(
     id="TRF010",
     title="Public authority relies on an Art 49 derogation not available to it",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     area=AREA,
     rationale=(
         "Explicit consent, the two contract derogations and compelling legitimate interests do not apply "
-        "to activities of public authorities in the exercise of their public powers. It is a warning, not "
-        "an error: a council acting outside its public powers (for example as a purchaser) may rely on "
-        "them, which only the controller can judge."
+        "to activities of public authorities in the exercise of their public powers (Art 49(3), unchanged "
+        "since 2018). A public body's notice describes the transfers of its services, which are the "
+        "exercise of its public powers, so resting one on these derogations is an error. Where a transfer "
+        "is genuinely outside those powers (a council buying software as any customer would), record the "
+        "reason in a waiver. A mechanism row that is not verified gives the TRF011 warning instead."
     ),
     citation="UK GDPR Art 49(1)(a)-(c), second subparagraph of Art 49(1), and Art 49(3)",
     remediation=(
-        "Use UK adequacy or appropriate safeguards for the transfer, or record why the processing is "
-        "outside the authority's public powers."
+        "Use UK adequacy or appropriate safeguards for the transfer, or record in a waiver why the "
+        "transfer is outside the authority's public powers."
     ),
     check=_derogation_by_public_authority,
     failing="controller:\n  id: council\n  name: Council\n  public_authority: true\n"
