@@ -5,7 +5,18 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
+from checks import (
+    currency,
+    lawful_basis,
+    notice,
+    processors,
+    references,
+    retention,
+    schema,
+    transfer_grounds,
+    transfers,
+    waivers,
+)
 from linter.findings import Rule
 
 
@@ -24,6 +35,7 @@ RULES: dict[str, Rule] = _index(
     references.RULES,
     waivers.RULES,
     transfers.RULES,
+    transfer_grounds.RULES,
     lawful_basis.RULES,
     notice.RULES,
     processors.RULES,

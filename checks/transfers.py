@@ -77,6 +77,10 @@ class Mechanism:
     source: Source
     citation: str
     citations: tuple[DatedCitation, ...] = ()
+    #: the notice says a safeguard is used without saying which
+    unnamed: bool = False
+    #: for a derogation, how far it may carry repeated transfers ("not-repetitive", "exceptional")
+    routine: str = ""
 
     def cite_on(self, day: dt.date) -> str:
         """The mechanism's citation as the law stood on ``day``."""
@@ -129,6 +133,8 @@ def mechanisms() -> dict[str, Mechanism]:
             source=_source(MECHANISMS_FILE, f"'{row['id']}'", row),
             citation=facts.cite(row),
             citations=facts.history(row),
+            unnamed=bool(row.get("unnamed", False)),
+            routine=str(row.get("routine", "")),
         )
         for name in (mechanism.id, *mechanism.aliases):
             index[key(name)] = mechanism
@@ -181,8 +187,8 @@ def regions() -> dict[str, Region]:
     rows = facts.load(ADEQUACY_FILE)["regions"]
     members = {row["id"]: frozenset(row.get("countries") or ()) for row in rows}
 
-    def codes(value: object) -> frozenset[str]:
-        return members[value] if isinstance(value, str) else frozenset(value or ())  # type: ignore[arg-type]
+    def codes(value: str | list[str] | None) -> frozenset[str]:
+        return members[value] if isinstance(value, str) else frozenset(value or ())
 
     return {
         row["id"]: Region(
@@ -265,6 +271,16 @@ def _known(ctx: Context) -> Iterator[tuple[Transfer, Mechanism]]:
         mechanism = mechanism_of(transfer)
         if mechanism is not None:
             yield transfer, mechanism
+
+
+def known_mechanisms(ctx: Context) -> Iterator[tuple[Transfer, Mechanism]]:
+    """(transfer, mechanism) for every transfer whose mechanism the knowledge file knows."""
+    return _known(ctx)
+
+
+def in_place(place: str) -> str:
+    """A place in a sentence: 'in US', 'outside the UK', 'in the European Economic Area'."""
+    return _in(place)
 
 
 def _public_authority(ctx: Context, transfer: Transfer) -> bool:
@@ -429,12 +445,13 @@ def _dpf_gaps(ctx: Context) -> Iterator[_Found]:
 def _region_gap(ctx: Context, region: Region) -> tuple[str, tuple[Source, ...]] | None:
     """Why adequacy does not cover a transfer to ``region`` on the date (and the rows that says it), or None."""
     if region.adequate is False:
-        return f"the notice places the destination in {region.name}", (region.source,)
+        return f"the notice places the destination in {region.name}", ()  # the notice's own words
     for code in sorted(region.countries):
         row = destinations().get(code)
-        if row is None or (row.start and ctx.as_of < row.start) or (row.end and ctx.as_of > row.end):
-            sources = (region.source, *((row.source,) if row else ()))
-            return f"UK adequacy regulations do not cover every country of {region.name} ({code})", sources
+        if row is None:  # the region's list of countries is what says this
+            return f"no UK adequacy regulations cover {code}, a country of {region.name}", (region.source,)
+        if (row.start and ctx.as_of < row.start) or (row.end and ctx.as_of > row.end):
+            return f"UK adequacy regulations do not cover {region.name} ({code}) on that date", (row.source,)
     return None  # every country covered, or which country is not known (outside the UK): nothing to check
 
 

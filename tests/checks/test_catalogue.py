@@ -51,6 +51,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.references,
         registry.waivers,
         registry.transfers,
+        registry.transfer_grounds,
         registry.lawful_basis,
         registry.notice,
         registry.processors,
