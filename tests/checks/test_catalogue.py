@@ -53,6 +53,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.transfers,
         registry.transfer_grounds,
         registry.lawful_basis,
+        registry.special_category,
         registry.notice,
         registry.processors,
         registry.retention,

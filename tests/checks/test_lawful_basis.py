@@ -188,12 +188,12 @@ def test_special_category_without_art9(assert_findings: AssertFindings) -> None:
     assert_findings(SPECIAL, "LAW004", [("LAW004", 11)])
 
 
-def test_special_category_gap_is_a_warning_that_none_is_recorded(lint: Callable[..., list[Finding]]) -> None:
+def test_special_category_with_no_condition_anywhere_is_an_error(lint: Callable[..., list[Finding]]) -> None:
     [finding] = lint(SPECIAL, "LAW004")
-    assert finding.severity is Severity.WARNING
+    assert finding.severity is Severity.ERROR
     assert finding.message == (
         "service 'without-art9' processes special category data ('health'), and no Article 9 condition is "
-        "recorded for it"
+        "stated for it anywhere"
     )
 
 
@@ -559,9 +559,10 @@ notice:
   id: n
   name: N
   notice_wide:
-    lawful_bases: [public-task]
+    lawful_bases: [public-task, legal-obligation]
 lawful_bases:
   - {id: public-task, name: public task, article: 6(1)(e)}
+  - {id: legal-obligation, name: legal obligation, article: 6(1)(c)}
 purposes:
   - {id: safeguard, name: safeguard children}
   - {id: deliver, name: deliver your service, lawful_bases: [public-task]}
