@@ -825,9 +825,7 @@ def test_a_processor_service_giving_its_contract_as_its_basis_is_a_warning(lint:
 def test_a_basis_given_only_as_legislation_is_not_an_unknown_article(lint: LintFn) -> None:
     policy = "lawful_bases:\n  - {id: children-act, name: Children Act, legislation: [Children Act 1989]}\n"
     assert lint(policy, "LAW003") == []
-    assert [f.rule for f in lint(policy + "  - {id: typo, name: typo, article: '6(1)(g)'}\n", "LAW003")] == [
-        "LAW003"
-    ]
+    assert [f.rule for f in lint(policy + "  - {id: typo, name: typo, article: '6(1)(g)'}\n", "LAW003")] == ["LAW003"]
 
 
 def test_one_basis_stated_for_all_processing_is_not_a_missing_link(assert_findings: AssertFindings) -> None:

@@ -108,7 +108,8 @@ def test_notice_wide_gap_is_one_finding_at_the_notice_listing_the_services(lint:
 
 def test_criminal_data_with_nothing_is_an_error(lint: Lint) -> None:
     policy = OFFENCES + services("{id: staff, name: staff, data_categories: [offences], lawful_bases: [public-task]}")
-    (finding,) = lint(policy + "lawful_bases:\n  - {id: public-task, name: public task, article: '6(1)(e)'}\n", "LAW008")
+    policy += "lawful_bases:\n  - {id: public-task, name: public task, article: '6(1)(e)'}\n"
+    (finding,) = lint(policy, "LAW008")
     assert finding.severity is Severity.ERROR and "anywhere" in finding.message
 
 
