@@ -552,6 +552,8 @@ ADM_UNDESCRIBED = Rule(
 def _service_sources(ctx: Context) -> Iterator[Finding]:
     """Every service says where its information comes from."""
     for service in ctx.policy.services:
+        if service.as_processor or service.refers_to:
+            continue  # its controllers' notice, or the notice it refers to, gives the sources (CTL003)
         if not ctx.policy.effective(service, "sources"):
             yield ctx.finding(
                 SERVICE_SOURCES,

@@ -6,6 +6,7 @@ Nothing registers itself by being imported: this list is the catalogue.
 from __future__ import annotations
 
 from checks import (
+    controller,
     currency,
     lawful_basis,
     notice,
@@ -40,6 +41,7 @@ RULES: dict[str, Rule] = _index(
     lawful_basis.RULES,
     special_category.RULES,
     notice.RULES,
+    controller.RULES,
     processors.RULES,
     retention.RULES,
     currency.RULES,

@@ -16,7 +16,7 @@ from checks import facts
 from checks.naming import is_verified, normalise
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import RetentionRule, period_in_days
+from linter.model import RetentionRule, Service, period_in_days
 
 AREA = "retention"
 _K: dict[str, Any] = facts.load("retention-minimums")
@@ -106,40 +106,102 @@ def _rule_yaml(rule_id: str, record_class: str, period: str, starts: str | None,
 # --- RET001 --------------------------------------------------------------------
 
 
-def _service_covered(ctx: Context) -> Iterator[Finding]:
-    """Every service is covered by at least one retention rule."""
+def _uncovered(ctx: Context) -> list[Service]:
+    """Services (judged as the controller's) that no retention rule covers."""
     policy = ctx.policy
-    for service in policy.services:
-        if policy.effective(service, "retention_rules"):
-            continue
-        if any(service in rule.applies_to for rule in policy.retention_rules):
-            continue
-        yield ctx.finding(
-            SERVICE_COVERED,
-            service,
-            "retention_rules",
-            f"no retention rule covers service '{service.name}': people cannot tell how long its records are kept",
-        )
+    linked = {id(service) for rule in policy.retention_rules for service in rule.applies_to}
+    return [
+        service
+        for service in policy.services
+        if not service.as_processor
+        and not service.refers_to
+        and not policy.effective(service, "retention_rules")
+        and id(service) not in linked
+    ]
+
+
+def _once(ctx: Context, rule: Rule, services: list[Service], message: str, one: str) -> Iterator[Finding]:
+    """One finding at the service when it is alone, else one at the notice affecting each."""
+    notice = ctx.policy.notice
+    if len(services) == 1 or notice is None:
+        for service in services:
+            yield ctx.finding(rule, service, "retention_rules", one.format(name=service.name))
+        return
+    names = ", ".join(f"'{service.id}'" for service in services)
+    yield ctx.finding(rule, notice, "notice_wide", message.format(count=len(services), names=names), affects=services)
+
+
+def _service_covered(ctx: Context) -> Iterator[Finding]:
+    """With no retention rule at all, every service is uncovered: one cause."""
+    if ctx.policy.retention_rules:
+        return
+    yield from _once(
+        ctx,
+        SERVICE_COVERED,
+        _uncovered(ctx),
+        "the notice gives no retention period or criteria for anything: {count} services ({names}) have none",
+        "the notice gives no retention period or criteria for service '{name}': people cannot tell how long its "
+        "records are kept",
+    )
+
+
+def _service_linked(ctx: Context) -> Iterator[Finding]:
+    """Where the notice gives retention for some records, every service is covered by one of its rules."""
+    if not ctx.policy.retention_rules:
+        return
+    yield from _once(
+        ctx,
+        SERVICE_LINKED,
+        _uncovered(ctx),
+        "the notice's retention rules cover none of {count} services ({names}): people cannot tell how long "
+        "their records are kept",
+        "no retention rule covers service '{name}': people cannot tell how long its records are kept",
+    )
 
 
 SERVICE_COVERED = Rule(
     id="RET001",
-    title="Service is covered by no retention rule",
+    title="The notice gives no retention period or criteria at all",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "People must be told how long their information is kept, or the criteria used to decide. A notice "
+        "with no retention rule at all says nothing about it for any service: the duty is unconditional, so "
+        "this is an error (one finding, at the notice when several services are affected). Where the notice "
+        "gives retention for some records but a service is left out, RET012 warns instead. A service run as "
+        "a processor for others, or referred to another notice, is not judged here (CTL003)."
+    ),
+    citation=facts.cite(_K["coverage"]),
+    remediation="State how long each service's records are kept (a period with its start, or the criteria).",
+    check=_service_covered,
+    failing="services:\n  - id: example-service\n    name: Example service\n",
+    passing=(
+        "services:\n  - id: example-service\n    name: Example service\n"
+        "retention_rules:\n"
+        + _rule_yaml("example-records", "example service records", "6 years", "last-contact")
+        + "    applies_to: [example-service]\n"
+    ),
+)
+
+SERVICE_LINKED = Rule(
+    id="RET012",
+    title="Service is covered by none of the notice's retention rules",
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "People must be told how long their information is kept, or the criteria used. A service that no "
-        "retention rule names (directly, through applies_to, or through the notice-wide rules it relies "
-        "on) leaves them guessing. The notice may still give a general rule in words the policy has not "
-        "linked, so this is a warning for the DPO to confirm."
+        "People must be told how long their information is kept. A service that none of the notice's "
+        "retention rules names (directly, through applies_to, or through the notice-wide rules it relies on) "
+        "leaves them guessing; the notice may still mean a general rule to cover it, so this is a warning "
+        "for the DPO to confirm. Several such services are one finding at the notice."
     ),
     citation=facts.cite(_K["coverage"]),
     remediation=(
-        "Link the service to its retention rules (service.retention_rules or rule.applies_to), or "
-        "rely on notice-wide rules."
+        "Link the service to its retention rules (service.retention_rules or rule.applies_to), or rely on "
+        "notice-wide rules."
     ),
-    check=_service_covered,
-    failing="services:\n  - id: example-service\n    name: Example service\n",
+    check=_service_linked,
+    failing="services:\n  - id: example-service\n    name: Example service\n"
+    "retention_rules:\n" + _rule_yaml("other-records", "other records", "6 years", "last-contact"),
     passing=(
         "services:\n  - id: example-service\n    name: Example service\n"
         "retention_rules:\n"
@@ -580,6 +642,7 @@ STATUTORY_RECORDS_COVERED = Rule(
 
 RULES = (
     SERVICE_COVERED,
+    SERVICE_LINKED,
     HAS_PERIOD,
     HAS_START,
     HAS_DISPOSAL,

@@ -352,6 +352,8 @@ class Notice(Entity):
 
     title: str = ""
     publisher: str = ""
+    #: what kind of body the publisher is (a controller kind); "" when not recorded
+    publisher_kind: str = ""
     url: str = ""
     full_notice_url: str = ""
     last_reviewed: dt.date | None = None

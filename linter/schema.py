@@ -223,6 +223,8 @@ NOTICE: Schema = {
     "title": _TEXT,
     # the body that publishes the notice, where the notice names another as controller
     "publisher": _TEXT,
+    # what kind of body the publisher is (a controller kind)
+    "publisher_kind": {"type": "string", "allowed": list(CONTROLLER_KINDS)},
     "url": _TEXT,
     "full_notice_url": _TEXT,
     "last_reviewed": _DATE,

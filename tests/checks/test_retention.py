@@ -360,3 +360,32 @@ def test_looked_after_case_record_kept_too_briefly_is_now_an_error(assert_findin
     snippet = rules(rule("lac", "looked after children case records", "50 years", "date-of-birth", named))
     assert_findings(snippet, "RET005", [("RET005", 5)])
     assert_findings(snippet, "RET006", [])
+
+
+# --- RET001 / RET012: no retention at all, or a service left out (one finding per cause) ----------
+
+
+def test_no_retention_anywhere_is_one_error_at_the_notice(lint) -> None:
+    policy = "notice:\n  id: n\n  name: N\nservices:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"
+    (finding,) = lint(policy, "RET001")
+    assert finding.severity.value == "error" and finding.entity == "notice:n"
+    assert [r.entity for r in finding.related] == ["service:a", "service:b"]
+    assert lint(policy, "RET012") == []
+
+
+def test_a_service_left_out_of_the_notices_retention_is_a_warning(lint) -> None:
+    policy = (
+        "notice:\n  id: n\n  name: N\nservices:\n  - {id: accounts, name: accounts}\n  - {id: mailing, name: mailing}\n"
+        + rules(rule("account-data", "account data", "2 years", EVENTS[0], "    applies_to: [accounts]\n"))
+    )
+    (finding,) = lint(policy, "RET012")
+    assert finding.severity.value == "warning" and finding.entity == "service:mailing"
+    assert lint(policy, "RET001") == []
+
+
+def test_services_run_for_others_or_referred_are_not_judged(assert_findings) -> None:
+    policy = (
+        "services:\n  - {id: storage, name: storage, acting_as: processor}\n"
+        "  - {id: sign-in, name: sign in, refers_to: another notice}\n"
+    )
+    assert_findings(policy, "RET001", [])
