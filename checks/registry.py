@@ -6,13 +6,16 @@ Nothing registers itself by being imported: this list is the catalogue.
 from __future__ import annotations
 
 from checks import (
+    consent,
     controller,
+    cookies,
     currency,
     lawful_basis,
     notice,
     processors,
     references,
     retention,
+    rights,
     schema,
     special_category,
     transfer_grounds,
@@ -45,4 +48,7 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    rights.RULES,
+    consent.RULES,
+    cookies.RULES,
 )
