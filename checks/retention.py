@@ -322,13 +322,22 @@ HAS_DISPOSAL = Rule(
 # --- RET005 / RET006 ------------------------------------------------------------
 
 
+def unambiguous(row: dict[str, Any], record_class: str) -> bool:
+    """True when ``record_class`` can only be the row's record (its ``unambiguous`` words)."""
+    return "unambiguous" in row and _matches(row, record_class, "unambiguous")
+
+
 def _below_minimum(ctx: Context, rule_def: Rule, certain: bool) -> Iterator[Finding]:
-    """``certain``: the rule names a verified statute itself (an error), rather than
-    the record class suggesting one, or the row being unverified or guidance."""
+    """``certain``: the rule names a verified statute itself, or its record class can only be
+    that statute's record (an error), rather than the record class suggesting one, or the
+    row being unverified or guidance."""
     for rule in ctx.policy.retention_rules:
         days = rule.period_days
         row = minimum_for(rule)
-        if days is None or row is None or (_verified_statute(row) and named_minimum(rule)) != certain:
+        if days is None or row is None:
+            continue
+        sure = _verified_statute(row) and (named_minimum(rule) or unambiguous(row, rule.record_class))
+        if sure != certain:
             continue
         minimum = period_in_days(str(row["minimum"]))
         if minimum is not None and days < minimum:
@@ -358,15 +367,16 @@ _UNVERIFIED = _example_row(verified=False)
 
 BELOW_VERIFIED_MINIMUM = Rule(
     id="RET005",
-    title="Retention period is below the statutory minimum of the regulation it names",
+    title="Retention period is below the statutory minimum of the regulation it names or its record class is",
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
         "Some children's records must by law be kept for a minimum time, because adopted people, care "
         "leavers and foster carers may need them decades later. Destroying them sooner breaks the law. "
-        "This is an error only when the rule itself names the regulation (statutory_basis) and the "
-        "knowledge row's minimum was verified against it; a minimum suggested only by the words of the "
-        "record class, or an unverified one, is a RET006 warning."
+        "This is an error when the knowledge row's minimum was verified against the regulation and the "
+        "rule either names it (statutory_basis) or has a record class that can only be its record (the "
+        "regulation's own words, such as 'adoption case records'); a minimum suggested only by looser words "
+        "of the record class, or an unverified one, is a RET006 warning."
     ),
     citation=facts.cite(_VERIFIED),
     remediation="Raise the period to at least the statutory minimum.",

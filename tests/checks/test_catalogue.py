@@ -58,6 +58,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.controller,
         registry.processors,
         registry.retention,
+        registry.retention_gaps,
         registry.currency,
         registry.rights,
         registry.consent,

@@ -125,9 +125,22 @@ def test_period_below_a_verified_minimum_is_an_error(row, assert_findings, lint)
 
 @pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
 def test_minimum_suggested_only_by_the_record_class_is_a_warning(row, assert_findings) -> None:
-    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    snippet = rules(rule("records", row["loose_example"], "1 year", row["starts"]))
     assert_findings(snippet, "RET005", [])
     assert_findings(snippet, "RET006", [("RET006", 5)])
+
+
+@pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
+def test_a_record_class_that_can_only_be_the_statutory_record_is_an_error(row, assert_findings) -> None:
+    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    assert_findings(snippet, "RET005", [("RET005", 5)])
+    assert_findings(snippet, "RET006", [])
+
+
+def test_unambiguous_words_never_reach_an_unverified_or_guidance_row() -> None:
+    for row in K["minimums"]:
+        if "unambiguous" in row:
+            assert row["kind"] == "statute" and str(row["verified"]).startswith("yes"), row["id"]
 
 
 def test_most_specific_statutory_basis_wins(assert_findings, lint) -> None:
