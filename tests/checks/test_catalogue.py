@@ -56,6 +56,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.special_category,
         registry.notice,
         registry.controller,
+        registry.decisions,
         registry.processors,
         registry.retention,
         registry.retention_gaps,
