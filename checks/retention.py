@@ -123,6 +123,8 @@ def _uncovered(ctx: Context) -> list[Service]:
 def _once(ctx: Context, rule: Rule, services: list[Service], message: str, one: str) -> Iterator[Finding]:
     """One finding at the service when it is alone, else one at the notice affecting each."""
     notice = ctx.policy.notice
+    if not services:
+        return
     if len(services) == 1 or notice is None:
         for service in services:
             yield ctx.finding(rule, service, "retention_rules", one.format(name=service.name))

@@ -315,10 +315,21 @@ def uncovered_importers(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
         where = (entity.ref, field, country)
         if not country or country in uk_codes() or where in seen:
             continue
-        if any(reaches(destination, country) for destination in destinations.get(entity.ref, ())):
+        if _covered(country, destinations.get(entity.ref, [])):
             continue
         seen.add(where)
         yield entity, field, country
+
+
+def _covered(place: str, transfers_to: list[str]) -> bool:
+    """Whether transfers to ``transfers_to`` cover an importer placed at ``place``: one reaches
+    it, or the place is only "outside the UK" (or the EEA, the EU) and the notice records
+    where the importer's transfers go, which is all that can be known."""
+    if any(reaches(destination, place) for destination in transfers_to):
+        return True
+    region = regions().get(place)
+    vague = region is not None and bool(region.outside)
+    return vague and any(destination not in uk_codes() for destination in transfers_to)
 
 
 def _processor_places(processor: Processor) -> Iterator[tuple[Entity, str, str]]:

@@ -849,3 +849,21 @@ def test_consent_by_a_public_authority_is_one_finding_per_consent_basis(lint: Li
     findings = lint(policy, "LAW011")
     assert [f.entity for f in findings] == ["purpose:newsletter", "lawful_basis:consent"]
     assert [r.entity for r in findings[1].related] == ["purpose:trips", "purpose:analytics"]
+
+
+def test_a_basis_for_a_few_of_many_purposes_is_no_basis_for_the_rest(lint: LintFn) -> None:
+    policy = (
+        dedent("""\
+        services:
+          - {id: council, name: council services, purposes: [courts, manage, train, protect]}
+        purposes:
+          - {id: courts, name: supply information to courts, lawful_bases: [public-task]}
+          - {id: manage, name: manage services}
+          - {id: train, name: train staff}
+          - {id: protect, name: protect a child}
+        """)
+        + PUBLIC_TASK
+    )
+    assert lint(policy, "LAW015") == []
+    (finding,) = lint(policy, "LAW001")
+    assert len(finding.related) == 3

@@ -396,6 +396,13 @@ def test_a_service_left_out_of_the_notices_retention_is_a_warning(lint) -> None:
     assert lint(policy, "RET001") == []
 
 
+def test_covered_services_give_no_finding(lint) -> None:
+    policy = "notice:\n  id: n\n  name: N\nservices:\n  - {id: accounts, name: accounts}\n" + rules(
+        rule("account-data", "account data", "2 years", EVENTS[0], "    applies_to: [accounts]\n")
+    )
+    assert lint(policy, ["RET001", "RET012"]) == []
+
+
 def test_services_run_for_others_or_referred_are_not_judged(assert_findings) -> None:
     policy = (
         "services:\n  - {id: storage, name: storage, acting_as: processor}\n"

@@ -283,3 +283,15 @@ def test_a_transfer_outside_the_uk_covers_a_processor_abroad(assert_findings: As
 def test_a_processor_in_a_region_is_named_in_words(lint: Lint) -> None:
     (finding,) = lint("processors:\n  - {id: cloudco, name: CloudCo, location: outside-uk}\n", "TRF008")
     assert "is located outside the UK" in finding.message
+
+
+def test_a_processor_placed_only_outside_the_uk_is_covered_by_its_transfers(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        processors:
+          - {id: suppliers, name: suppliers, location: outside-uk}
+        transfers:
+          - {id: t1, name: t1, importer: suppliers, destination: eea}
+          - {id: t2, name: t2, importer: suppliers, destination: US, mechanism: uk-idta, safeguard_copy: on request}
+        """)
+    assert_findings(policy, "TRF008", [])
+    assert_findings(policy.replace("location: outside-uk", "location: JP"), "TRF008", [("TRF008", 2)])
