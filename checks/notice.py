@@ -499,8 +499,8 @@ RIGHT_TO_COMPLAIN_TO_CONTROLLER = Rule(
 def _statutory_requirement(ctx: Context) -> Iterator[Finding]:
     """Where data is collected from people, the notice says whether they must provide it."""
     notice = ctx.policy.notice
-    if notice is None or notice.statutory_requirement_stated:
-        return
+    if notice is None or notice.statutory_requirement_stated or notice.statutory_requirement_partly:
+        return  # a partial statement is NTC014's or NTC015's
     from_person = [source for source in ctx.policy.sources if source.data_subject]
     if not from_person:
         return

@@ -197,6 +197,11 @@ RIGHT: Schema = {
     "trace": TRACE,
 }
 
+#: what a notice says short of the whole Art 13(2)(e) statement: the consequences of not providing
+#: data but not whether it must be provided; the statement for some processing only; a promise to
+#: say so when the data is collected
+STATUTORY_REQUIREMENT_PARTLY = ("consequences-only", "some-processing", "deferred")
+
 #: safeguards for solely automated decisions (UK GDPR Art 22(3); Art 22C from 2026-02-05)
 ADM_SAFEGUARDS = ("information", "representations", "human-intervention", "contest")
 
@@ -253,6 +258,8 @@ NOTICE: Schema = {
     "complaint": CONTACT,
     "consent_withdrawal_stated": _BOOL,
     "statutory_requirement_stated": _BOOL,
+    # what the notice says short of the whole Art 13(2)(e) statement
+    "statutory_requirement_partly": {"type": "string", "allowed": list(STATUTORY_REQUIREMENT_PARTLY)},
     "automated_decision_making": AUTOMATED_DECISIONS,
     "transfers_statement": {
         "type": "dict",

@@ -55,6 +55,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.lawful_basis,
         registry.special_category,
         registry.notice,
+        registry.statutory_requirement,
         registry.controller,
         registry.decisions,
         registry.processors,
