@@ -1,4 +1,4 @@
-"""Processor rules (PRC): contracts, locations and roles of processors.
+"""Processor rules (PRC): contracts, locations and roles of processors, and who data comes from and goes to.
 
 Citations come from ``checks/knowledge/processor-requirements.yaml``; names
 are compared with ``checks.naming.normalise`` (aliases are cited data).
@@ -479,6 +479,100 @@ OWN_PROCESSOR = Rule(
     passing="controller:\n  id: nhse\n  name: NHS England\nprocessors:\n  - id: hosting\n    name: Hosting Ltd\n",
 )
 
+# --- PRC011 --------------------------------------------------------------------
+
+JOINT_ROLE = "joint-controller"
+
+
+def _platform_not_joint(ctx: Context) -> Iterator[Finding]:
+    """The platform hosting the controller's page is a joint controller for what the page collects."""
+    platforms = {normalise(c.provider): c for c in ctx.policy.cookies if c.on_other_platform and c.provider}
+    for recipient in ctx.policy.recipients:
+        cookie = platforms.get(normalise(recipient.name))
+        if cookie is None or recipient.role == JOINT_ROLE:
+            continue
+        yield ctx.finding(
+            PLATFORM_NOT_JOINT,
+            recipient,
+            "role",
+            f"'{recipient.name}' sets cookies ('{cookie.id}') on its own site where {_controller_name(ctx)} runs a "
+            f"page, and is recorded as {recipient.role}: for what the page collects the two are joint controllers, "
+            "who must set out their responsibilities and tell people the essence of the arrangement",
+            citation=facts.cite(_K["joint_controllers"]),
+            affects=[cookie],
+        )
+
+
+_PAGE_COOKIES = (
+    "cookies:\n  - {id: fb, name: Facebook cookies, category: social-media, provider: Facebook, "
+    "on_other_platform: true}\n"
+)
+
+PLATFORM_NOT_JOINT = Rule(
+    id="PRC011",
+    title="A platform hosting the controller's page is not recorded as a joint controller",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A body that runs a page on a social network decides, with the network, that visitors' data is "
+        "collected for the page's statistics: they are joint controllers, who must agree their "
+        "responsibilities and make the essence of the arrangement available to people. A notice that lists "
+        "the platform as an independent recipient, or says the body receives no data, does neither. What "
+        "each collects is for a person to judge, so this is a warning."
+    ),
+    citation=facts.cite(_K["joint_controllers"]),
+    remediation=(
+        "Record the platform as a joint controller (role: joint-controller) and say in the notice what the "
+        "joint-controller arrangement provides and where it is published."
+    ),
+    check=_platform_not_joint,
+    failing="recipients:\n  - {id: facebook, name: Facebook, role: independent-controller}\n" + _PAGE_COOKIES,
+    passing="recipients:\n  - {id: facebook, name: Facebook, role: joint-controller}\n" + _PAGE_COOKIES,
+)
+
+
+# --- PRC012 --------------------------------------------------------------------
+
+
+def _categories_from_others(ctx: Context) -> Iterator[Finding]:
+    """A service with data from others says which categories of data."""
+    for service in ctx.policy.services:
+        if service.as_processor or service.refers_to or ctx.policy.effective(service, "data_categories"):
+            continue
+        others = [source for source in ctx.policy.effective(service, "sources") if not source.data_subject]
+        if others:
+            yield ctx.finding(
+                CATEGORIES_FROM_OTHERS,
+                service,
+                "data_categories",
+                f"service '{service.id}' gets data from others ({', '.join(repr(s.name) for s in others)}) but the "
+                "notice does not say what kinds of data",
+                citation=facts.cite(_SOURCES),
+                affects=others,
+            )
+
+
+CATEGORIES_FROM_OTHERS = Rule(
+    id="PRC012",
+    title="Data obtained from others with no categories of data given",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Where data is not obtained from the person, they must be told the categories of data concerned: "
+        "they did not hand it over, so they cannot know otherwise. A service with sources other than the "
+        "person and no data categories leaves them guessing. The notice may describe the data in words the "
+        "policy has not linked, so this is a warning."
+    ),
+    citation=facts.cite(_SOURCES),
+    remediation="List the categories of data the service gets from others (data_categories).",
+    check=_categories_from_others,
+    failing="sources:\n  - {id: police, name: the police, category: true}\n"
+    "services:\n  - {id: safeguarding, name: safeguarding, sources: [police]}\n",
+    passing="sources:\n  - {id: police, name: the police, category: true}\n"
+    "data_categories:\n  - {id: offences, name: offences, criminal_offence: true}\n"
+    "services:\n  - {id: safeguarding, name: safeguarding, sources: [police], data_categories: [offences]}\n",
+)
+
 RULES = (
     CONTRACT,
     LOCATION,
@@ -490,4 +584,6 @@ RULES = (
     CATCH_ALL_SOURCE,
     NOT_A_PROCESSOR_CONTRACT,
     OWN_PROCESSOR,
+    PLATFORM_NOT_JOINT,
+    CATEGORIES_FROM_OTHERS,
 )

@@ -266,3 +266,37 @@ def test_acting_on_behalf_names_the_controller(lint) -> None:
     )
     (finding,) = lint(policy, "PRC004")
     assert "acts on Cabinet Office's behalf" in finding.message and "council" not in finding.message
+
+
+# --- PRC011: the platform hosting a page is a joint controller -------------------------------------
+
+PAGE = "cookies:\n  - {id: fb, name: Facebook cookies, category: social-media, provider: Facebook, on_other_platform: true}\n"
+
+
+@pytest.mark.parametrize(("role", "reported"), [("independent-controller", True), ("joint-controller", False)])
+def test_the_platform_of_the_page_is_a_joint_controller(lint, role: str, reported: bool) -> None:
+    policy = f"recipients:\n  - {{id: facebook, name: Facebook, role: {role}}}\n" + PAGE
+    findings = lint(policy, "PRC011")
+    assert bool(findings) is reported
+    if reported:
+        assert [r.entity for r in findings[0].related] == ["cookie:fb"]
+
+
+def test_cookies_set_on_the_bodys_own_site_make_no_joint_controller(assert_findings) -> None:
+    policy = "recipients:\n  - {id: facebook, name: Facebook, role: independent-controller}\n" + PAGE.replace(
+        ", on_other_platform: true", ""
+    )
+    assert_findings(policy, "PRC011", [])
+
+
+# --- PRC012: data from others with no categories -----------------------------------------------------
+
+
+def test_data_from_others_with_no_categories_is_a_warning(lint) -> None:
+    policy = (
+        "sources:\n  - {id: someone, name: someone else}\n  - {id: you, name: you, data_subject: true}\n"
+        "services:\n  - {id: council, name: council services, sources: [someone, you]}\n"
+        "  - {id: forms, name: online forms, sources: [you]}\n"
+    )
+    (finding,) = lint(policy, "PRC012")
+    assert finding.entity == "service:council" and [r.entity for r in finding.related] == ["source:someone"]
