@@ -270,7 +270,10 @@ def test_acting_on_behalf_names_the_controller(lint) -> None:
 
 # --- PRC011: the platform hosting a page is a joint controller -------------------------------------
 
-PAGE = "cookies:\n  - {id: fb, name: Facebook cookies, category: social-media, provider: Facebook, on_other_platform: true}\n"
+PAGE = (
+    "cookies:\n  - {id: fb, name: Facebook cookies, category: social-media, provider: Facebook,"
+    " on_other_platform: true}\n"
+)
 
 
 @pytest.mark.parametrize(("role", "reported"), [("independent-controller", True), ("joint-controller", False)])
