@@ -12,9 +12,11 @@ from checks import (
     currency,
     decisions,
     lawful_basis,
+    legislation,
     notice,
     processors,
     references,
+    regime,
     retention,
     retention_gaps,
     rights,
@@ -57,4 +59,6 @@ RULES: dict[str, Rule] = _index(
     rights.RULES,
     consent.RULES,
     cookies.RULES,
+    regime.RULES,
+    legislation.RULES,
 )
