@@ -6,6 +6,7 @@ Nothing registers itself by being imported: this list is the catalogue.
 from __future__ import annotations
 
 from checks import (
+    basis_consistency,
     consent,
     controller,
     cookies,
@@ -48,6 +49,7 @@ RULES: dict[str, Rule] = _index(
     transfer_grounds.RULES,
     lawful_basis.RULES,
     special_category.RULES,
+    basis_consistency.RULES,
     notice.RULES,
     statutory_requirement.RULES,
     controller.RULES,

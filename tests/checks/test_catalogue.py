@@ -54,6 +54,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.transfer_grounds,
         registry.lawful_basis,
         registry.special_category,
+        registry.basis_consistency,
         registry.notice,
         registry.statutory_requirement,
         registry.controller,
