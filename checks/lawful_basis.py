@@ -650,21 +650,23 @@ def _consent_by_public_authority(ctx: Context) -> Iterator[Finding]:
 _CONTROLLER = "controller:\n  id: council\n  name: Council\n  public_authority: true\n"
 
 
-def _basis(basis_id: str, article: str, *lines: str) -> str:
+def example_basis(basis_id: str, article: str, *lines: str) -> str:
     body = "".join(f"    {line}\n" for line in lines)
     return f'  - id: {basis_id}\n    name: {basis_id}\n    article: "{article}"\n{body}'
 
 
-def _service(*lines: str) -> str:
+def example_service(*lines: str) -> str:
     body = "".join(f"    {line}\n" for line in lines)
     return f"services:\n  - id: child-protection\n    name: Child protection\n{body}"
 
 
-_PUBLIC_TASK = _basis("public-task", "6(1)(e)")
-_HEALTH = _basis("health-care", "9(2)(h)", "schedule1_condition: Part 1 paragraph 2 (health or social care)")
+EXAMPLE_PUBLIC_TASK = example_basis("public-task", "6(1)(e)")
+EXAMPLE_HEALTH = example_basis(
+    "health-care", "9(2)(h)", "schedule1_condition: Part 1 paragraph 2 (health or social care)"
+)
 _CONSENT_USED = (
     "purposes:\n  - id: research\n    name: research\n    consent: true\n    lawful_bases: [consent]\n"
-    "lawful_bases:\n" + _basis("consent", "6(1)(a)")
+    "lawful_bases:\n" + example_basis("consent", "6(1)(a)")
 )
 
 
@@ -689,7 +691,7 @@ PURPOSE_WITHOUT_ART6 = Rule(
     check=_purpose_without_art6,
     failing="purposes:\n  - id: safeguard-children\n    name: safeguard children\n",
     passing="purposes:\n  - id: safeguard-children\n    name: safeguard children\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 SERVICE_WITHOUT_ART6 = Rule(
@@ -711,8 +713,8 @@ SERVICE_WITHOUT_ART6 = Rule(
         "[lawful_bases]) or link purposes that carry a basis."
     ),
     check=_service_without_art6,
-    failing=_service(),
-    passing=_service("lawful_bases: [public-task]") + "lawful_bases:\n" + _PUBLIC_TASK,
+    failing=example_service(),
+    passing=example_service("lawful_bases: [public-task]") + "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 BASIS_FOR_ANOTHER_PURPOSE = Rule(
@@ -731,14 +733,14 @@ BASIS_FOR_ANOTHER_PURPOSE = Rule(
     citation="UK GDPR Art 13(1)(c) / 14(1)(c) and Art 5(1)(a) (transparency); Art 6(1)(a)",
     remediation="Give the purpose its own lawful_bases, or state the basis once for the whole service.",
     check=_basis_for_another_purpose,
-    failing=_service("purposes: [give-access, create-specification]")
+    failing=example_service("purposes: [give-access, create-specification]")
     + "purposes:\n  - id: give-access\n    name: give access\n"
     "  - id: create-specification\n    name: create a specification\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
-    passing=_service("purposes: [give-access, create-specification]")
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
+    passing=example_service("purposes: [give-access, create-specification]")
     + "purposes:\n  - id: give-access\n    name: give access\n    lawful_bases: [public-task]\n"
     "  - id: create-specification\n    name: create a specification\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 PROCESSOR_CONTRACT_AS_BASIS = Rule(
@@ -787,10 +789,10 @@ BASES_ONLY_NOTICE_WIDE = Rule(
     check=_bases_only_notice_wide,
     failing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task, legal-obligation]\n"
     "purposes:\n  - id: safeguard-children\n    name: safeguard children\n"
-    "lawful_bases:\n" + _PUBLIC_TASK + _basis("legal-obligation", "6(1)(c)"),
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK + example_basis("legal-obligation", "6(1)(c)"),
     passing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task, legal-obligation]\n"
     "purposes:\n  - id: safeguard-children\n    name: safeguard children\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK + _basis("legal-obligation", "6(1)(c)"),
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK + example_basis("legal-obligation", "6(1)(c)"),
 )
 
 UNKNOWN_GROUND = Rule(
@@ -813,8 +815,8 @@ UNKNOWN_GROUND = Rule(
         "processing before a ground existed, record the basis then in force."
     ),
     check=_unknown_ground,
-    failing="lawful_bases:\n" + _basis("public-task", "6(1)(g)"),
-    passing="lawful_bases:\n" + _PUBLIC_TASK,
+    failing="lawful_bases:\n" + example_basis("public-task", "6(1)(g)"),
+    passing="lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
     time_dependent=True,
 )
 
@@ -837,8 +839,8 @@ ART9_WITHOUT_SCHEDULE1 = Rule(
         "health or social care, 'Part 2 para 18' for safeguarding)."
     ),
     check=_art9_without_schedule1,
-    failing="lawful_bases:\n" + _basis("health-care", "9(2)(h)"),
-    passing="lawful_bases:\n" + _HEALTH,
+    failing="lawful_bases:\n" + example_basis("health-care", "9(2)(h)"),
+    passing="lawful_bases:\n" + EXAMPLE_HEALTH,
 )
 
 NO_POLICY_DOCUMENT = Rule(
@@ -857,9 +859,9 @@ NO_POLICY_DOCUMENT = Rule(
     remediation="Write the appropriate policy document and record where it is in appropriate_policy_document.",
     check=_no_policy_document,
     failing="lawful_bases:\n"
-    + _basis("substantial-public-interest", "9(2)(g)", "schedule1_condition: Part 2 para 18 (safeguarding)"),
+    + example_basis("substantial-public-interest", "9(2)(g)", "schedule1_condition: Part 2 para 18 (safeguarding)"),
     passing="lawful_bases:\n"
-    + _basis(
+    + example_basis(
         "substantial-public-interest",
         "9(2)(g)",
         "schedule1_condition: Part 2 para 18 (safeguarding)",
@@ -881,8 +883,9 @@ SCHEDULE1_UNRECOGNISED = Rule(
     citation="DPA 2018 s.10 and Schedule 1",
     remediation="Name the paragraph, for example 'Schedule 1 Part 2 paragraph 18', matching the Art 9 condition.",
     check=_schedule1_unrecognised,
-    failing="lawful_bases:\n" + _basis("health-care", "9(2)(h)", "schedule1_condition: the health bit of the Act"),
-    passing="lawful_bases:\n" + _HEALTH,
+    failing="lawful_bases:\n"
+    + example_basis("health-care", "9(2)(h)", "schedule1_condition: the health bit of the Act"),
+    passing="lawful_bases:\n" + EXAMPLE_HEALTH,
 )
 
 LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY = Rule(
@@ -907,8 +910,8 @@ LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY = Rule(
         "legitimate interests only for processing outside them, and record why in a waiver."
     ),
     check=_legitimate_interests_by_public_authority,
-    failing=_CONTROLLER + "lawful_bases:\n" + _basis("our-interests", "6(1)(f)"),
-    passing=_CONTROLLER + "lawful_bases:\n" + _PUBLIC_TASK,
+    failing=_CONTROLLER + "lawful_bases:\n" + example_basis("our-interests", "6(1)(f)"),
+    passing=_CONTROLLER + "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 CONSENT_WITHOUT_WITHDRAWAL = Rule(
@@ -975,7 +978,7 @@ CONSENT_BY_PUBLIC_AUTHORITY = Rule(
     check=_consent_by_public_authority,
     failing=_CONTROLLER + "purposes:\n  - id: research\n    name: research\n    consent: true\n",
     passing=_CONTROLLER + "purposes:\n  - id: research\n    name: research\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 RULES = (

@@ -28,7 +28,11 @@ from typing import Any
 
 from checks.lawful_basis import (
     AREA,
+    EXAMPLE_HEALTH,
+    EXAMPLE_PUBLIC_TASK,
     controller_duties,
+    example_basis,
+    example_service,
     families,
     family,
     ground_of,
@@ -198,22 +202,10 @@ def _criminal_partly_covered(ctx: Context) -> Iterator[Finding]:
 # --- examples ---------------------------------------------------------------------------------
 
 
-def _basis(basis_id: str, article: str, *lines: str) -> str:
-    body = "".join(f"    {line}\n" for line in lines)
-    return f'  - id: {basis_id}\n    name: {basis_id}\n    article: "{article}"\n{body}'
-
-
-def _service(*lines: str) -> str:
-    body = "".join(f"    {line}\n" for line in lines)
-    return f"services:\n  - id: child-protection\n    name: Child protection\n{body}"
-
-
-_PUBLIC_TASK = _basis("public-task", "6(1)(e)")
-_HEALTH = _basis("health-care", "9(2)(h)", "schedule1_condition: Part 1 paragraph 2 (health or social care)")
-_SPI = _basis("substantial-public-interest", "9(2)(g)")
+_SPI = example_basis("substantial-public-interest", "9(2)(g)")
 _HEALTH_DATA = "data_categories:\n  - id: health\n    name: health details\n    special_category: true\n"
 _OFFENCES = "data_categories:\n  - id: offences\n    name: offences\n    criminal_offence: true\n"
-_CRIMINAL_DATA = _basis(
+_CRIMINAL_DATA = example_basis(
     "criminal-data",
     "10",
     "schedule1_condition: Part 2 para 18 extended by Part 3 para 36",
@@ -242,14 +234,14 @@ SPECIAL_WITHOUT_ART9 = Rule(
     remediation="Record the Art 9(2) condition (and its DPA 2018 Schedule 1 condition) the service relies on.",
     check=_special_without_art9,
     failing=_HEALTH_DATA
-    + _service("data_categories: [health]", "lawful_bases: [public-task]")
+    + example_service("data_categories: [health]", "lawful_bases: [public-task]")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK,
+    + EXAMPLE_PUBLIC_TASK,
     passing=_HEALTH_DATA
-    + _service("data_categories: [health]", "lawful_bases: [public-task, health-care]")
+    + example_service("data_categories: [health]", "lawful_bases: [public-task, health-care]")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK
-    + _HEALTH,
+    + EXAMPLE_PUBLIC_TASK
+    + EXAMPLE_HEALTH,
 )
 
 SPECIAL_PARTLY_COVERED = Rule(
@@ -268,17 +260,19 @@ SPECIAL_PARTLY_COVERED = Rule(
     remediation="Give each purpose that uses the data its Art 9(2) condition, or record the condition on the service.",
     check=_special_partly_covered,
     failing=_HEALTH_DATA
-    + _service("data_categories: [health]", "purposes: [provide-care, plan-services]")
+    + example_service("data_categories: [health]", "purposes: [provide-care, plan-services]")
     + _TWO_PURPOSES.format(condition="health-care")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK
-    + _HEALTH,
+    + EXAMPLE_PUBLIC_TASK
+    + EXAMPLE_HEALTH,
     passing=_HEALTH_DATA
-    + _service("data_categories: [health]", "purposes: [provide-care, plan-services]", "lawful_bases: [health-care]")
+    + example_service(
+        "data_categories: [health]", "purposes: [provide-care, plan-services]", "lawful_bases: [health-care]"
+    )
     + _TWO_PURPOSES.format(condition="health-care")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK
-    + _HEALTH,
+    + EXAMPLE_PUBLIC_TASK
+    + EXAMPLE_HEALTH,
 )
 
 CRIMINAL_WITHOUT_ART10 = Rule(
@@ -301,13 +295,13 @@ CRIMINAL_WITHOUT_ART10 = Rule(
     ),
     check=_criminal_without_art10,
     failing=_OFFENCES
-    + _service("data_categories: [offences]", "lawful_bases: [public-task]")
+    + example_service("data_categories: [offences]", "lawful_bases: [public-task]")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK,
+    + EXAMPLE_PUBLIC_TASK,
     passing=_OFFENCES
-    + _service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
+    + example_service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK
+    + EXAMPLE_PUBLIC_TASK
     + _CRIMINAL_DATA,
 )
 
@@ -328,14 +322,14 @@ CRIMINAL_PARTLY_COVERED = Rule(
     "for each processing of criminal offence data.",
     check=_criminal_partly_covered,
     failing=_OFFENCES
-    + _service("data_categories: [offences]", "lawful_bases: [public-task, substantial-public-interest]")
+    + example_service("data_categories: [offences]", "lawful_bases: [public-task, substantial-public-interest]")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK
+    + EXAMPLE_PUBLIC_TASK
     + _SPI,
     passing=_OFFENCES
-    + _service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
+    + example_service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
     + "lawful_bases:\n"
-    + _PUBLIC_TASK
+    + EXAMPLE_PUBLIC_TASK
     + _CRIMINAL_DATA,
 )
 
