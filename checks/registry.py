@@ -5,7 +5,18 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
+from checks import (
+    completeness,
+    currency,
+    lawful_basis,
+    notice,
+    processors,
+    references,
+    retention,
+    schema,
+    transfers,
+    waivers,
+)
 from linter.findings import Rule
 
 
@@ -29,4 +40,5 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    completeness.RULES,
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from linter import baseline as baseline_files
 from linter import waivers as waiver_files
-from linter.build import build
+from linter.build import BUILD_RULES, Problem, build
 from linter.context import Context
 from linter.findings import Finding, Rule
 from linter.loader import Document, LoadError, discover, load_files
@@ -69,6 +69,23 @@ def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
+def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[Finding]:
+    """The findings that do not merely follow from a field being unreadable.
+
+    A build problem (an invalid value, a misspelt key, references to nothing, a
+    placeholder) names the field of its entity it leaves unreadable; another
+    rule's finding on that same entity and field would only say again, and
+    wrongly, that the field is empty ("no contract is recorded" for a contract
+    whose date is mistyped). Such findings are dropped; the problem is reported.
+    """
+    hidden = {(problem.entity, field) for problem in problems for field in problem.hides}
+    if not hidden:
+        return list(findings)
+    return [
+        finding for finding in findings if finding.rule in BUILD_RULES or (finding.entity, finding.field) not in hidden
+    ]
+
+
 def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[Path], list[LoadError]]:
     """The policy documents under ``paths`` and the waiver files beside them (never read as policy)."""
     try:
@@ -124,7 +141,9 @@ def run(
     context = Context(policy, as_of, problems)
     selected = {rule.id for rule in rules}
     to_run = (selected | {waiver.rule for waiver in waiver_set.waivers}) - waiver_files.RULE_IDS
-    findings = [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)]
+    findings = readable(
+        [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)], problems
+    )
     outcome = waiver_files.apply(findings, waiver_set, as_of)
     context.problems.extend(outcome.problems)
     findings = [finding for finding in outcome.kept if finding.rule in selected]

@@ -13,11 +13,13 @@ legal facts from cited knowledge files.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
-from cerberus import Validator
+from cerberus import TypeDefinition, Validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^(indefinite|[1-9][0-9]* (year|month|week|day)s?)$"
@@ -463,12 +465,74 @@ KINDS: dict[str, tuple[str, Schema, bool]] = {
 _ID_RE = re.compile(ID_PATTERN)
 _IDS_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?: [a-z0-9]+(?:-[a-z0-9]+)*)*")
 
+#: a date written as text: the same form YAML reads as a date, and JSON can hold
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_ISO_DATE_RE = re.compile(ISO_DATE_PATTERN)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date field's value as a date: a date YAML read (not a date and time), or
+    the same date written as text ("2024-03-31"); None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE_RE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def as_whole_number(value: Any) -> int | None:
+    """A whole-number field's value as an int: an int (true/false excluded), or a
+    float with nothing after the point (JSON, and so an editor, cannot tell 12.0 from 12)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+class _Judged(type):
+    """A metaclass whose ``isinstance`` asks a function: Cerberus decides a type
+    with ``isinstance``, and two of the format's types are judged by value."""
+
+    judge: Any
+
+    def __instancecheck__(cls, value: Any) -> bool:
+        return cls.judge(value) is not None
+
+
+class _Date(metaclass=_Judged):
+    judge = staticmethod(as_date)
+
+
+class _WholeNumber(metaclass=_Judged):
+    judge = staticmethod(as_whole_number)
+
 
 class PolicyValidator(Validator):  # type: ignore[misc]
-    """Cerberus with the one check the schemas above name: ``ids``."""
+    """Cerberus with the one check the schemas above name (``ids``), and the
+    format's meaning of two types, the one JSON Schema can state too:
+
+    * ``date``: a date, or the same date as text in ISO form; never a date and time;
+    * ``integer``: a whole number, never true/false (which Python counts as 0 and 1).
+    """
+
+    types_mapping: ClassVar[dict[str, Any]] = {
+        **Validator.types_mapping,
+        "date": TypeDefinition("date", (_Date,), ()),
+        "integer": TypeDefinition("integer", (_WholeNumber,), ()),
+    }
 
     def _check_with_ids(self, field: str, value: list[Any]) -> None:
-        if not value or (all(type(item) is str for item in value) and _IDS_RE.fullmatch(" ".join(value))):
+        if not value or (
+            all(type(item) is str and " " not in item for item in value) and _IDS_RE.fullmatch(" ".join(value))
+        ):
             return  # the common case, in one match
         for index, item in enumerate(value):
             if not isinstance(item, str) or not _ID_RE.match(item):
