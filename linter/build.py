@@ -18,9 +18,10 @@ processor with no contract).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -39,6 +40,7 @@ from linter.schema import (
     EntityValidator,
     Schema,
     as_date,
+    as_text,
     as_whole_number,
 )
 
@@ -137,12 +139,12 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
     if error.code == _REGEX_MISMATCH:
         return (
             SCHEMA_RULE,
-            f"'{name}' has an invalid value {error.value!r} ({_FORMATS.get(error.constraint, error.constraint)})",
+            f"'{name}' has an invalid value {_shown(error.value)} ({_FORMATS.get(error.constraint, error.constraint)})",
         )
     if error.code in (_UNALLOWED_VALUE, _UNALLOWED_VALUES):
         values = error.value if error.code == _UNALLOWED_VALUES else [error.value]
         bad = [value for value in values if value not in error.constraint] if isinstance(values, list) else values
-        shown = ", ".join(repr(value) for value in bad) if isinstance(bad, list) else repr(bad)
+        shown = ", ".join(_shown(value) for value in bad) if isinstance(bad, list) else _shown(bad)
         guess = difflib.get_close_matches(
             str(bad[0]) if isinstance(bad, list) and bad else "", error.constraint, n=1, cutoff=0.75
         )
@@ -180,6 +182,11 @@ _FORMATS = {
 }
 
 
+def format_hint(pattern: str) -> str:
+    """What a pattern of the schemas accepts, in words, for messages and the JSON Schema."""
+    return _FORMATS.get(pattern, f"expected text matching {pattern}")
+
+
 def _types(rules: Schema) -> list[str]:
     kinds = rules.get("type", [])
     return [kinds] if isinstance(kinds, str) else list(kinds)
@@ -207,6 +214,11 @@ def field_of(schema: Schema, path: tuple[Any, ...]) -> str:
             keyed = rules["valuesrules"].get("schema", {})
         current = rules.get("schema") if isinstance(rules.get("schema"), dict) and "dict" in _types(rules) else None
     return ".".join(names)
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a date as the text it was written as."""
+    return repr(as_text(value) if isinstance(value, dt.date) else value)
 
 
 def _type_name(value: Any) -> str:
@@ -293,54 +305,35 @@ _READ_WITH: dict[tuple[str, str], tuple[str, ...]] = {
     ("notice", "rights_stated"): ("rights",),
 }
 
-#: the schema types whose valid values are written in more than one way, and their one form
-_ONE_FORM: dict[str, Callable[[Any], Any]] = {"date": as_date, "integer": as_whole_number}
 
+def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[tuple[Any, ...], str]]) -> Any:
+    """A valid value in the one form the model holds, and every text still to be written in it.
 
-def _holds_typed(rules: Schema) -> bool:
-    """True when a field's value holds a date or a whole number, at any depth."""
-    if any(kind in _ONE_FORM for kind in _types(rules)):
-        return True
-    nested = [rules.get("schema"), rules.get("valuesrules")]
-    return any(
-        isinstance(inner, dict)
-        and (_holds_typed(inner) if "type" in inner else any(_holds_typed(sub) for sub in inner.values()))
-        for inner in nested
-    )
-
-
-def _normalised(value: Any, rules: Schema) -> Any:
-    """A valid value with its dates as dates ("2024-03-31" written as text) and its whole
-    numbers as ints (12.0): nested mappings and lists are changed in place, keeping positions."""
-    for kind in _types(rules):
-        converted = _ONE_FORM[kind](value) if kind in _ONE_FORM else None
-        if converted is not None:
-            return converted
-    inner = rules.get("schema")
-    if isinstance(value, list) and isinstance(inner, dict):
-        for index, item in enumerate(value):
-            value[index] = _normalised(item, inner)
-    elif isinstance(value, dict) and isinstance(inner, dict):
-        for key, item in value.items():
-            if key in inner:
-                value[key] = _normalised(item, inner[key])
-    elif isinstance(value, dict) and isinstance(rules.get("valuesrules"), dict):
-        for key, item in value.items():
-            value[key] = _normalised(item, rules["valuesrules"])
-    return value
-
-
-def _placeholders(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(path, text) of every text in ``value`` that is still to be written ('TODO: ...')."""
+    A value may be written in more than one valid way (see ``PolicyValidator``):
+    a date as text ("2024-03-31") becomes a date, a whole number written 12.0 an
+    int, and a YAML date in a text field its text. Nested mappings and lists are
+    changed in place, so that they keep their positions. ``todo`` collects the
+    (path, text) of each placeholder ('TODO: ...').
+    """
     if isinstance(value, str):
         if value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
-            yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _placeholders(item, (*path, key))
-    elif isinstance(value, list):
+            todo.append((path, value))
+        return as_date(value) if "date" in _types(rules) else value
+    if isinstance(value, dt.date):
+        return value if "date" in _types(rules) else as_text(value)
+    if isinstance(value, float) and "integer" in _types(rules):
+        return as_whole_number(value)
+    inner = rules.get("schema")
+    if isinstance(value, list):
+        item_rules = inner if isinstance(inner, dict) else {}
         for index, item in enumerate(value):
-            yield from _placeholders(item, (*path, index))
+            value[index] = _settle(item, item_rules, (*path, index), todo)
+    elif isinstance(value, dict):
+        keyed = rules.get("valuesrules", {})
+        for key, item in value.items():
+            field_rules = inner.get(key, {}) if isinstance(inner, dict) else keyed
+            value[key] = _settle(item, field_rules, (*path, key), todo)
+    return value
 
 
 class _Builder:
@@ -348,11 +341,6 @@ class _Builder:
         self.policy = m.Policy()
         self.problems: list[Problem] = []
         self.validators = {kind: EntityValidator(schema) for kind, (_, schema, _) in KINDS.items()}
-        #: per kind, the fields that hold a date or a whole number somewhere (see _normalised)
-        self.typed = {
-            kind: {name for name, rules in schema.items() if _holds_typed(rules)}
-            for kind, (_, schema, _) in KINDS.items()
-        }
         self.field_names = {
             kind: {f.name for f in fields(cls)} - {"id", "name", "position", "positions"}
             for kind, cls in m.ENTITY_CLASSES.items()
@@ -420,9 +408,10 @@ class _Builder:
             data.pop(field_name, None)
         if "id" not in data:
             return
-        for name in data.keys() & self.typed[key]:
-            data[name] = _normalised(data[name], validator.schema[name])
-        for path, text in _placeholders(data):
+        todo: list[tuple[tuple[Any, ...], str]] = []
+        for name, value in data.items():
+            data[name] = _settle(value, validator.schema.get(name, {}), (name,), todo)
+        for path, text in todo:
             instruction = PLACEHOLDER.sub("", text, count=1).strip()
             message = f"'{_dotted(path)}' is still to be written" + (f": {instruction}" if instruction else "")
             self.problem(

@@ -277,5 +277,20 @@ def ropa(fmt: str, output: Path | None, **command_line: Any) -> None:
     raise SystemExit(report_commands.ropa(_options(command_line), fmt, output))
 
 
+@main.command("schema")
+@click.option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
+def json_schema(output: str | None) -> None:
+    """Print the JSON Schema of a policy file, for editors (completion and checks
+    as you type) and other JSON Schema tools.
+
+    \b
+    Examples:
+      policy-lint schema -o policy/policy.schema.json
+      then start each policy file with
+      # yaml-language-server: $schema=policy.schema.json
+    """
+    raise SystemExit(commands.json_schema(output))
+
+
 if __name__ == "__main__":  # pragma: no cover - `python -m linter.cli`
     main()

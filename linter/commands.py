@@ -370,3 +370,20 @@ def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
     files_count = len(names or known)
     click.echo(f"{len(listed)} rows in {files_count} file{'' if files_count == 1 else 's'}: {shown}")
     return 0
+
+
+@exits_two_when_unusable
+def json_schema(output: str | None = None) -> int:
+    """Print (or write to ``output``) the JSON Schema of a policy file."""
+    from linter import schema_json
+    from linter.files import output_problem
+
+    text = schema_json.render()
+    if output is None:
+        click.echo(text, nl=False)
+        return 0
+    problem = output_problem(output, [])
+    if problem is not None:
+        raise usage(problem)
+    write(output, text)
+    return 0

@@ -485,6 +485,11 @@ def as_date(value: Any) -> dt.date | None:
     return None
 
 
+def as_text(value: dt.date) -> str:
+    """A date YAML read where text was expected, as the text an editor sees: '2024-03-31'."""
+    return value.isoformat()
+
+
 def as_whole_number(value: Any) -> int | None:
     """A whole-number field's value as an int: an int (true/false excluded), or a
     float with nothing after the point (JSON, and so an editor, cannot tell 12.0 from 12)."""
@@ -517,19 +522,29 @@ class _WholeNumber(metaclass=_Judged):
 
 class PolicyValidator(Validator):  # type: ignore[misc]
     """Cerberus with the one check the schemas above name (``ids``), and the
-    format's meaning of two types, the one JSON Schema can state too:
+    format's meaning of three types, the one JSON (and so an editor) gives them:
 
     * ``date``: a date, or the same date as text in ISO form; never a date and time;
-    * ``integer``: a whole number, never true/false (which Python counts as 0 and 1).
+    * ``integer``: a whole number (12.0 too), never true/false (which Python counts as 0 and 1);
+    * ``string``: text, or a date YAML read where text was meant, taken as its text
+      (``name: 2024-03-31``): JSON has no dates, and an editor reads it as text.
     """
 
     types_mapping: ClassVar[dict[str, Any]] = {
         **Validator.types_mapping,
         "date": TypeDefinition("date", (_Date,), ()),
         "integer": TypeDefinition("integer", (_WholeNumber,), ()),
+        "string": TypeDefinition("string", (str, dt.date), ()),
     }
 
+    def _validate_regex(self, pattern: str, field: str, value: Any) -> None:
+        """{'type': 'string'}"""
+        super()._validate_regex(pattern, field, as_text(value) if isinstance(value, dt.date) else value)
+
     def _check_with_ids(self, field: str, value: list[Any]) -> None:
+        if not isinstance(value, list):
+            return  # null: Cerberus reports it, and still runs this check
+        value = [as_text(item) if isinstance(item, dt.date) else item for item in value]
         if not value or (
             all(type(item) is str and " " not in item for item in value) and _IDS_RE.fullmatch(" ".join(value))
         ):

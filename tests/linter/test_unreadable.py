@@ -171,3 +171,18 @@ def test_an_id_with_a_space_in_a_list_of_ids_is_refused() -> None:
     assert [problem.message for problem in found] == [
         "'purposes' item 1 ('a b') must be the kebab-case id of an entity"
     ]
+
+
+def test_a_date_where_text_is_meant_is_its_text() -> None:
+    text = "services:\n  - id: 2026-01-31\n    name: 2026-01-31\n    purposes: [2026-01-31]\npurposes:\n  - id: 2026-01-31\n    name: P\n"
+    policy, found = build([Document("p.yaml", parse(text, "p.yaml"))])
+    assert found == []
+    service = policy.get("service", "2026-01-31")
+    assert service is not None and service.name == "2026-01-31"
+    assert [purpose.id for purpose in service.purposes] == ["2026-01-31"]  # type: ignore[attr-defined]
+
+
+def test_a_date_is_not_a_country() -> None:
+    text = "processors:\n  - id: p\n    name: P\n    location: 2026-01-31\n"
+    _, found = build([Document("p.yaml", parse(text, "p.yaml"))])
+    assert [problem.message.split(" (")[0] for problem in found] == ["'location' has an invalid value '2026-01-31'"]
