@@ -129,7 +129,9 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         return SCHEMA_RULE, f"required key '{name}' is missing"
     if error.code == _BAD_TYPE:
         hint = ""
-        kinds = error.constraint if isinstance(error.constraint, list) else [error.constraint]
+        kinds: list[str] = (
+            [str(kind) for kind in error.constraint] if isinstance(error.constraint, list) else [str(error.constraint)]
+        )
         if isinstance(error.value, bool) and "string" in kinds:
             hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
         elif "date" in kinds:
@@ -266,6 +268,13 @@ def _laws(raw: Any) -> list[m.Legislation]:
     return [_law(item) for item in raw]
 
 
+def _right(right: str, raw: Any) -> m.RightStatement:
+    said: m.RightStatement = _traced(
+        m.RightStatement, {**raw, "laws_cited": _laws(raw.get("laws_cited", ()))}, right=right
+    )
+    return said
+
+
 def _automated_decisions(raw: Any) -> m.AutomatedDecisions:
     decisions: m.AutomatedDecisions = _traced(m.AutomatedDecisions, raw)
     return decisions
@@ -293,7 +302,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "transfers_statement": lambda raw: _traced(m.TransfersStatement, raw),
     "legislation": _laws,
     "laws_cited": _laws,
-    "rights": lambda raw: {right: _traced(m.RightStatement, said, right=right) for right, said in raw.items()},
+    "rights": lambda raw: {right: _right(right, said) for right, said in raw.items()},
     "blank_sections": lambda raw: [_traced(m.BlankSection, item) for item in raw],
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.build import Problem
 from linter.findings import Finding, Related, Rule
@@ -17,6 +18,8 @@ class Context:
     policy: Policy
     as_of: dt.date
     problems: list[Problem] = field(default_factory=list)
+    #: what rules compute once per run and share (an index, every prose passage)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def finding(
         self,

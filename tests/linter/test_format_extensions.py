@@ -130,6 +130,7 @@ notice:
     access:
       route: foi-request
       time_limit: 20 working days
+      laws_cited: [the Data Protection Act 2018]
     erasure:
       stated: false
 """
@@ -141,6 +142,7 @@ notice:
     assert notice.rights["objection"].scope == "direct-marketing-only"
     assert notice.rights["objection"].trace is not None
     assert notice.rights["access"].time_limit == "20 working days"
+    assert notice.rights["access"].laws_cited[0].words == "the Data Protection Act 2018"
 
 
 def test_a_misspelt_right_field_gets_a_suggestion_and_an_unknown_right_is_refused() -> None:
