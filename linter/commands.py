@@ -94,7 +94,7 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
         raise usage(str(error)) from None
     from linter import engine
 
-    unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
+    unknown = engine.unknown_patterns([*settings.select, *settings.ignore, *settings.severity])
     if unknown:
         raise usage(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
     return settings
@@ -111,6 +111,7 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> e
         settings.ignore,
         waivers=settings.waivers,
         baseline=settings.baseline if with_baseline else None,
+        severity=settings.severity,
     )
     if result.load_errors:
         raise unusable_files(result.load_errors)
@@ -170,19 +171,37 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
 
 
 @exits_two_when_unusable
-def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
-    """Write today's findings to a baseline file, keyed by fingerprint."""
+def baseline(options: Options, *, as_of: dt.date, output: str | None, prune: bool = False) -> int:
+    """Write today's findings to a baseline file, keyed by fingerprint; with
+    ``prune``, only remove the entries of the existing file no finding matches any more."""
     from linter import baseline as baselines
+    from linter.loader import LoadError
 
     settings = settings_for(options)
     target = output or settings.baseline
     if target is None:
         raise usage("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
+    accepted = None
+    if prune:
+        try:
+            accepted = baselines.load(target)
+        except LoadError as error:
+            raise unusable_files([error]) from None
     result = lint(settings, as_of, with_baseline=False)
     ensure_writable(target, result.read_files, settings)
-    write(target, baselines.render(result.findings))
-    count = len({finding.fingerprint for finding in result.findings})
-    click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
+    if accepted is None:
+        write(target, baselines.render(result.findings))
+        count = len({finding.fingerprint for finding in result.findings})
+        click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
+        return 0
+    found = [*result.findings, *(waived.finding for waived in result.waived)]
+    stale = baselines.stale(accepted, found, {rule.id for rule in result.rules})
+    kept = [entry for entry in accepted.values() if entry not in stale]
+    write(target, baselines.render_entries(kept))
+    click.echo(
+        f"removed {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'} from {target}; "
+        f"kept {len(kept)} (new findings are not added: run without --prune to record them)"
+    )
     return 0
 
 
@@ -275,13 +294,27 @@ def format_rule(rule: Rule) -> str:
     return "\n".join(sections) + "\n"
 
 
+def format_family(prefix: str, family: Sequence[Rule]) -> str:
+    """The rules whose ids start with ``prefix``: id, severity, title; how to read one."""
+    areas = sorted({rule.area for rule in family})
+    lines = [f"{prefix}: {len(family)} rule{'' if len(family) == 1 else 's'} ({', '.join(areas)})", ""]
+    lines += [f"  {rule.id}  {rule.severity.value:<7}  {rule.title}" for rule in family]
+    lines += ["", f"policy-lint explain {family[0].id} shows what a rule checks, why, the law and the fix."]
+    return "\n".join(lines) + "\n"
+
+
 @exits_two_when_unusable
 def explain(rule_id: str) -> int:
-    """Print a rule's page; an unknown id is a usage error with a suggestion."""
+    """Print a rule's page, or the list of a family's rules for a prefix ('TRF');
+    an unknown id is a usage error with a suggestion."""
     from linter import engine
 
     catalogue = engine.all_rules()
     rule = catalogue.get(rule_id.strip().upper())
+    family = [rule for rule in catalogue.values() if rule.id.startswith(rule_id.strip().upper())]
+    if rule is None and family and rule_id.strip():
+        click.echo(format_family(rule_id.strip().upper(), family), nl=False)
+        return 0
     if rule is None:
         guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"

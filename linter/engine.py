@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import baseline as baseline_files
 from linter import waivers as waiver_files
 from linter.build import BUILD_RULES, Problem, build
+from linter.config import severity_for
 from linter.context import Context
-from linter.findings import Finding, Rule
+from linter.findings import Finding, Rule, Severity
 from linter.loader import Document, LoadError, discover, load_files
 from linter.model import Policy
 
@@ -31,6 +33,9 @@ class Result:
     baselined: list[Finding] | None = None
     #: every file the run read (policy, waivers, baseline): no output may replace one
     read_files: list[str] = field(default_factory=list)
+    #: the baseline file and its entries that no finding matches any more (fixed since)
+    baseline_file: str | None = None
+    stale_baseline: list[baseline_files.Entry] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,7 @@ def run(
     ignore: Sequence[str] = (),
     waivers: str | None = None,
     baseline: str | None = None,
+    severity: Mapping[str, Severity] | None = None,
 ) -> Result:
     """Load, build and check a policy. Unusable files end up in ``load_errors``.
 
@@ -124,9 +130,12 @@ def run(
     waiver names run even when not selected, so that whether the waiver still
     matches anything is judged the same way whatever the selection.
     ``baseline`` names a baseline file: findings whose fingerprint it lists
-    go to ``Result.baselined`` (see :mod:`linter.baseline`).
+    go to ``Result.baselined`` (see :mod:`linter.baseline`), and its entries
+    that no finding matches any more to ``Result.stale_baseline``.
+    ``severity`` maps rule ids or prefixes to the severity their findings get
+    (the most specific wins): the rules, the findings and the gate all see it.
     """
-    rules = select_rules(select, ignore)
+    rules = with_severity(select_rules(select, ignore), severity or {})
     documents, waiver_paths, errors = _documents(paths, waivers)
     if not documents and errors:
         return Result([], Policy(), rules, as_of, errors)
@@ -154,8 +163,35 @@ def run(
         for finding, waiver in sorted(outcome.waived, key=lambda pair: pair[0].sort_key())
         if finding.rule in selected
     ]
+    if severity:
+        findings = [_severe(finding, severity) for finding in findings]
+        waived = [dataclasses.replace(item, finding=_severe(item.finding, severity)) for item in waived]
     baselined = None
+    stale: list[baseline_files.Entry] = []
     if accepted is not None:
+        stale = baseline_files.stale(accepted, [*findings, *(item.finding for item in waived)], selected)
         findings, baselined = baseline_files.split(findings, accepted)
     read = [*policy.files, *(str(path) for path in waiver_paths), *([baseline] if baseline is not None else [])]
-    return Result(findings, policy, rules, as_of, waived=waived, baselined=baselined, read_files=read)
+    return Result(
+        findings,
+        policy,
+        rules,
+        as_of,
+        waived=waived,
+        baselined=baselined,
+        read_files=read,
+        baseline_file=baseline,
+        stale_baseline=stale,
+    )
+
+
+def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
+    """The rules with the severity ``overrides`` give them (the most specific id or prefix wins)."""
+    if not overrides:
+        return rules
+    return [dataclasses.replace(rule, severity=severity_for(rule.id, overrides) or rule.severity) for rule in rules]
+
+
+def _severe(finding: Finding, overrides: Mapping[str, Severity]) -> Finding:
+    level = severity_for(finding.rule, overrides)
+    return finding if level is None or level == finding.severity else dataclasses.replace(finding, severity=level)

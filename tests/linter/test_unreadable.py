@@ -174,7 +174,10 @@ def test_an_id_with_a_space_in_a_list_of_ids_is_refused() -> None:
 
 
 def test_a_date_where_text_is_meant_is_its_text() -> None:
-    text = "services:\n  - id: 2026-01-31\n    name: 2026-01-31\n    purposes: [2026-01-31]\npurposes:\n  - id: 2026-01-31\n    name: P\n"
+    text = (
+        "services:\n  - id: 2026-01-31\n    name: 2026-01-31\n    purposes: [2026-01-31]\n"
+        "purposes:\n  - id: 2026-01-31\n    name: P\n"
+    )
     policy, found = build([Document("p.yaml", parse(text, "p.yaml"))])
     assert found == []
     service = policy.get("service", "2026-01-31")
