@@ -101,21 +101,49 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
 
 
 def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> engine.Result:
-    """Run the catalogue as the settings say; unusable files stop the command."""
-    from linter import engine
+    """Run the catalogue as the settings say; unusable files stop the command.
 
+    A policy file named alone is checked with the policy folder it belongs to,
+    and only its findings are reported (see :mod:`linter.scope`)."""
+    from linter import engine
+    from linter.scope import scope
+
+    where = scope(settings.paths, settings.folders)
     result = engine.run(
-        settings.paths,
+        where.load,
         as_of,
         settings.select,
         settings.ignore,
         waivers=settings.waivers,
         baseline=settings.baseline if with_baseline else None,
         severity=settings.severity,
+        report=where.report,
     )
+    _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
         raise unusable_files(result.load_errors)
     return result
+
+
+def _checked_alone(alone: Sequence[str], result: engine.Result, folders: Sequence[str]) -> None:
+    """Stop, saying plainly why, rather than report ids as undefined that a file
+    checked alone cannot resolve: when a file in no policy folder refers to ids
+    it does not define and other policy files sit around it. (With none around
+    it, it is a policy of its own and its undefined ids are real findings.)"""
+    from linter.build import DANGLING_RULE
+    from linter.scope import surrounding_folder
+
+    for file in alone:
+        dangling = [f for f in result.findings if f.rule == DANGLING_RULE and os.path.samefile(f.file, file)]
+        folder = surrounding_folder(file) if dangling else None
+        if folder is None:
+            continue
+        ids = ", ".join(sorted({f"'{finding.detail}'" for finding in dangling}))
+        raise usage(
+            f"{file} refers to {ids}, defined in no file it was checked with: a policy file is checked with its "
+            f"policy folder, and {file} is in none ({', '.join(folders)}); check the folder (policy-lint check "
+            f"{folder}) or name it in [tool.policy-lint] paths"
+        )
 
 
 def ensure_writable(target: str | os.PathLike[str], read: Sequence[str], settings: Settings) -> None:

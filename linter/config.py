@@ -75,6 +75,9 @@ class Settings:
     waivers: str | None = None
     baseline: str | None = None
     outputs: list[OutputSpec] = field(default_factory=lambda: [OutputSpec("text")])
+    #: the policy folders of the project (configured, else the default), whatever
+    #: PATHS the command line gives: a file named alone is checked with its folder
+    folders: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
     #: rule id or prefix -> the severity its findings get instead of the rule's own
     severity: dict[str, Severity] = field(default_factory=dict)
     #: the pyproject.toml the settings were read from, if any
@@ -277,7 +280,7 @@ def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Setti
         path, table = found
         settings.file = path
         layers.append((f"{_shown(path)} [tool.{TABLE}]", _from_file(path, table)))
-    layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [])}))
+    layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [], {})}))
     for source, values in layers:
         for attribute, value in values.items():
             if attribute not in _KEYS.values():
@@ -288,6 +291,8 @@ def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Setti
                     source = f"{settings.sources[attribute]} and {source}"
             setattr(settings, attribute, value)
             settings.sources[attribute] = source
+        if source != "command line":
+            settings.folders = list(settings.paths)
     return settings
 
 

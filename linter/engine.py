@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,9 @@ class Result:
     #: the baseline file and its entries that no finding matches any more (fixed since)
     baseline_file: str | None = None
     stale_baseline: list[baseline_files.Entry] = field(default_factory=list)
+    #: the files whose findings are reported, when fewer than all read (a file named
+    #: alone is checked with its folder); None: every file read
+    reported_files: list[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,7 @@ def run(
     waivers: str | None = None,
     baseline: str | None = None,
     severity: Mapping[str, Severity] | None = None,
+    report: Sequence[str] | None = None,
 ) -> Result:
     """Load, build and check a policy. Unusable files end up in ``load_errors``.
 
@@ -134,6 +139,9 @@ def run(
     that no finding matches any more to ``Result.stale_baseline``.
     ``severity`` maps rule ids or prefixes to the severity their findings get
     (the most specific wins): the rules, the findings and the gate all see it.
+    ``report`` names the files whose findings are reported (the others are read
+    to resolve references): a finding counts when it is in one of them or
+    affects an entity defined in one of them.
     """
     rules = with_severity(select_rules(select, ignore), severity or {})
     documents, waiver_paths, errors = _documents(paths, waivers)
@@ -168,8 +176,13 @@ def run(
         waived = [dataclasses.replace(item, finding=_severe(item.finding, severity)) for item in waived]
     baselined = None
     stale: list[baseline_files.Entry] = []
-    if accepted is not None:
+    if accepted is not None and report is None:  # a partial report cannot tell what was fixed elsewhere
         stale = baseline_files.stale(accepted, [*findings, *(item.finding for item in waived)], selected)
+    if report is not None:
+        named = _reported(report)
+        findings = [finding for finding in findings if named(finding)]
+        waived = [item for item in waived if named(item.finding)]
+    if accepted is not None:
         findings, baselined = baseline_files.split(findings, accepted)
     read = [*policy.files, *(str(path) for path in waiver_paths), *([baseline] if baseline is not None else [])]
     return Result(
@@ -182,7 +195,21 @@ def run(
         read_files=read,
         baseline_file=baseline,
         stale_baseline=stale,
+        reported_files=list(report) if report is not None else None,
     )
+
+
+def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:
+    """Whether a finding is in one of ``files``, or affects an entity defined in one."""
+    wanted = {os.path.realpath(file) for file in files}
+    known: dict[str, bool] = {}
+
+    def named(file: str) -> bool:
+        if file not in known:
+            known[file] = os.path.realpath(file) in wanted
+        return known[file]
+
+    return lambda finding: named(finding.file) or any(named(related.file) for related in finding.related)
 
 
 def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
