@@ -39,16 +39,24 @@ class Scope:
     alone: list[str] = field(default_factory=list)
 
 
+def _is(test: str, path: str | Path) -> bool:
+    """``Path.is_dir`` or ``is_file``, False for a path the system cannot use (the loader reports it)."""
+    try:
+        return bool(getattr(Path(path), test)())
+    except OSError:
+        return False
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return path.resolve().is_relative_to(folder.resolve())
-    except OSError:  # pragma: no cover - an unreadable path: the loader reports it
+    except (OSError, RuntimeError):  # a name too long, a symlink loop: the loader reports it
         return False
 
 
 def scope(paths: Sequence[str], folders: Sequence[str]) -> Scope:
     """The scope of a run over ``paths`` in a project whose policy folders are ``folders``."""
-    homes = [Path(folder) for folder in folders if Path(folder).is_dir()]
+    homes = [Path(folder) for folder in folders if _is("is_dir", folder)]
     result = Scope()
     reported: list[str] = []
     whole = False
@@ -59,11 +67,7 @@ def scope(paths: Sequence[str], folders: Sequence[str]) -> Scope:
 
     for given in paths:
         path = Path(given)
-        try:
-            is_file = path.is_file()
-        except OSError:
-            is_file = False
-        if not is_file:  # a folder, or what the loader will report as unusable
+        if not _is("is_file", path):  # a folder, or what the loader will report as unusable
             load(given)
             whole = True
             continue
@@ -78,15 +82,15 @@ def scope(paths: Sequence[str], folders: Sequence[str]) -> Scope:
         if home is None:
             load(given)
             result.alone.append(given)
-        elif not any(_inside(path, Path(known)) for known in result.load if Path(known).is_dir()):
+        elif not any(_inside(path, Path(known)) for known in result.load if _is("is_dir", known)):
             load(str(home))
         reported.append(given)
     # a file inside a folder that is also named is covered by the folder
     result.load = [
         path
         for path in result.load
-        if Path(path).is_dir()
-        or not any(_inside(Path(path), Path(other)) for other in result.load if other != path and Path(other).is_dir())
+        if _is("is_dir", path)
+        or not any(_inside(Path(path), Path(other)) for other in result.load if other != path and _is("is_dir", other))
     ]
     result.alone = [path for path in result.alone if path in result.load]
     result.report = None if whole or not reported else reported
