@@ -363,5 +363,24 @@ def json_schema(output: str | None) -> None:
     raise SystemExit(commands.json_schema(output))
 
 
+@main.command("values")
+@click.argument("field", required=False, metavar="[FIELD]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def field_values(field: str | None, fmt: str) -> None:
+    """List what a policy field takes: its allowed values (from the schemas), or
+    the vocabulary the rules compare it with (from the knowledge files: starting
+    events, disposal methods, statutory minimums, transfer mechanisms, adequacy,
+    lawful bases, Schedule 1 conditions, controller kinds), with what each means
+    and its dates. Without FIELD, every such field.
+
+    \b
+    Examples:
+      policy-lint values starts
+      policy-lint values mechanism
+      policy-lint values controller.kind
+    """
+    raise SystemExit(commands.values(field, fmt))
+
+
 if __name__ == "__main__":  # pragma: no cover - `python -m linter.cli`
     main()

@@ -448,3 +448,62 @@ def json_schema(output: str | None = None) -> int:
         raise usage(problem)
     write(output, text)
     return 0
+
+
+def _values_text(vocabulary: Any) -> str:
+    """One vocabulary as ``values`` prints it: the field, what it takes, one value a line."""
+    source = f" (policy-lint knowledge {vocabulary.knowledge})" if vocabulary.knowledge else ""
+    heading = ", ".join(vocabulary.fields)
+    lines = [f"{heading}: {vocabulary.title if vocabulary.knowledge else vocabulary.about}{source}"]
+    if vocabulary.knowledge:
+        lines.append(_paragraph(vocabulary.about))
+    width = min(max((len(value.value) for value in vocabulary.values), default=0), 32)
+    for value in vocabulary.values:
+        said = "; ".join(part for part in (value.meaning, *value.notes) if part)
+        lines.append(f"  {value.value:<{width}}  {said}".rstrip())
+    lines.append(f"  (docs/reference/{vocabulary.page}.md)")
+    return "\n".join(lines)
+
+
+@exits_two_when_unusable
+def values(field: str | None = None, fmt: str = "text") -> int:
+    """The values (or the form) a field takes, from the schemas and the knowledge files;
+    without a field, every field that has them."""
+    from checks import reference
+
+    if field is None:
+        found = list(reference.vocabularies())
+    else:
+        found = reference.lookup(field)
+        if not found:
+            names = sorted({name for vocabulary in reference.vocabularies() for name in vocabulary.fields})
+            ends = sorted({name.rsplit(".", 1)[-1] for name in names})
+            guesses = difflib.get_close_matches(field.strip().lower(), [*names, *ends], n=3)
+            hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (policy-lint values lists them all)"
+            raise usage(f"no field {field!r} with a fixed set of values or a format{hint}")
+    if fmt == "json":
+        rows = [
+            {
+                "title": vocabulary.title,
+                "fields": list(vocabulary.fields),
+                "about": vocabulary.about,
+                "knowledge": vocabulary.knowledge or None,
+                "values": [
+                    {"value": value.value, "meaning": value.meaning, "notes": list(value.notes)}
+                    for value in vocabulary.values
+                ],
+            }
+            for vocabulary in found
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if field is None:
+        width = max(len(", ".join(vocabulary.fields)) for vocabulary in found)
+        for vocabulary in found:
+            what = vocabulary.title if vocabulary.knowledge else vocabulary.about
+            count = f" ({len(vocabulary.values)} values)" if vocabulary.values else ""
+            click.echo(f"{', '.join(vocabulary.fields):<{width}}  {what}{count}")
+        click.echo("\npolicy-lint values FIELD lists the values of one field (FIELD may be its last part: starts).")
+        return 0
+    click.echo("\n\n".join(_values_text(vocabulary) for vocabulary in found))
+    return 0
