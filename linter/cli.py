@@ -382,5 +382,35 @@ def field_values(field: str | None, fmt: str) -> None:
     raise SystemExit(commands.values(field, fmt))
 
 
+@main.command("init")
+@click.argument("folder", default="policy", metavar="[DIR]")
+@click.option(
+    "--kind",
+    type=click.Choice(("council", "school", "nhs", "central-government", "company", "charity")),
+    help="The kind of organisation (asked in a terminal when not given).",
+)
+@click.option("--name", help="The organisation's name, as the notice will give it (asked when not given).")
+@click.option(
+    "--school-type",
+    type=click.Choice(("maintained", "academy", "independent")),
+    help="For --kind school: a maintained school, an academy or an independent school.",
+)
+@_AS_OF
+def init_policy(
+    folder: str, kind: str | None, name: str | None, school_type: str | None, as_of: dt.date | None
+) -> None:
+    """Write a starter policy into DIR (default: policy/): a valid policy whose
+    every "TODO: ..." says what to write, with commented examples of every
+    entity kind, and the JSON Schema for editors. Never overwrites a file.
+
+    \b
+    Examples:
+      policy-lint init --kind school --school-type academy --name "Hillside Academy"
+      policy-lint init privacy --kind council --name "Example Borough Council"
+      policy-lint check policy/      # lists each TODO left to write
+    """
+    raise SystemExit(commands.init(folder, kind, name, school_type, as_of or dt.date.today()))
+
+
 if __name__ == "__main__":  # pragma: no cover - `python -m linter.cli`
     main()

@@ -507,3 +507,39 @@ def values(field: str | None = None, fmt: str = "text") -> int:
         return 0
     click.echo("\n\n".join(_values_text(vocabulary) for vocabulary in found))
     return 0
+
+
+def _in_terminal() -> bool:
+    """True when someone can answer prompts (init asks for what the options do not give)."""
+    return sys.stdin.isatty()
+
+
+@exits_two_when_unusable
+def init(folder: str, kind: str | None, name: str | None, school_type: str | None, as_of: dt.date) -> int:
+    """Write a starter policy into ``folder``; ask for what is missing in a terminal, else stop."""
+    from linter import starter
+
+    if _in_terminal():
+        if kind is None:
+            kind = click.prompt("Kind of organisation", type=click.Choice(starter.KINDS))
+        if name is None:
+            name = click.prompt("Its name, as the notice will give it", type=str)
+        if kind == "school" and school_type is None:
+            school_type = click.prompt("Type of school", type=click.Choice(starter.SCHOOL_TYPES))
+    missing = [option for option, value in (("--kind", kind), ("--name", name)) if value is None]
+    if kind == "school" and school_type is None:
+        missing.append("--school-type")
+    if missing:
+        raise usage(f"init needs {' and '.join(missing)} when it is not run in a terminal")
+    assert kind is not None and name is not None
+    try:
+        written = starter.write(
+            starter.render(kind, name, school_type=school_type, as_of=as_of, folder=folder), Path(folder)
+        )
+    except starter.StarterError as error:
+        raise usage(str(error)) from None
+    except OSError as error:
+        raise usage(f"{folder}: cannot write: {error.strerror or error}") from None
+    click.echo(f"wrote {len(written)} files to {folder}: {', '.join(path.name for path in written)}")
+    click.echo(f"next: policy-lint check {folder}   (each TODO it lists says what to write)")
+    return 0
