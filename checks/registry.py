@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from checks import (
     completeness,
+    consent,
+    cookies,
     currency,
     lawful_basis,
     notice,
     processors,
     references,
     retention,
+    rights,
     schema,
     transfers,
     waivers,
@@ -40,5 +43,8 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    rights.RULES,
+    consent.RULES,
+    cookies.RULES,
     completeness.RULES,
 )

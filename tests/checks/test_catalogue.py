@@ -56,6 +56,9 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.processors,
         registry.retention,
         registry.currency,
+        registry.rights,
+        registry.consent,
+        registry.cookies,
         registry.completeness,
     ]
     family_rules = [rule for module in modules for rule in module.RULES]
