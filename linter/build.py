@@ -59,6 +59,10 @@ _UNKNOWN_FIELD = 0x03
 _REQUIRED_FIELD = 0x02
 _BAD_TYPE = 0x24
 _REGEX_MISMATCH = 0x41
+_EMPTY = 0x22
+_NULL = 0x23
+#: Cerberus min/max codes -> how the message puts the bound
+_BOUNDS = {0x42: "but must be at least", 0x43: "but must be at most"}
 _UNALLOWED_VALUE = 0x44
 _UNALLOWED_VALUES = 0x45
 _MESSAGES = BasicErrorHandler.messages
@@ -156,6 +160,12 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
             f"'{name}' has an invalid value {shown} ({hint}expected one of: {', '.join(error.constraint)}; "
             f"see 'policy-lint values {field_of(schema, path)}')",
         )
+    if error.code in _BOUNDS:
+        return SCHEMA_RULE, f"'{name}' is {_shown(error.value)}, {_BOUNDS[error.code]} {error.constraint}"
+    if error.code in (_EMPTY, _NULL):
+        required = isinstance(path[-1], str) and _schema_at(schema, path).get(path[-1], {}).get("required")
+        problem = "is empty" if error.code == _EMPTY else "has no value"
+        return SCHEMA_RULE, f"'{name}' {problem}: write one" + ("" if required else ", or leave the key out")
     template = _MESSAGES.get(error.code, "is invalid")
     text = template.format(*(error.info or ()), constraint=error.constraint, field=name, value=error.value)
     return SCHEMA_RULE, f"'{name}' {text}"

@@ -189,3 +189,22 @@ def test_a_date_is_not_a_country() -> None:
     text = "processors:\n  - id: p\n    name: P\n    location: 2026-01-31\n"
     _, found = build([Document("p.yaml", parse(text, "p.yaml"))])
     assert [problem.message.split(" (")[0] for problem in found] == ["'location' has an invalid value '2026-01-31'"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("  review_cycle_months: 0\n", "'review_cycle_months' is 0, but must be at least 1"),
+        ("  laws_cited: [{title: X, year: 99999}]\n", "'laws_cited[0].year' is 99999, but must be at most 9999"),
+        ("  title: ''\n", "'title' is empty: write one, or leave the key out"),
+        ("  title:\n", "'title' has no value: write one, or leave the key out"),
+    ],
+)
+def test_bounds_and_empty_values_say_what_to_write(text: str, message: str) -> None:
+    _, found = notice_of(text)
+    assert found == [message]
+
+
+def test_an_empty_required_value_is_to_be_written() -> None:
+    _, found = build([Document("p.yaml", parse("notice:\n  id: n\n  name: ''\n", "p.yaml"))])
+    assert [problem.message for problem in found] == ["'name' is empty: write one"]
