@@ -47,16 +47,18 @@ PLACEHOLDER = Rule(
 )
 
 
+def _services_without(ctx: Context, rule: Rule, field: str, gap: str) -> Iterator[Finding]:
+    """A finding of ``rule`` for each service whose own and notice-wide ``field`` lists are both empty."""
+    for service in ctx.policy.services:
+        if not ctx.policy.effective(service, field):
+            yield ctx.finding(rule, service, field, f"service '{service.name}' {gap}")
+
+
 def _service_purposes(ctx: Context) -> Iterator[Finding]:
     """Every service says what it uses information for."""
-    for service in ctx.policy.services:
-        if not ctx.policy.effective(service, "purposes"):
-            yield ctx.finding(
-                SERVICE_PURPOSES,
-                service,
-                "purposes",
-                f"service '{service.name}' states no purpose: people cannot tell what their information is used for",
-            )
+    return _services_without(
+        ctx, SERVICE_PURPOSES, "purposes", "states no purpose: people cannot tell what their information is used for"
+    )
 
 
 _SERVICE = "services:\n  - id: admissions\n    name: Admissions\n"
@@ -86,14 +88,9 @@ SERVICE_PURPOSES = Rule(
 
 def _service_subjects(ctx: Context) -> Iterator[Finding]:
     """Every service says whose information it holds."""
-    for service in ctx.policy.services:
-        if not ctx.policy.effective(service, "data_subjects"):
-            yield ctx.finding(
-                SERVICE_SUBJECTS,
-                service,
-                "data_subjects",
-                f"service '{service.name}' names no data subjects: nobody can tell whose information it holds",
-            )
+    return _services_without(
+        ctx, SERVICE_SUBJECTS, "data_subjects", "names no data subjects: nobody can tell whose information it holds"
+    )
 
 
 _SUBJECTS = "data_subjects:\n  - id: parents-and-carers\n    name: parents and carers\n"
