@@ -185,7 +185,7 @@ _POLICY_HELP = {
 }
 
 
-def _policy_options(*, for_config: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
+def _with_policy_options(function: Callable[..., None], *, for_config: bool) -> Callable[..., None]:
     """The options ``check`` and ``config`` share: ``config`` shows their effect,
     so its help says what each option would set rather than what it does."""
     help_of = {name: texts[1 if for_config else 0] for name, texts in _POLICY_HELP.items()}
@@ -202,17 +202,23 @@ def _policy_options(*, for_config: bool = False) -> Callable[[Callable[..., None
         click.option("--format", "outputs", multiple=True, type=OutputType(), help=help_of["format"]),
         click.option("--output", "-o", "output", metavar="FILE", help=help_of["output"]),
     ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
 
-    def decorate(function: Callable[..., None]) -> Callable[..., None]:
-        for decorator in reversed(decorators):
-            function = decorator(function)
-        return function
 
-    return decorate
+def _policy_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The options of ``check`` (and of the commands that lint like it)."""
+    return _with_policy_options(function, for_config=False)
+
+
+def _config_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The same options for ``config``, which shows what they would set."""
+    return _with_policy_options(function, for_config=True)
 
 
 @main.command(cls=OutputsCommand)
-@_policy_options()
+@_policy_options
 @_AS_OF
 @click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0 unless input is unusable.")
 def check(as_of: dt.date | None, exit_zero: bool, output: str | None, **command_line: Any) -> None:
@@ -229,7 +235,7 @@ def check(as_of: dt.date | None, exit_zero: bool, output: str | None, **command_
 
 
 @main.command("config", cls=OutputsCommand)
-@_policy_options(for_config=True)
+@_config_options
 def show_config(output: str | None, **command_line: Any) -> None:
     """Show the settings check would use and where each comes from; nothing is linted.
 
