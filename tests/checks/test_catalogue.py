@@ -59,6 +59,8 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.rights,
         registry.consent,
         registry.cookies,
+        registry.regime,
+        registry.legislation,
         registry.completeness,
     ]
     family_rules = [rule for module in modules for rule in module.RULES]
