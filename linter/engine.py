@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,9 +91,13 @@ def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[F
     hidden = {(problem.entity, field) for problem in problems for field in problem.hides}
     if not hidden:
         return list(findings)
-    return [
-        finding for finding in findings if finding.rule in BUILD_RULES or (finding.entity, finding.field) not in hidden
-    ]
+
+    def unreadable(finding: Finding) -> bool:
+        # a field hides its parts too: 'complaint' hides 'complaint.name' and 'complaint.address[0]'
+        top = re.split(r"[.\[]", finding.field, maxsplit=1)[0]
+        return (finding.entity, finding.field) in hidden or (finding.entity, top) in hidden
+
+    return [finding for finding in findings if finding.rule in BUILD_RULES or not unreadable(finding)]
 
 
 def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[Path], list[LoadError]]:

@@ -94,7 +94,7 @@ def render(kind: str, name: str, *, school_type: str | None, as_of: dt.date, fol
         "public_authority": "true" if public else "false",
         "dpo": _dpo(public),
         "as_of": as_of.isoformat(),
-        "regulator": _scalar(str(authority["name"])),
+        "regulator": _regulator(str(authority["name"]), as_of),
         "regulator_note": "\n".join(
             f"    # {line}"
             for line in textwrap.wrap(" ".join(str(address.get("caveat", "confirm its details")).split()), 72)
@@ -122,6 +122,29 @@ def render(kind: str, name: str, *, school_type: str | None, as_of: dt.date, fol
         files[template.name] = "\n".join(line.rstrip() for line in text.splitlines()).rstrip("\n") + "\n"
     files[SCHEMA_FILE] = schema_json.render()
     return Starter(files)
+
+
+def _regulator(name: str, as_of: dt.date) -> str:
+    """The regulator's name as the knowledge gives it; a placeholder when a renaming
+    of it is reported by then (the notice must name it as it stands, which the
+    person writing it confirms)."""
+    from checks import facts
+    from checks.currency import stale_on
+
+    renamed = [
+        row
+        for row in facts.load("renamed-bodies")["bodies"]
+        if re.search(str(row["pattern"]), name, re.IGNORECASE) and stale_on(row, as_of)
+    ]
+    if not renamed:
+        return _scalar(name)
+    row = renamed[0]
+    since = row["stale_from"].isoformat() if isinstance(row["stale_from"], dt.date) else str(row["stale_from"])
+    now = " ".join(str(row["current_name"]).split()).replace('"', "'")
+    return _scalar(
+        f"TODO: the regulator's name as it stands: the {name}, or {now}, reported to replace it from {since}; "
+        "confirm which at its website, and its postal address below"
+    )
 
 
 def _dpo(public: bool | None) -> str:

@@ -208,3 +208,13 @@ def test_bounds_and_empty_values_say_what_to_write(text: str, message: str) -> N
 def test_an_empty_required_value_is_to_be_written() -> None:
     _, found = build([Document("p.yaml", parse("notice:\n  id: n\n  name: ''\n", "p.yaml"))])
     assert [problem.message for problem in found] == ["'name' is empty: write one"]
+
+
+def test_a_placeholder_hides_the_findings_on_the_parts_of_its_field(lint) -> None:  # type: ignore[no-untyped-def]
+    notice = (
+        "notice:\n  id: n\n  name: N\n  rights_stated: [complain]\n  complaint:\n"
+        "    name: {name}\n    address: [Water Lane]\n"
+    )
+    found = lint(notice.format(name='"TODO: the regulator"'), ["CMP001", "NTC006"])
+    assert [f.rule for f in found] == ["CMP001"]
+    assert [f.rule for f in lint(notice.format(name="ICO"), ["CMP001", "NTC006"])] == ["NTC006"]
