@@ -602,8 +602,8 @@ def _consent_promised(ctx: Context) -> Iterator[Finding]:
             basis,
             "article",
             f"lawful basis '{basis.id}' is consent and is relied on, but the notice does not state the right to "
-            "withdraw it; a warning, not a LAW010 error, because the knowledge it rests on is not verified: "
-            f"checks/knowledge/lawful-bases.yaml {', '.join(doubts)}",
+            "withdraw it; a warning, not a LAW010 error, because the knowledge it rests on is not verified "
+            f"(policy-lint knowledge lawful-bases): {', '.join(doubts)}",
             citation=_cite("consent_withdrawal"),
         )
     if in_use:
@@ -804,14 +804,15 @@ UNKNOWN_GROUND = Rule(
         "Only the grounds in Art 6(1), Art 9(2) and Art 10 make processing lawful. A basis that names "
         "anything else ('6(1)(g)', '9(2)(k)', a typo) gives no legal ground and is ignored by every other "
         "lawful basis rule. A ground also counts only from the day it exists: recognised legitimate "
-        "interests (Art 6(1)(ea)) only from the commencement date in lawful-bases.yaml."
+        "interests (Art 6(1)(ea)) only from its commencement date ('policy-lint values article' lists each ground "
+        "with its date)."
     ),
     citation=(
         "UK GDPR Art 6(1), Art 9(2), Art 10; Art 6(1)(ea) inserted by Data (Use and Access) Act 2025 s.70, "
-        "in force 5 February 2026 (SI 2026/82 reg 2(c)); see checks/knowledge/lawful-bases.yaml"
+        "in force 5 February 2026 (SI 2026/82 reg 2(c)); see 'policy-lint knowledge lawful-bases'"
     ),
     remediation=(
-        "Correct article to one of the grounds in checks/knowledge/lawful-bases.yaml in force on the date; for "
+        "Correct article to one of the grounds in force on the date ('policy-lint values article' lists them); for "
         "processing before a ground existed, record the basis then in force."
     ),
     check=_unknown_ground,

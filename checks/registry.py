@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from checks import (
     basis_consistency,
+    completeness,
     consent,
     controller,
     cookies,
@@ -63,4 +64,5 @@ RULES: dict[str, Rule] = _index(
     cookies.RULES,
     regime.RULES,
     legislation.RULES,
+    completeness.RULES,
 )

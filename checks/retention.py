@@ -22,6 +22,7 @@ AREA = "retention"
 _K: dict[str, Any] = facts.load("retention-minimums")
 _MINIMUMS: list[dict[str, Any]] = list(_K["minimums"])
 _EVENTS: list[dict[str, Any]] = list(_K["starting_events"])
+_DISPOSALS: list[str] = [str(row["id"]) for row in _K["disposal_methods"]]
 
 
 def _slug(text: str) -> str:
@@ -255,8 +256,7 @@ def _has_disposal(ctx: Context) -> Iterator[Finding]:
                 HAS_DISPOSAL,
                 rule,
                 "disposal",
-                f"retention rule '{rule.name}' does not say what happens at the end (delete, destroy, "
-                f"anonymise, archive)",
+                f"retention rule '{rule.name}' does not say what happens at the end ({', '.join(_DISPOSALS)})",
             )
 
 
@@ -272,7 +272,9 @@ HAS_PERIOD = Rule(
     ),
     citation=facts.cite(_K["period"]),
     remediation=(
-        "Give the period ('6 years') with its starting event, or the criteria (for example: until the project ends)."
+        "Give a period with its starting event ('period: 6 years' and 'starts: last-contact'; 'policy-lint values "
+        "starts' lists the events), or, where no period can be given, the criteria in words ('criteria: until "
+        "the project ends, plus 6 months') or the published schedule it follows ('schedule_reference')."
     ),
     check=_has_period,
     failing=(
@@ -296,7 +298,10 @@ HAS_START = Rule(
         "warning, but it also stops RET007 comparing the rule with the statutory start."
     ),
     citation=facts.cite(_K["period"]),
-    remediation=f"Set starts to one of the starting events in the vocabulary (for example '{_EVENTS[0]['id']}').",
+    remediation=(
+        f"Set starts to one of the starting events (for example '{_EVENTS[0]['id']}'; 'policy-lint values starts' "
+        "lists them all, as does docs/reference/retention.md)."
+    ),
     check=_has_start,
     failing="retention_rules:\n" + _rule_yaml("young-carers", "young carers records", "15 years", None),
     passing="retention_rules:\n" + _rule_yaml("young-carers", "young carers records", "15 years", _EVENTS[0]["id"]),
@@ -313,11 +318,13 @@ HAS_DISPOSAL = Rule(
         "method, so this is information for the DPO. Rules kept indefinitely (anonymised archives) are skipped."
     ),
     citation=facts.cite(_K["disposal"]),
-    remediation="Set disposal (delete, destroy, anonymise or archive) on the rule.",
+    remediation=(
+        f"Set disposal on the rule: {', '.join(_DISPOSALS)} ('policy-lint values disposal' says what each means)."
+    ),
     check=_has_disposal,
     failing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),
     passing="retention_rules:\n"
-    + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"], "    disposal: delete\n"),
+    + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"], f"    disposal: {_DISPOSALS[0]}\n"),
 )
 
 
@@ -568,7 +575,7 @@ def _known_start(ctx: Context) -> Iterator[Finding]:
                 rule,
                 "starts",
                 f"retention rule '{rule.name}' starts from '{rule.starts}', which is not in the starting-event "
-                "vocabulary, so it cannot be compared with statutory starts",
+                "vocabulary, so it cannot be compared with statutory starts ('policy-lint values starts' lists them)",
                 detail=rule.starts,
             )
 
@@ -580,11 +587,14 @@ KNOWN_START = Rule(
     area=AREA,
     rationale=(
         "Starting events are compared with the legislation's (RET007) through a shared vocabulary. An "
-        "event outside it is not wrong, only uncheckable, so this is information: use a vocabulary id or "
-        "add the event (with aliases) to the knowledge file."
+        "event outside it is not wrong, only uncheckable, so this is information: use an event of the "
+        "vocabulary, or say the start in words in criteria."
     ),
     citation=facts.cite(_K["vocabulary"]),
-    remediation="Use a starting event from checks/knowledge/retention-minimums.yaml, or add a new one there.",
+    remediation=(
+        "Use a starting event of the vocabulary ('policy-lint values starts' lists them with their aliases; so "
+        "does docs/reference/retention.md). An event it does not have can go in criteria, in words."
+    ),
     check=_known_start,
     failing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", "whenever convenient"),
     passing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),

@@ -54,7 +54,7 @@ class Source:
 
 
 def _source(file: str, key: str, row: dict[str, object]) -> Source:
-    return Source(f"checks/knowledge/{file}.yaml {key}", naming.is_verified(row), naming.verdict(row) or "no note")
+    return Source(f"policy-lint knowledge {file}: {key}", naming.is_verified(row), naming.verdict(row) or "no note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,10 +272,10 @@ def _rule_history(entry: dict[str, object], note: str) -> tuple[DatedCitation, .
 _MECHANISMS_KNOWLEDGE = facts.load(MECHANISMS_FILE)
 _ADEQUACY_HISTORY = _rule_history(
     next(row for row in _MECHANISMS_KNOWLEDGE["mechanisms"] if row.get("destinations") == "adequacy"),
-    "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see checks/knowledge/adequacy.yaml",
+    "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see 'policy-lint knowledge adequacy'",
 )
 _EU_WORDING_HISTORY = _rule_history(
-    _MECHANISMS_KNOWLEDGE["eu_regime_wording"], "see checks/knowledge/transfer-mechanisms.yaml eu_regime_wording"
+    _MECHANISMS_KNOWLEDGE["eu_regime_wording"], "see 'policy-lint knowledge transfer-mechanisms' eu_regime_wording"
 )
 _COPY_HISTORY = facts.history(_MECHANISMS_KNOWLEDGE["safeguard_copy"])
 
@@ -706,7 +706,7 @@ INVALID_MECHANISM = Rule(
     citation=(
         "UK GDPR Art 44 (Art 44A from 2026-02-05); CJEU C-362/14 Schrems I (6 October 2015); CJEU "
         "C-311/18 Schrems II (16 July 2020); ICO transitional provisions under DPA 2018 s.119A (in force "
-        "21 March 2022); see checks/knowledge/transfer-mechanisms.yaml"
+        "21 March 2022); see 'policy-lint knowledge transfer-mechanisms'"
     ),
     remediation=(
         "Put a current UK mechanism in place (UK adequacy regulations, the UK Extension to the DPF for a "
@@ -776,10 +776,11 @@ UNKNOWN_MECHANISM = Rule(
         "never checked for validity, dates or the copy of safeguards, so a dead mechanism could pass "
         "unnoticed."
     ),
-    citation="UK GDPR Chapter V (Arts 44-49); checks/knowledge/transfer-mechanisms.yaml",
+    citation="UK GDPR Chapter V (Arts 44-49); see 'policy-lint knowledge transfer-mechanisms'",
     remediation=(
-        "Use the id (or an alias) of a mechanism in checks/knowledge/transfer-mechanisms.yaml; if the law "
-        "has a mechanism the file lacks, add it there with its citation and dates."
+        "Use the id (or an alias) of a mechanism that 'policy-lint values mechanism' lists (so does "
+        "docs/reference/transfers.md); if the law has a mechanism the list lacks, it needs a knowledge row "
+        "with its citation and dates: ask the policy-lint maintainers."
     ),
     check=_unknown_mechanism,
     failing=_transfer("mechanism: us-safe-bridge", "safeguard_copy: on request"),
@@ -797,7 +798,7 @@ BEFORE_IT_EXISTED = Rule(
         "It is a warning, not an error: the transfer may be lawful today, and the finding is that the "
         "record of when it began cannot be right."
     ),
-    citation="UK GDPR Chapter V; DPA 2018 s.119A; see checks/knowledge/transfer-mechanisms.yaml for each date",
+    citation="UK GDPR Chapter V; DPA 2018 s.119A; 'policy-lint values mechanism' gives each date",
     remediation=(
         "Correct in_place_from to the date the mechanism was actually signed or relied on, and record what "
         "covered the transfer before then."
@@ -932,7 +933,7 @@ UNVERIFIED_KNOWLEDGE = Rule(
         "here as a warning: it is likely real, but the fact behind it must be confirmed before it can "
         "fail a build. The message names the rows and their notes."
     ),
-    citation="UK GDPR Chapter V and Art 13(1)(f); see checks/knowledge/transfer-mechanisms.yaml and adequacy.yaml",
+    citation="UK GDPR Chapter V and Art 13(1)(f); see 'policy-lint knowledge transfer-mechanisms' and 'adequacy'",
     remediation=(
         "Fix the transfer as the message says, or confirm the knowledge row against the legislation and "
         "mark its verified note 'yes: ...' so that the error rule applies."

@@ -68,6 +68,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.cookies,
         registry.regime,
         registry.legislation,
+        registry.completeness,
     ]
     family_rules = [rule for module in modules for rule in module.RULES]
     assert len(family_rules) == len(RULES)
