@@ -127,7 +127,7 @@ KIND_CONTRADICTS_RECORD = Rule(
         "derogations in exercising public powers), so every rule that depends on it is silenced: an error, "
         "resting only on the kind's verified row. A parish council is not a public authority (s.7(3))."
     ),
-    citation="DPA 2018 s.7(1)-(3); FOIA 2000 Schedule 1; see checks/knowledge/controller-kinds.yaml",
+    citation="DPA 2018 s.7(1)-(3); FOIA 2000 Schedule 1; see 'policy-lint knowledge controller-kinds'",
     remediation="Set public_authority: true (or remove it, so that the kind decides), or correct the kind.",
     check=_kind_contradicts_record,
     failing="controller:\n  id: council\n  name: Council\n  kind: local-authority\n  public_authority: false\n",

@@ -100,13 +100,16 @@ def _meaning(entity: Entity) -> str:
     """What two entities must share to be the same thing.
 
     A lawful basis is what it rests on: its article and the legislation it
-    names (consent under Art 6(1)(a) and explicit consent under Art 9(2)(a)
-    are two grounds, whatever their names; two names for Art 6(1)(e) under the
-    same Act are one). Everything else is its name.
+    names, with how it is met (consent_by, the Schedule 1 condition, the
+    interests): consent under Art 6(1)(a) and explicit consent under Art
+    9(2)(a) are two grounds, whatever their names, and consent asked for and
+    consent taken from visiting a page are two statements; two names for Art
+    6(1)(e) under the same Act are one. Everything else is its name.
     """
     if isinstance(entity, LawfulBasis) and (entity.article.strip() or entity.legislation):
         laws = sorted(normalise(law.title or law.words) for law in entity.legislation)
-        return "|".join([normalise_article(entity.article), *laws])
+        how = [entity.consent_by, normalise(entity.schedule1_condition), normalise(entity.interests)]
+        return "|".join([normalise_article(entity.article), *laws, *how])
     return normalise(entity.name)
 
 

@@ -383,7 +383,8 @@ LONG_RETENTION = Rule(
         "Data must be kept no longer than necessary for each purpose, and the controller must be able to "
         "show why. One long period for 'all personal data', whatever the records, or a period far beyond "
         "what the law requires for a record with no reason given, suggests the period was not decided record "
-        "by record. What counts as long is policy-lint's threshold (retention-minimums.yaml long_retention), "
+        "by record. What counts as long is policy-lint's threshold (policy-lint knowledge retention-minimums: "
+        "long_retention), "
         "so this is a warning."
     ),
     citation=facts.cite(_LONG),

@@ -268,7 +268,7 @@ ROUTINE_FORBIDDEN = Rule(
         "informed the Commissioner. A transfer recorded as routine cannot meet that condition, so it has no "
         "ground: an error."
     ),
-    citation="UK GDPR Art 49(1), second subparagraph; see checks/knowledge/transfer-mechanisms.yaml",
+    citation="UK GDPR Art 49(1), second subparagraph; see 'policy-lint knowledge transfer-mechanisms'",
     remediation="Put UK adequacy or appropriate safeguards (the IDTA or the UK Addendum) in place for the transfer.",
     check=_routine_forbidden,
     failing=_transfer("mechanism: compelling-legitimate-interests", "frequency: routine", "safeguard_copy: on request"),
@@ -286,7 +286,7 @@ ROUTINE_EXCEPTIONAL = Rule(
         "adequacy or appropriate safeguards should cover. Whether a routine transfer can still rest on one "
         "(a routine transfer for legal claims, say) is for a person to judge: a warning."
     ),
-    citation="UK GDPR Art 49(1) and Recital 111; see checks/knowledge/transfer-mechanisms.yaml",
+    citation="UK GDPR Art 49(1) and Recital 111; see 'policy-lint knowledge transfer-mechanisms'",
     remediation="Put UK adequacy or appropriate safeguards in place for routine transfers; keep derogations for "
     "occasional ones.",
     check=_routine_exceptional,

@@ -146,3 +146,12 @@ def test_two_names_for_one_ground_under_one_act_are_duplicates(lint) -> None:  #
     (finding,) = lint(policy, "REF003")
     assert finding.entity == "lawful_basis:official-authority"
     assert "the same article and legislation" in finding.message
+
+
+def test_one_ground_met_two_ways_is_not_a_duplicate(lint) -> None:  # type: ignore[no-untyped-def]
+    policy = (
+        "lawful_bases:\n"
+        '  - {id: consent, name: where you have consented, article: "6(1)(a)", consent_by: opt-in}\n'
+        '  - {id: facebook-consent, name: consent by visiting our page, article: "6(1)(a)", consent_by: by-use}\n'
+    )
+    assert lint(policy, "REF003") == []
