@@ -40,8 +40,9 @@ TEMPORARY_MARK = ".policy-lint."
 _STALE = re.compile(r"\.(?P<name>.+)\.policy-lint\.(?P<pid>[0-9]+)\.[^.]+\.tmp")
 
 
-class OutputError(Exception):
-    """An output that cannot be written; a one-line message, exit code 2."""
+class OutputError(OSError):
+    """An output that cannot be written; a one-line message, exit code 2. An
+    :class:`OSError`, so that whoever handles a failed write handles it."""
 
 
 def _not_regular(mode: int) -> str | None:

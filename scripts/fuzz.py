@@ -83,6 +83,9 @@ SLOW_SECONDS = 2.0
 MB = 1024 * 1024
 PRELOADED = (
     "linter.cli",
+    "linter.engine",
+    "checks.registry",
+    *(f"linter.{name}" for name in ("baseline", "waivers", "noticetext", "tracing", "git")),
     *(f"linter.output.{name}" for name in ("github", "json_", "junit", "sarif", "text")),
     *(f"reports.{name}" for name in ("commands", "html", "ropa", "revision")),
 )
