@@ -48,11 +48,12 @@ class Limits:
     files: int = 20_000
     #: nodes of the document (keys, values and list items), every alias
     #: counted as the copy it stands for; a policy file has about one node per
-    #: 25 bytes, so this is some 500 KB of policy (a node can carry a finding)
-    nodes: int = 20_000
-    #: characters of text of the document, keys included, aliases expanded: about
-    #: what 20,000 nodes of policy hold (every rule that reads prose scans it all)
-    scalar_chars: int = 256 * 1024
+    #: 25 bytes (the largest real one, 21 KB, has under 1,000); a node can carry
+    #: a finding, and every output format costs time and memory per finding
+    nodes: int = 10_000
+    #: characters of text of the document, keys included, aliases expanded:
+    #: every rule that reads prose scans all of it
+    scalar_chars: int = 128 * 1024
     #: keys of one mapping
     keys: int = 1_000
     #: nesting of mappings and lists, aliases expanded

@@ -606,10 +606,11 @@ GENERATORS: dict[str, tuple[float, Callable[[random.Random], Case]]] = {
 }
 
 
-def generate(seed: int, index: int) -> Case:
+def generate(seed: int, index: int, only: str | None = None) -> Case:
+    """Case ``index`` of ``seed`` (of the generator ``only``, if given)."""
     rng = random.Random(f"{seed}:{index}")
     names = list(GENERATORS)
-    name = rng.choices(names, weights=[GENERATORS[n][0] for n in names])[0]
+    name = only or rng.choices(names, weights=[GENERATORS[n][0] for n in names])[0]
     return GENERATORS[name][1](rng)
 
 
@@ -732,8 +733,11 @@ def run(
     keep: Path | None = None,
     progress: Callable[[int, collections.Counter[str]], None] | None = None,
     start: int = 0,
+    only: str | None = None,
+    heaviest: list[Outcome] | None = None,
 ) -> tuple[collections.Counter[str], list[Outcome]]:
-    """Run ``cases`` cases from ``seed``; (counts by outcome, the failing cases)."""
+    """Run ``cases`` cases from ``seed``; (counts by outcome, the failing cases).
+    ``heaviest``, if given, receives the five cases that took most processor time."""
     # everything a case may import, imported once before forking (and so not
     # read again from disk while the source is being edited)
     for module in PRELOADED:
@@ -749,7 +753,7 @@ def run(
     try:
         while done < cases:
             while len(running) < workers and next_index < start + cases:
-                case = generate(seed, next_index)
+                case = generate(seed, next_index, only)
                 folder = base / str(next_index)
                 folder.mkdir()
                 largest = _materialise(case, folder)
@@ -787,6 +791,10 @@ def run(
                 done += 1
                 counts[result.outcome] += 1
                 counts[f"kind:{case.kind}"] += 1
+                if heaviest is not None:
+                    heaviest.append(result)
+                    heaviest.sort(key=lambda outcome: -outcome.cpu)
+                    del heaviest[5:]
                 slow = result.largest <= MB and result.cpu > SLOW_SECONDS
                 counts["slow"] += slow
                 counts["max_peak_mb"] = max(counts["max_peak_mb"], round(result.peak_mb))
@@ -877,11 +885,12 @@ def main() -> int:
     parser.add_argument("--hang", type=float, default=60.0, help="seconds after which a case counts as a hang")
     parser.add_argument("--memory", type=int, default=MEMORY_MB, help="peak MB above which a case is over budget")
     parser.add_argument("--keep", type=Path, help="copy failing cases here")
+    parser.add_argument("--only", choices=list(GENERATORS), help="run cases of this generator only")
     parser.add_argument("--case", type=int, help="print the command and files of one case and stop")
     parser.add_argument("--write", type=Path, help="with --case: write its files into this folder to rerun it")
     options = parser.parse_args()
     if options.case is not None:
-        case = generate(options.seed, options.case)
+        case = generate(options.seed, options.case, options.only)
         if options.write is not None:
             options.write.mkdir(parents=True, exist_ok=True)
             _materialise(case, options.write)
@@ -890,6 +899,7 @@ def main() -> int:
             print(f"--- {name!r}: {content if callable(content) else content[:500]!r}")
         return 0
     started = time.monotonic()
+    heaviest: list[Outcome] = []
 
     def progress(done: int, counts: collections.Counter[str]) -> None:
         if done % 500 == 0:
@@ -905,6 +915,8 @@ def main() -> int:
         options.keep,
         progress,
         options.start,
+        options.only,
+        heaviest,
     )
     for failure in failures[:50]:
         print(
@@ -913,6 +925,8 @@ def main() -> int:
             f"{failure.peak_mb:.0f} MB {failure.detail}"
         )
     print(table(counts, time.monotonic() - started, options.seed, options.cases))
+    shown = [f"{case.index} ({case.kind}) {case.cpu:.2f} s, {case.peak_mb:.0f} MB" for case in heaviest]
+    print("\nheaviest cases (processor time): " + "; ".join(shown))
     return 1 if any(counts[outcome] for outcome in FAILURES) else 0
 
 
