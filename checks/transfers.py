@@ -655,6 +655,7 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
             f"the notice says no other personal information is sent or held outside the UK, but "
             f"{_where(entity, field, country)} and the notice records no transfer to it",
             detail=f"{entity.ref}:{field}:{country}",
+            affects=[entity],
         )
     for transfer in ctx.policy.transfers:
         if not transfer.destination:
@@ -668,6 +669,7 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
                 f"transfer '{transfer.id}' ({_in(transfer.destination)}) is not described in the notice "
                 "(no notice_wording)",
                 detail=transfer.ref,
+                affects=[transfer],
             )
 
 

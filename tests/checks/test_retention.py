@@ -282,6 +282,12 @@ def test_every_vocabulary_id_is_known(event, assert_findings) -> None:
     assert_findings(rules(rule("files", "case files", "35 years", event)), "RET010", [])
 
 
+@pytest.mark.parametrize("event", ["end of employment", "termination of employment", "Date of leaving"])
+def test_the_end_of_employment_is_a_known_start_however_worded(event, assert_findings) -> None:
+    # staff records are kept "for 6 years after you have left": a start every employer notice uses
+    assert_findings(rules(rule("files", "personnel files", "6 years", event)), "RET010", [])
+
+
 # --- RET011: statutory records kept by a service ----------------------------------
 
 _FOSTERING = """\
