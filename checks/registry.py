@@ -5,7 +5,18 @@ Nothing registers itself by being imported: this list is the catalogue.
 
 from __future__ import annotations
 
-from checks import currency, lawful_basis, notice, processors, references, retention, schema, transfers, waivers
+from checks import (
+    currency,
+    lawful_basis,
+    notice,
+    processors,
+    references,
+    retention,
+    schema,
+    signoff,
+    transfers,
+    waivers,
+)
 from linter.findings import Rule
 
 
@@ -23,6 +34,7 @@ RULES: dict[str, Rule] = _index(
     schema.RULES,
     references.RULES,
     waivers.RULES,
+    signoff.RULES,
     transfers.RULES,
     lawful_basis.RULES,
     notice.RULES,

@@ -101,6 +101,8 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> e
         settings.ignore,
         waivers=settings.waivers,
         baseline=settings.baseline if with_baseline else None,
+        signoff=settings.signoff,
+        signoff_months=settings.signoff_period_months,
     )
     if result.load_errors:
         raise unusable_files(result.load_errors)

@@ -12,6 +12,8 @@ wins over it::
     waivers = "policy/policy-waivers.yaml"
     baseline = "policy-lint-baseline.json"
     format = ["text", "sarif:policy-lint.sarif"]   # FORMAT or FORMAT:FILE
+    signoff = "policy/policy-signoff.yaml"
+    signoff-period-months = 12         # a sign-off older than this is out of date (SGN001)
 
 Paths in the file are relative to the folder that holds it.
 """
@@ -28,6 +30,7 @@ from typing import Any
 
 from linter.findings import Severity
 from linter.output import FORMATS
+from linter.signoff import DEFAULT_FILE as DEFAULT_SIGNOFF
 from linter.waivers import DEFAULT_FILE as DEFAULT_WAIVERS
 
 FILE_NAME = "pyproject.toml"
@@ -72,6 +75,8 @@ class Settings:
     waivers: str | None = None
     baseline: str | None = None
     outputs: list[OutputSpec] = field(default_factory=lambda: [OutputSpec("text")])
+    signoff: str | None = None
+    signoff_period_months: int | None = None
     #: the pyproject.toml the settings were read from, if any
     file: Path | None = None
     #: setting name -> "default", "command line" or "<file> [tool.policy-lint]"
@@ -93,6 +98,8 @@ _KEYS = {
     "waivers": "waivers",
     "baseline": "baseline",
     "format": "outputs",
+    "signoff": "signoff",
+    "signoff-period-months": "signoff_period_months",
 }
 
 
@@ -180,6 +187,12 @@ def _severity(value: Any) -> Severity:
     return Severity(value)
 
 
+def _months(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        raise ValueError(f"must be a whole number of months from 1 to 120, not {value!r}")
+    return value
+
+
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a path (text)")
@@ -194,6 +207,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "waivers": _path,
     "baseline": _path,
     "format": lambda value: [parse_output(spec) for spec in _some_text(value)],
+    "signoff": _path,
+    "signoff-period-months": _months,
 }
 
 
@@ -222,7 +237,7 @@ def _from_file(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
         base = path.parent
         if key == "paths":
             value = [_relative(base, item) for item in value]
-        elif key in ("waivers", "baseline"):
+        elif key in ("waivers", "baseline", "signoff"):
             value = _relative(base, value)
         elif key == "format":
             value = [OutputSpec(o.format, _relative(base, o.file) if o.file else None) for o in value]
@@ -261,12 +276,19 @@ def describe(settings: Settings) -> str:
 
 
 #: how ``describe`` shows a setting that is not set
-_UNSET = {"waivers": f"(unset: {DEFAULT_WAIVERS} in each policy folder, if any)", "baseline": "(unset: no baseline)"}
+_UNSET = {
+    "waivers": f"(unset: {DEFAULT_WAIVERS} in each policy folder, if any)",
+    "baseline": "(unset: no baseline)",
+    "signoff": f"(unset: {DEFAULT_SIGNOFF} in each policy folder, if any)",
+    "signoff-period-months": "(unset: the notice's review_cycle_months, else 12)",
+}
 
 
 def _toml(value: Any) -> str:
     if isinstance(value, Severity):
         return f'"{value.value}"'
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, Sequence) and not isinstance(value, str):
         return "[" + ", ".join(_toml(str(item)) for item in value) + "]"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

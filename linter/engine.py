@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import baseline as baseline_files
+from linter import signoff as signoff_files
 from linter import waivers as waiver_files
 from linter.build import build
 from linter.context import Context
@@ -29,8 +30,10 @@ class Result:
     waived: list[WaivedFinding] = field(default_factory=list)
     #: findings accepted by the baseline (not shown, not counted); None: no baseline
     baselined: list[Finding] | None = None
-    #: every file the run read (policy, waivers, baseline): no output may replace one
+    #: every file the run read (policy, waivers, sign-off, baseline): no output may replace one
     read_files: list[str] = field(default_factory=list)
+    #: the sign-off record, when the policy has one
+    signoff: signoff_files.SignOffRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,26 +72,32 @@ def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
-def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[Path], list[LoadError]]:
-    """The policy documents under ``paths`` and the waiver files beside them (never read as policy)."""
+def _documents(
+    paths: Sequence[str], waivers: str | None, signoff: str | None = None
+) -> tuple[list[Document], list[Path], list[Path], list[LoadError]]:
+    """The policy documents under ``paths``, and the waiver and sign-off files
+    beside them (never read as policy)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
+        signoff_paths = signoff_files.locate(paths, signoff)
         files = discover(paths)
     except LoadError as error:
-        return [], [], [error]
-    skipped = {path.resolve() for path in waiver_paths}
+        return [], [], [], [error]
+    skipped = {path.resolve() for path in (*waiver_paths, *signoff_paths)}
     documents, errors = load_files(path for path in files if path.resolve() not in skipped)
-    return documents, waiver_paths, errors
+    return documents, waiver_paths, signoff_paths, errors
 
 
-def load(paths: Sequence[str], waivers: str | None = None) -> tuple[Policy, list[str], list[LoadError]]:
-    """The built policy, every file read or set aside (waivers), and unusable files;
-    no rule runs (for exports such as ``ropa``)."""
-    documents, waiver_paths, errors = _documents(paths, waivers)
+def load(
+    paths: Sequence[str], waivers: str | None = None, signoff: str | None = None
+) -> tuple[Policy, list[str], list[LoadError]]:
+    """The built policy, every file read or set aside (waivers, sign-off), and
+    unusable files; no rule runs (for exports such as ``ropa``)."""
+    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
     if errors:
         return Policy(), [], errors
     policy = build(documents)[0]
-    return policy, [*policy.files, *(str(path) for path in waiver_paths)], []
+    return policy, [*policy.files, *(str(path) for path in (*waiver_paths, *signoff_paths))], []
 
 
 def run(
@@ -98,45 +107,74 @@ def run(
     ignore: Sequence[str] = (),
     waivers: str | None = None,
     baseline: str | None = None,
+    signoff: str | None = None,
+    signoff_months: int | None = None,
 ) -> Result:
     """Load, build and check a policy. Unusable files end up in ``load_errors``.
 
     ``waivers`` names a waiver file; by default ``policy-waivers.yaml`` in each
     policy folder is used where there is one (and is never read as policy).
-    Findings a current waiver accepts go to ``Result.waived``. The rules a
-    waiver names run even when not selected, so that whether the waiver still
-    matches anything is judged the same way whatever the selection.
+    Findings a current waiver accepts go to ``Result.waived``; an action in
+    that file is attached to its finding. The rules a waiver or action names
+    run even when not selected, so that whether the entry still matches
+    anything is judged the same way whatever the selection.
     ``baseline`` names a baseline file: findings whose fingerprint it lists
-    go to ``Result.baselined`` (see :mod:`linter.baseline`).
+    go to ``Result.baselined`` (see :mod:`linter.baseline`). ``signoff`` names
+    the sign-off file (default: ``policy-signoff.yaml`` in each policy folder)
+    and ``signoff_months`` the period after which a sign-off is out of date.
     """
     rules = select_rules(select, ignore)
-    documents, waiver_paths, errors = _documents(paths, waivers)
+    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
     if not documents and errors:
         return Result([], Policy(), rules, as_of, errors)
     try:
         waiver_set = waiver_files.load(waiver_paths, all_rules())
+        record = signoff_files.load(signoff_paths) if signoff_paths else None
         accepted = baseline_files.load(baseline) if baseline is not None else None
     except LoadError as error:
         errors.append(error)
     if errors:
         return Result([], Policy(), rules, as_of, errors)
+    result = evaluate(documents, as_of, select, ignore, waiver_set, record, signoff_months)
+    if accepted is not None:
+        result.findings, result.baselined = baseline_files.split(result.findings, accepted)
+    extra = [*waiver_paths, *signoff_paths]
+    result.read_files = [*result.policy.files, *(str(path) for path in extra), *([baseline] if baseline else [])]
+    return result
+
+
+#: rules whose findings are about the run's record files, not about the policy
+RECORD_RULES = waiver_files.RULE_IDS | signoff_files.RULE_IDS
+
+
+def evaluate(
+    documents: list[Document],
+    as_of: dt.date,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    waiver_set: waiver_files.WaiverSet | None = None,
+    signoff: signoff_files.SignOffRecord | None = None,
+    signoff_months: int | None = None,
+) -> Result:
+    """Build and check policy documents already loaded (from a folder, or from
+    a git revision), with the waivers, actions and sign-off record given."""
+    rules = select_rules(select, ignore)
+    waiver_set = waiver_set or waiver_files.WaiverSet()
     policy, problems = build(documents)
-    context = Context(policy, as_of, problems)
+    if signoff is not None:
+        problems.extend(signoff.problems)
+    context = Context(policy, as_of, problems, signoff, signoff_months)
     selected = {rule.id for rule in rules}
-    to_run = (selected | {waiver.rule for waiver in waiver_set.waivers}) - waiver_files.RULE_IDS
+    to_run = (selected | waiver_set.rules) - RECORD_RULES
     findings = [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)]
     outcome = waiver_files.apply(findings, waiver_set, as_of)
     context.problems.extend(outcome.problems)
     findings = [finding for finding in outcome.kept if finding.rule in selected]
-    findings += [finding for rule in rules if rule.id in waiver_files.RULE_IDS for finding in rule.check(context)]
+    findings += [finding for rule in rules if rule.id in RECORD_RULES for finding in rule.check(context)]
     findings.sort(key=Finding.sort_key)
     waived = [
         WaivedFinding(finding, waiver.reason, waiver.owner, waiver.expires)
         for finding, waiver in sorted(outcome.waived, key=lambda pair: pair[0].sort_key())
         if finding.rule in selected
     ]
-    baselined = None
-    if accepted is not None:
-        findings, baselined = baseline_files.split(findings, accepted)
-    read = [*policy.files, *(str(path) for path in waiver_paths), *([baseline] if baseline is not None else [])]
-    return Result(findings, policy, rules, as_of, waived=waived, baselined=baselined, read_files=read)
+    return Result(findings, policy, rules, as_of, waived=waived, signoff=signoff, read_files=list(policy.files))
