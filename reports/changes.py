@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,14 +103,12 @@ class EntityChange:
     fields: tuple[FieldChange, ...] = ()
     before_file: str = ""
     after_file: str = ""
+    #: the entity is in another file of the policy than before
+    moved: bool = False
 
     @property
     def ref(self) -> str:
         return f"{self.kind}:{self.id}"
-
-    @property
-    def moved(self) -> bool:
-        return bool(self.before_file and self.after_file and self.before_file != self.after_file)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,6 +120,7 @@ class EntityChange:
             "fields": [change.to_dict() for change in self.fields],
             "before_file": self.before_file or None,
             "after_file": self.after_file or None,
+            "moved": self.moved,
         }
 
 
@@ -172,6 +171,8 @@ class _Written:
     name: str
     file: str
     data: dict[str, Any]
+    #: the file's place inside its policy folder (a file moved elsewhere in it is moved)
+    place: str = ""
 
 
 def _plain(value: Any) -> Any:
@@ -187,8 +188,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def written(documents: Iterable[Document]) -> dict[tuple[str, str], _Written]:
-    """Every entity with a usable id, by (kind, id); the first of two with one id wins."""
+def written(documents: Iterable[Document], place: Callable[[str], str] = str) -> dict[tuple[str, str], _Written]:
+    """Every entity with a usable id, by (kind, id); the first of two with one id wins.
+    ``place`` names a file by its place inside the policy folder."""
     found: dict[tuple[str, str], _Written] = {}
     for document in documents:
         for key, value in document.data.items():
@@ -201,7 +203,8 @@ def written(documents: Iterable[Document]) -> dict[tuple[str, str], _Written]:
                     continue
                 entity_id = item["id"]
                 name = str(item["name"]) if isinstance(item.get("name"), str) else entity_id
-                found.setdefault((kind, entity_id), _Written(kind, entity_id, name, document.file, _plain(item)))
+                entry = _Written(kind, entity_id, name, document.file, _plain(item), place(document.file))
+                found.setdefault((kind, entity_id), entry)
     return found
 
 
@@ -246,9 +249,9 @@ def _fields(before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> 
     return changes
 
 
-def compare_entities(before: Sequence[Document], after: Sequence[Document]) -> list[EntityChange]:
+def compare_entities(before: Snapshot, after: Snapshot) -> list[EntityChange]:
     """Entity changes from ``before`` to ``after``, in :data:`KIND_ORDER`, then by id."""
-    old, new = written(before), written(after)
+    old, new = written(before.documents, before.relative), written(after.documents, after.relative)
     changes: list[EntityChange] = []
     for key in [*old, *(k for k in new if k not in old)]:
         was, now = old.get(key), new.get(key)
@@ -258,10 +261,10 @@ def compare_entities(before: Sequence[Document], after: Sequence[Document]) -> l
             changes.append(EntityChange(was.kind, was.id, was.name, "removed", before_file=was.file))
         elif was is not None and now is not None:
             fields = tuple(_fields(was.data, now.data))
-            moved = was.file != now.file
+            moved = was.place != now.place
             if fields or moved:
                 status = "changed" if fields else "moved"
-                changes.append(EntityChange(now.kind, now.id, now.name, status, fields, was.file, now.file))
+                changes.append(EntityChange(now.kind, now.id, now.name, status, fields, was.file, now.file, moved))
     rank = {kind: index for index, kind in enumerate(KIND_ORDER)}
     changes.sort(key=lambda c: (rank.get(c.kind, len(rank)), c.id))
     return changes
@@ -300,7 +303,7 @@ def compare(
         before=before.label,
         after=after.label,
         as_of=as_of,
-        entities=compare_entities(before.documents, after.documents),
+        entities=compare_entities(before, after),
         findings=compare_findings(findings_of(before, as_of, select, ignore), new_findings),
         basis=f"the findings of {before.label}",
     )

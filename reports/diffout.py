@@ -82,9 +82,10 @@ def to_json(changes: Changes) -> str:
 
 
 def _cell(value: str) -> str:
-    """Text for a Markdown table cell: no line breaks, pipes escaped, markup inert."""
-    text = " ".join(value.split())
-    for char in "\\`*_{}[]<>()#+!|~":
+    """Text for a Markdown table cell: no line breaks, pipes escaped, markup inert
+    (HTML as entities, every Markdown mark escaped)."""
+    text = " ".join(value.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_{}[]()#+!|~":
         text = text.replace(char, "\\" + char)
     return text
 

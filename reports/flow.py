@@ -39,8 +39,8 @@ from reports import registers as r
 MAX_NODES = 60
 COLUMNS = ("Sources", "Services", "Recipients and processors", "Places")
 COLUMN_WIDTHS = (150, 200, 290, 74)
-COLUMN_GAP = 28
-MARGIN = 8
+COLUMN_GAP = 24
+MARGIN = 6
 HEADER = 30
 #: label text size and line height, in picture units
 FONT = 12.5
@@ -54,7 +54,7 @@ LETTER = 13
 DRAWN = {"sources": 0, "recipients": 2, "processors": 2}
 #: the A4 portrait area a printed picture may take, in mm (page less margins, heading and legend)
 PRINT_WIDTH_MM = 186
-PRINT_HEIGHT_MM = 235
+PRINT_HEIGHT_MM = 232
 
 Key = tuple[str, str]
 

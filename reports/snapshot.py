@@ -26,10 +26,20 @@ RECORD_FILES = frozenset({DEFAULT_WAIVERS, DEFAULT_SIGNOFF})
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """One version of a policy: what to call it and its documents."""
+    """One version of a policy: what to call it, its documents, and the folders
+    they were read from (so that a file is known by its place in the policy)."""
 
     label: str
     documents: list[Document]
+    roots: tuple[str, ...] = ()
+
+    def relative(self, file: str) -> str:
+        """``file`` as a path inside the policy folder it belongs to."""
+        for root in self.roots:
+            path, folder = Path(file), Path(root)
+            if folder != path and folder in path.parents:
+                return path.relative_to(folder).as_posix()
+        return Path(file).as_posix()
 
 
 def of_folders(paths: Sequence[str], skip: Collection[Path] = ()) -> Snapshot:
@@ -40,7 +50,7 @@ def of_folders(paths: Sequence[str], skip: Collection[Path] = ()) -> Snapshot:
     documents, errors = load_files(files)
     if errors:
         raise errors[0]
-    return Snapshot(", ".join(paths), documents)
+    return Snapshot(", ".join(paths), documents, tuple(paths))
 
 
 def of_revision(paths: Sequence[str], revision: str, skip: Collection[Path] = ()) -> Snapshot:
@@ -76,4 +86,4 @@ def of_revision(paths: Sequence[str], revision: str, skip: Collection[Path] = ()
             documents.append(Document(shown, parse(text.removeprefix("\ufeff"), display)))
     short = commits[0][:10] if commits else ""
     label = revision if not short or short.startswith(revision) else f"{revision} ({short})"
-    return Snapshot(label, documents)
+    return Snapshot(label, documents, tuple(paths))

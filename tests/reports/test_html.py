@@ -514,3 +514,59 @@ def test_every_recipient_role_of_the_schema_has_a_heading() -> None:
     from reports.html import ROLE_HEADINGS
 
     assert set(RECIPIENT_ROLES) <= set(ROLE_HEADINGS)
+
+
+def _shipped_report() -> html.Report:
+    result = engine.run([str(ROOT / "policy")], AS_OF)
+    return html.build(result, Summary.of(result, Severity.ERROR), None)
+
+
+def test_flow_names_are_wrapped_whole_never_cut() -> None:
+    diagram = _shipped_report().diagram
+    labels = [(node.label, node.lines) for node in diagram.nodes] + [
+        (line.label, line.lines) for box in diagram.boxes for line in box.lines
+    ]
+    assert labels
+    for label, lines in labels:
+        assert " ".join(lines) == " ".join(label.split()), label
+        assert "\u2026" not in "".join(lines)
+    names = {node.label for node in diagram.nodes}
+    assert {
+        "Children and Young People with Disabilities (0 to 25)",
+        "Children and Young Peoples Placement service",
+    } <= names
+    split = flow.wrap("Supercalifragilisticexpialidocious words", 60)
+    assert "".join(split[:-1]) == "Supercalifragilisticexpialidocious" and split[-1] == "words"
+    assert len(split) > 2 and all(flow.text_width(line) <= 60 for line in split), "a long word is split, not cut"
+
+
+def test_flow_groups_services_by_the_notice_wide_lists_they_rely_on() -> None:
+    diagram = _shipped_report().diagram
+    (frame,) = diagram.frames
+    assert len(frame.services) == 27 and set(frame.fields) == {"sources", "recipients", "processors"}
+    assert diagram.boxes[0].title == ["Notice-wide sources"]
+    hub_edges = [edge for edge in diagram.edges if "relying on the" in edge.title]
+    assert len(hub_edges) == 2, "one flow from the sources box, one to the recipients box"
+    assert not any(node.label.startswith("Notice-wide") for node in diagram.nodes), "no funnel node"
+
+
+def test_flow_marks_follow_the_worst_severity() -> None:
+    report = _shipped_report()
+    diagram = report.diagram
+    services = {node.label: node.severity for node in diagram.nodes if node.column == 1}
+    assert services["Child Protection"] == Severity.INFO, "info shows as info"
+    assert services["Collaborative Enquiry"] is None
+    info = sum(1 for severity in services.values() if severity == Severity.INFO)
+    assert info == 22 and Severity.ERROR not in services.values()
+    (flagged,) = [edge for edge in diagram.edges if edge.flagged]
+    assert flagged.severity == Severity.ERROR and "Redfern" in flagged.title and "US" in flagged.title
+    page = html.render(report.result, report.summary, None)
+    assert page.count('class="node kind-service sev-info"') == 22
+    assert 'class="edge sev-error"' in page and "info findings" in page
+
+
+def test_the_shipped_picture_prints_at_8_points_or_more() -> None:
+    diagram = _shipped_report().diagram
+    assert diagram.printed_font_pt() >= 8.0, (diagram.width, diagram.height)
+    css = (ROOT / "reports" / "templates" / "report.css").read_text(encoding="utf-8")
+    assert f".flow svg {{ width: 100%; max-height: {flow.PRINT_HEIGHT_MM}mm; }}" in css
