@@ -105,6 +105,9 @@ class EntityChange:
     after_file: str = ""
     #: the entity is in another file of the policy than before
     moved: bool = False
+    #: the files as paths inside their policy folder (for display)
+    before_place: str = ""
+    after_place: str = ""
 
     @property
     def ref(self) -> str:
@@ -256,15 +259,23 @@ def compare_entities(before: Snapshot, after: Snapshot) -> list[EntityChange]:
     for key in [*old, *(k for k in new if k not in old)]:
         was, now = old.get(key), new.get(key)
         if was is None and now is not None:
-            changes.append(EntityChange(now.kind, now.id, now.name, "added", after_file=now.file))
+            changes.append(
+                EntityChange(now.kind, now.id, now.name, "added", after_file=now.file, after_place=now.place)
+            )
         elif now is None and was is not None:
-            changes.append(EntityChange(was.kind, was.id, was.name, "removed", before_file=was.file))
+            changes.append(
+                EntityChange(was.kind, was.id, was.name, "removed", before_file=was.file, before_place=was.place)
+            )
         elif was is not None and now is not None:
             fields = tuple(_fields(was.data, now.data))
             moved = was.place != now.place
             if fields or moved:
                 status = "changed" if fields else "moved"
-                changes.append(EntityChange(now.kind, now.id, now.name, status, fields, was.file, now.file, moved))
+                changes.append(
+                    EntityChange(
+                        now.kind, now.id, now.name, status, fields, was.file, now.file, moved, was.place, now.place
+                    )
+                )
     rank = {kind: index for index, kind in enumerate(KIND_ORDER)}
     changes.sort(key=lambda c: (rank.get(c.kind, len(rank)), c.id))
     return changes
@@ -278,10 +289,15 @@ def compare_findings(before: Iterable[Finding], after: Iterable[Finding]) -> Fin
     old = {finding.fingerprint: finding for finding in before}
     new = {finding.fingerprint: finding for finding in after}
     return FindingChanges(
-        new=sorted((f for key, f in new.items() if key not in old), key=Finding.sort_key),
-        fixed=sorted((f for key, f in old.items() if key not in new), key=Finding.sort_key),
-        unchanged=sorted((f for key, f in new.items() if key in old), key=Finding.sort_key),
+        new=sorted((f for key, f in new.items() if key not in old), key=by_severity),
+        fixed=sorted((f for key, f in old.items() if key not in new), key=by_severity),
+        unchanged=sorted((f for key, f in new.items() if key in old), key=by_severity),
     )
+
+
+def by_severity(finding: Finding) -> tuple[int, tuple[str, int, int, str, str]]:
+    """Most severe first, then by place."""
+    return (-finding.severity.rank, finding.sort_key())
 
 
 def findings_of(snapshot: Snapshot, as_of: dt.date, select: Sequence[str], ignore: Sequence[str]) -> list[Finding]:

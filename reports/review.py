@@ -98,9 +98,9 @@ def _against_accepted(
 ) -> changes.FindingChanges:
     current = {finding.fingerprint for finding in now}
     return changes.FindingChanges(
-        new=sorted((f for f in now if f.fingerprint not in accepted), key=Finding.sort_key),
+        new=sorted((f for f in now if f.fingerprint not in accepted), key=changes.by_severity),
         fixed=sorted(
-            (f for f in before if f.fingerprint in accepted and f.fingerprint not in current), key=Finding.sort_key
+            (f for f in before if f.fingerprint in accepted and f.fingerprint not in current), key=changes.by_severity
         ),
-        unchanged=sorted((f for f in now if f.fingerprint in accepted), key=Finding.sort_key),
+        unchanged=sorted((f for f in now if f.fingerprint in accepted), key=changes.by_severity),
     )
