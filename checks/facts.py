@@ -3,16 +3,28 @@
 Every date, country list, statutory period and article a rule relies on is a
 row in ``checks/knowledge/*.yaml`` with its citation, so that a DPO can audit
 it and a change in the law is a data edit. Files are read once per process.
+
+A row whose provision changed over time gives ``citations``, a list of
+``{from, until, citation}`` (dates inclusive, absent: no bound), instead of
+one ``citation``; :func:`cite` with a date picks the one in force.
+
+This module imports neither the loader nor the model: ``policy-lint
+knowledge`` lists the rows (:func:`rows`) without them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from linter.findings import DatedCitation, citation_on
 
 KNOWLEDGE_DIR = Path(__file__).with_name("knowledge")
 
@@ -29,14 +41,103 @@ def load(name: str) -> Any:
         return yaml.load(stream, Loader=_Loader)
 
 
-def cite(entry: dict[str, Any]) -> str:
-    """The citation text of a knowledge row (its ``citation`` field), on one line.
+def _line(text: Any) -> str:
+    """Runs of whitespace (the line breaks of a YAML block) as single spaces."""
+    return " ".join(str(text).split())
 
-    Runs of whitespace (the line breaks of a YAML block) become single spaces.
+
+def history(entry: Mapping[str, Any]) -> tuple[DatedCitation, ...]:
+    """A row's dated citations (its ``citations`` list), in the file's order; () when it has one citation."""
+    return tuple(
+        DatedCitation(_line(item["citation"]), date(item.get("from")), date(item.get("until")))
+        for item in entry.get("citations") or ()
+    )
+
+
+def cite(entry: Mapping[str, Any], day: dt.date | None = None) -> str:
+    """The citation text of a knowledge row, on one line.
+
+    A row with a dated history (``citations``) gives the entry in force on
+    ``day``; without a day (a rule's catalogue citation), its latest entry.
+    A row with one ``citation`` gives that, whatever the day.
     """
-    return " ".join(str(entry.get("citation", "")).split())
+    dated = history(entry)
+    if not dated:
+        return _line(entry.get("citation", ""))
+    latest = dated[-1].text
+    return latest if day is None else citation_on(dated, day, latest)
 
 
 def date(value: Any) -> dt.date | None:
     """A knowledge row's date field: the date YAML read, or None when absent or not a date."""
     return value if isinstance(value, dt.date) else None
+
+
+# --- listing every row (policy-lint knowledge) -------------------------------------
+
+#: the fields that name a row of a list, in order of preference
+_ROW_KEYS = ("id", "code", "article", "paragraph", "kind", "canonical", "right")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One cited fact of a knowledge file, as ``policy-lint knowledge`` lists it."""
+
+    file: str
+    path: str
+    name: str
+    dates: tuple[tuple[str, dt.date], ...]
+    citations: tuple[DatedCitation, ...]
+    verified: str
+
+    @property
+    def verdict(self) -> str:
+        """'yes', 'partly', 'no', another first word ('n/a', 'month'), or '' when the row has no note."""
+        return re.split(r"[:\s,;]", self.verified.strip().lower(), maxsplit=1)[0]
+
+
+def knowledge_files() -> list[str]:
+    """The names of the knowledge files (without '.yaml'), sorted."""
+    return sorted(path.stem for path in KNOWLEDGE_DIR.glob("*.yaml"))
+
+
+def _is_row(node: Mapping[str, Any]) -> bool:
+    """A cited fact; not an entry of a citation history ({from, until, citation}) shared through an anchor."""
+    is_history_entry = set(node) <= {"from", "until", "citation"}
+    return not is_history_entry and any(key in node for key in ("verified", "citation", "citations"))
+
+
+def _label(node: Mapping[str, Any], index: int) -> str:
+    return next((str(node[key]) for key in _ROW_KEYS if key in node and node[key] is not None), str(index))
+
+
+def _walk(node: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(path, row) for every mapping under ``node`` that carries a citation or a verified note."""
+    if isinstance(node, Mapping):
+        if _is_row(node) and path:
+            yield path, node
+        for key, value in node.items():
+            if key != "citations":
+                yield from _walk(value, f"{path}/{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            if isinstance(item, Mapping):
+                yield from _walk(item, f"{path}/{_label(item, index)}")
+
+
+def rows(name: str) -> list[Row]:
+    """Every row of ``checks/knowledge/<name>.yaml`` that carries a citation or a verified note."""
+    listed: list[Row] = []
+    for path, node in _walk(load(name), ""):
+        dated = history(node) or ((DatedCitation(_line(node["citation"])),) if "citation" in node else ())
+        listed.append(
+            Row(
+                file=f"{name}.yaml",
+                path=path,
+                name=_line(node.get("name") or node.get("record") or node.get("what") or ""),
+                dates=tuple((key, value) for key, value in node.items() if isinstance(value, dt.date)),
+                citations=dated,
+                verified=_line(node.get("verified", "")),
+            )
+        )
+    return listed

@@ -29,7 +29,7 @@ from typing import Any
 from checks import facts, naming
 from checks.authority import is_public_authority
 from linter.context import Context
-from linter.findings import Finding, Rule, Severity
+from linter.findings import DatedCitation, Finding, Rule, Severity, citation_on
 from linter.model import Entity, LawfulBasis, Service
 
 AREA = "lawful basis"
@@ -66,6 +66,13 @@ class Schedule1Condition:
     apd: str
     criminal_data: bool
     citation: str
+    #: other names of the paragraph (an old heading), matched like ``name``
+    aliases: tuple[str, ...] = ()
+    citations: tuple[DatedCitation, ...] = ()
+
+    def cite_on(self, day: dt.date) -> str:
+        """The paragraph's citation as it stood on ``day``."""
+        return citation_on(self.citations, day, self.citation)
 
 
 _PREFIX = re.compile(r"^\s*(article|art\.?)\s*", re.IGNORECASE)
@@ -117,6 +124,8 @@ def schedule1() -> dict[int, Schedule1Condition]:
             apd=str(row["apd"]),
             criminal_data=bool(row.get("criminal_data", False)),
             citation=facts.cite(row),
+            aliases=tuple(str(alias) for alias in row.get("aliases") or ()),
+            citations=facts.history(row),
         )
         for row in _knowledge()["schedule1"]["conditions"]
     }
@@ -133,8 +142,9 @@ def consent_basis() -> str:
     return next(g.article for g in grounds().values() if g.consent and g.family == families()["lawful_basis"])
 
 
-def _cite(section: str) -> str:
-    return facts.cite(_knowledge()[section])
+def _cite(section: str, day: dt.date | None = None) -> str:
+    """The citation of a knowledge section (as it stood on ``day``, when it has a dated history)."""
+    return facts.cite(_knowledge()[section], day)
 
 
 def _withdrawal_duty_verified() -> bool:
@@ -178,7 +188,7 @@ def schedule1_conditions(text: str) -> list[Schedule1Condition]:
     if not found:
         lowered = text.lower()
         for condition in schedule1().values():
-            if condition.name.lower() in lowered:
+            if any(name.lower() in lowered for name in (condition.name, *condition.aliases)):
                 found[condition.paragraph] = condition
     return list(found.values())
 
@@ -391,7 +401,7 @@ def _no_policy_document(ctx: Context) -> Iterator[Finding]:
                 "schedule1_condition",
                 f"lawful basis '{basis.id}' relies on DPA 2018 Schedule 1 {names}, which is met only if an "
                 "appropriate policy document is in place, and none is recorded (appropriate_policy_document)",
-                citation="; ".join([NO_POLICY_DOCUMENT.citation, *(c.citation for c in needing)]),
+                citation="; ".join([NO_POLICY_DOCUMENT.citation, *(c.cite_on(ctx.as_of) for c in needing)]),
             )
 
 
@@ -452,7 +462,7 @@ def _legitimate_interests_by_public_authority(ctx: Context) -> Iterator[Finding]
                 f"lawful basis '{basis.id}' is Art {ground.article} ({ground.name}), which a public authority "
                 "cannot rely on in the performance of its tasks; it is available only for processing outside "
                 "them, so record which processing that is or use the public task basis",
-                citation=_cite("legitimate_interests_public_authority"),
+                citation=_cite("legitimate_interests_public_authority", ctx.as_of),
             )
 
 
@@ -787,7 +797,9 @@ LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY = Rule(
         "error, because the law still allows a public authority to use them for processing outside its "
         "tasks (for example some of its own administration), which the data cannot tell apart."
     ),
-    citation="UK GDPR Art 6(1), last subparagraph (as amended by Data (Use and Access) Act 2025 s.70)",
+    citation=_cite("legitimate_interests_public_authority"),
+    citations=facts.history(_knowledge()["legitimate_interests_public_authority"]),
+    time_dependent=True,
     remediation=(
         "Use public task (Art 6(1)(e)) for processing that is part of the authority's functions; keep "
         "legitimate interests only for processing outside them and say which."

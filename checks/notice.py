@@ -2,7 +2,10 @@
 
 Each rule reads its legal facts (which rights, who needs a DPO, the ICO's
 address) from ``checks/knowledge/notice-requirements.yaml``, where every row
-carries its citation and how it was verified.
+carries its citation and how it was verified. Where the law changed (the
+complaint provisions on 2026-06-19, Art 37(1)(a) on 2025-08-20) a row gives a
+dated citation history and a finding cites the provision as it stood on the
+``--as-of`` date.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks import facts
-from checks.authority import is_public_authority
+from checks.authority import dpo_exempt, is_public_authority
 from checks.naming import is_verified
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
@@ -22,6 +25,7 @@ from linter.model import Notice
 AREA = "notice content"
 _K: dict[str, Any] = facts.load("notice-requirements")
 _COMPLAINT: dict[str, Any] = _K["complaint"]
+_TO_CONTROLLER: dict[str, Any] = _K["complaint_to_controller"]
 _AUTHORITY: dict[str, Any] = _COMPLAINT["supervisory_authority"]
 _ICO_LINES: list[str] = [str(line) for line in _AUTHORITY["addresses"][0]["lines"]]
 _POSTCODE = re.compile(_COMPLAINT["postcode_pattern"], re.IGNORECASE)
@@ -98,6 +102,8 @@ def _dpo_contact(ctx: Context) -> Iterator[Finding]:
     controller = ctx.policy.controller
     if controller is None or not is_public_authority(controller) or not _K["dpo"]["required_for_public_authorities"]:
         return
+    if dpo_exempt(controller, ctx.as_of):
+        return  # a court or tribunal acting in its judicial capacity (Art 37(1)(a))
     if controller.dpo is None or not controller.dpo.reachable:
         yield ctx.finding(
             DPO_CONTACT,
@@ -116,9 +122,15 @@ DPO_CONTACT = Rule(
     rationale=(
         "A public authority must designate a data protection officer and publish the DPO's contact "
         "details in its notice, so people can raise a concern with someone independent of the service "
-        "that holds their information. For a public authority the duty is unconditional: an error."
+        "that holds their information. For a public authority the duty is unconditional: an error. "
+        "Courts, and from 2025-08-20 tribunals, acting in their judicial capacity are excepted: a controller "
+        "of kind court-or-tribunal is not reported from that date. Whether the controller is a public "
+        "authority is its recorded public_authority, else what its kind says (DPA 2018 s.7: a parish "
+        "council is not one)."
     ),
     citation=facts.cite(_K["dpo"]),
+    citations=facts.history(_K["dpo"]),
+    time_dependent=True,
     remediation="Add the DPO's contact details (a dedicated email address or postal address) under controller.dpo.",
     check=_dpo_contact,
     failing=(
@@ -238,9 +250,13 @@ RIGHT_TO_COMPLAIN = Rule(
     area=AREA,
     rationale=(
         "People must be told they can complain to the data protection regulator; it is their route "
-        "when the council's own answer does not satisfy them. The duty has no conditions: an error."
+        "when the council's own answer does not satisfy them. The duty has no conditions: an error. "
+        "The provision changed on 2026-06-19 (Art 77 omitted; complaints to the Commissioner under "
+        "DPA 2018 s.165): findings cite the one in force on the evaluation date."
     ),
     citation=facts.cite(_COMPLAINT),
+    citations=facts.history(_COMPLAINT),
+    time_dependent=True,
     remediation=(
         "State the right to complain to the regulator, with its contact details, and add 'complain' to rights_stated."
     ),
@@ -298,7 +314,7 @@ def _complaint_address(ctx: Context) -> Iterator[Finding]:
     problem = _address_problems(notice)
     if problem is not None:
         message, detail = problem
-        citation = facts.cite(_AUTHORITY["addresses"][0])
+        citation = f"{facts.cite(_COMPLAINT, ctx.as_of)}; address: {facts.cite(_AUTHORITY['addresses'][0])}"
         yield ctx.finding(COMPLAINT_ADDRESS, notice, "complaint", message, detail=detail, citation=citation)
 
 
@@ -327,6 +343,55 @@ COMPLAINT_ADDRESS = Rule(
         f"notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [{_COMPLAINT['right']}]\n"
         "  complaint:\n    address:\n" + "".join(f"      - {_q(line)}\n" for line in _ICO_LINES)
     ),
+)
+
+
+# --- NTC012 --------------------------------------------------------------------
+
+
+def _complain_to_controller(ctx: Context) -> Iterator[Finding]:
+    """From 2026-06-19 the notice tells people they can complain to the controller itself."""
+    notice = ctx.policy.notice
+    start = facts.date(_TO_CONTROLLER.get("from"))
+    if notice is None or not is_verified(_TO_CONTROLLER) or (start is not None and ctx.as_of < start):
+        return
+    if _TO_CONTROLLER["right"] in notice.stated_rights:
+        return
+    controller = ctx.policy.controller
+    who = f"'{controller.name}'" if controller is not None else "the controller"
+    yield ctx.finding(
+        RIGHT_TO_COMPLAIN_TO_CONTROLLER,
+        notice,
+        "rights_stated",
+        f"the notice does not tell people they can complain to {who} itself (a notice must say so from {start})",
+    )
+
+
+RIGHT_TO_COMPLAIN_TO_CONTROLLER = Rule(
+    id="NTC012",
+    title="Right to complain to the controller is not stated",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "Since 19 June 2026 people can complain to the controller about how it uses their information, "
+        "and the controller must make that easy (an electronic complaint form, for example), acknowledge "
+        "a complaint within 30 days and tell them the outcome. A notice must tell people they have this "
+        "right, besides the right to complain to the regulator. Before that date nothing is reported. "
+        "The duty has no conditions and the knowledge it rests on is verified against the Act and its "
+        "commencement regulations: an error."
+    ),
+    citation=facts.cite(_TO_CONTROLLER),
+    remediation=(
+        "Say in the notice that people can complain to the council about its use of their information, and "
+        f"how (a complaint form, email or address); add '{_TO_CONTROLLER['right']}' to rights_stated."
+    ),
+    check=_complain_to_controller,
+    failing=f"notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [{_COMPLAINT['right']}]\n",
+    passing=(
+        "notice:\n  id: example-notice\n  name: Example notice\n"
+        f"  rights_stated: [{_COMPLAINT['right']}, {_TO_CONTROLLER['right']}]\n"
+    ),
+    time_dependent=True,
 )
 
 
@@ -575,6 +640,7 @@ RULES = (
     CONDITIONAL_RIGHT,
     RIGHT_TO_COMPLAIN,
     COMPLAINT_ADDRESS,
+    RIGHT_TO_COMPLAIN_TO_CONTROLLER,
     STATUTORY_REQUIREMENT,
     ADM_SILENT,
     ADM_UNDESCRIBED,

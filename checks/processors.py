@@ -20,7 +20,7 @@ AREA = "processors"
 _K: dict[str, Any] = facts.load("processor-requirements")
 
 #: recipient roles that say the body decides for itself what to do with the data
-INDEPENDENT_ROLES = ("independent-controller", "public-body")
+INDEPENDENT_ROLES = ("independent-controller", "public-body", "individual", "public")
 #: the recipient role that already says the body is our processor
 PROCESSOR_ROLE = "processor"
 #: the recipient role of the council's own teams, which are not processors

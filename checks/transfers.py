@@ -25,12 +25,12 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks import facts, naming
 from checks.authority import is_public_authority
 from linter.context import Context
-from linter.findings import Finding, Rule, Severity
+from linter.findings import DatedCitation, Finding, Rule, Severity, citation_on
 from linter.model import Controller, Entity, Processor, Recipient, Transfer
 
 AREA = "transfers"
@@ -76,6 +76,11 @@ class Mechanism:
     uses_adequacy_list: bool
     source: Source
     citation: str
+    citations: tuple[DatedCitation, ...] = ()
+
+    def cite_on(self, day: dt.date) -> str:
+        """The mechanism's citation as the law stood on ``day``."""
+        return citation_on(self.citations, day, self.citation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,11 @@ class Destination:
     requires: tuple[str, ...]
     source: Source
     citation: str
+    citations: tuple[DatedCitation, ...] = ()
+
+    def cite_on(self, day: dt.date) -> str:
+        """The destination's citation as the law stood on ``day``."""
+        return citation_on(self.citations, day, self.citation)
 
 
 def key(text: str) -> str:
@@ -118,6 +128,7 @@ def mechanisms() -> dict[str, Mechanism]:
             uses_adequacy_list=row.get("destinations") == "adequacy",
             source=_source(MECHANISMS_FILE, f"'{row['id']}'", row),
             citation=facts.cite(row),
+            citations=facts.history(row),
         )
         for name in (mechanism.id, *mechanism.aliases):
             index[key(name)] = mechanism
@@ -137,6 +148,7 @@ def destinations() -> dict[str, Destination]:
             requires=tuple(row.get("requires") or ()),
             source=_source(ADEQUACY_FILE, f"'{row['code']}'", row),
             citation=facts.cite(row),
+            citations=facts.history(row),
         )
         for row in facts.load(ADEQUACY_FILE)["destinations"]
     }
@@ -158,6 +170,22 @@ def safeguard_copy_source() -> Source:
 def eu_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = facts.load(MECHANISMS_FILE)["eu_regime_wording"]["patterns"]
     return tuple((re.compile(row["pattern"], re.IGNORECASE), str(row["why"])) for row in rows)
+
+
+def _rule_history(entry: dict[str, object], note: str) -> tuple[DatedCitation, ...]:
+    """A knowledge row's dated citations, each followed by ``note`` (where the rule's other facts are)."""
+    return tuple(replace(item, text=f"{item.text}; {note}") for item in facts.history(entry))
+
+
+_MECHANISMS_KNOWLEDGE = facts.load(MECHANISMS_FILE)
+_ADEQUACY_HISTORY = _rule_history(
+    next(row for row in _MECHANISMS_KNOWLEDGE["mechanisms"] if row.get("destinations") == "adequacy"),
+    "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see checks/knowledge/adequacy.yaml",
+)
+_EU_WORDING_HISTORY = _rule_history(
+    _MECHANISMS_KNOWLEDGE["eu_regime_wording"], "see checks/knowledge/transfer-mechanisms.yaml eu_regime_wording"
+)
+_COPY_HISTORY = facts.history(_MECHANISMS_KNOWLEDGE["safeguard_copy"])
 
 
 def mechanism_of(transfer: Transfer) -> Mechanism | None:
@@ -288,7 +316,7 @@ def _invalid_mechanisms(ctx: Context) -> Iterator[_Found]:
                 "mechanism",
                 f"transfer '{transfer.id}' rests on {mechanism.name}, which {reason}",
                 _doubts(mechanism.source),
-                citation=mechanism.citation,
+                citation=mechanism.cite_on(ctx.as_of),
             )
 
 
@@ -308,7 +336,7 @@ def _dpf_gaps(ctx: Context) -> Iterator[_Found]:
                 f"transfer '{transfer.id}' rests on {mechanism.name}, which covers transfers to "
                 f"{mechanism.destination} only, but its destination is {transfer.destination}",
                 _doubts(mechanism.source),
-                citation=mechanism.citation,
+                citation=mechanism.cite_on(ctx.as_of),
             )
         missing = _flag_missing(transfer, requires)
         if missing:
@@ -343,7 +371,7 @@ def _adequacy_gaps(ctx: Context) -> Iterator[_Found]:
             "destination",
             f"transfer '{transfer.id}' relies on UK adequacy on {ctx.as_of}, but {message}",
             _doubts(mechanism.source, *((row.source,) if row else ())),
-            citation=row.citation if row else ADEQUACY_DESTINATION.citation,
+            citation=row.cite_on(ctx.as_of) if row else ADEQUACY_DESTINATION.citation_on(ctx.as_of),
         )
 
 
@@ -425,7 +453,7 @@ def _before_it_existed(ctx: Context) -> Iterator[Finding]:
                 "in_place_from",
                 f"transfer '{transfer.id}' is recorded as in place from {start} under {mechanism.name}, "
                 f"which a UK exporter could use only from {mechanism.valid_from}",
-                citation=mechanism.citation,
+                citation=mechanism.cite_on(ctx.as_of),
             )
 
 
@@ -496,7 +524,7 @@ def _derogation_by_public_authority(ctx: Context) -> Iterator[Finding]:
                 "mechanism",
                 f"transfer '{transfer.id}' by a public authority rests on {mechanism.name}, which is not "
                 "available to public authorities exercising their public powers",
-                citation=mechanism.citation,
+                citation=mechanism.cite_on(ctx.as_of),
             )
 
 
@@ -579,11 +607,8 @@ ADEQUACY_DESTINATION = Rule(
         "its own date (the Republic of Korea from 19 December 2022, the US only through the UK Extension "
         "from 12 October 2023). A transfer elsewhere 'on adequacy' has no mechanism at all."
     ),
-    citation=(
-        "UK GDPR Art 45 (Art 45A from 2026-02-05); DPA 2018 s.17A and Sch 21 Part 3 para 5; "
-        "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see "
-        "checks/knowledge/adequacy.yaml"
-    ),
+    citation=_ADEQUACY_HISTORY[-1].text,
+    citations=_ADEQUACY_HISTORY,
     remediation=(
         "Check the destination against the UK adequacy list on the transfer date; if it is not covered, "
         "put appropriate safeguards (IDTA or UK Addendum) in place and record that mechanism."
@@ -647,10 +672,9 @@ EU_REGIME_WORDING = Rule(
         "text patterns: a sentence that correctly contrasts the two regimes can match too, so a person "
         "must read it."
     ),
-    citation=(
-        "UK GDPR Art 13(1)(f) and 14(1)(f) (adequacy regulations under DPA 2018 s.17A); ICO, data "
-        "protection at the end of the transition period (UK regime from 1 January 2021)"
-    ),
+    citation=_EU_WORDING_HISTORY[-1].text,
+    citations=_EU_WORDING_HISTORY,
+    time_dependent=True,
     remediation=(
         "Rewrite the transfer wording to name the UK mechanism actually relied on (UK adequacy "
         "regulations, the UK Extension to the DPF, the IDTA or the UK Addendum)."
@@ -680,7 +704,9 @@ NO_SAFEGUARD_COPY = Rule(
         "compelling legitimate interests, the notice must refer to the safeguards and say how to obtain "
         "a copy or where they are available. Adequacy needs no copy."
     ),
-    citation="UK GDPR Art 13(1)(f) and 14(1)(f)",
+    citation=_COPY_HISTORY[-1].text,
+    citations=_COPY_HISTORY,
+    time_dependent=True,
     remediation=(
         "Record in safeguard_copy how a person can get a copy of the IDTA, Addendum or BCRs (for example "
         "'on request from the Data Protection Officer') and say so in the notice."

@@ -103,11 +103,14 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         return SCHEMA_RULE, f"required key '{name}' is missing"
     if error.code == _BAD_TYPE:
         hint = ""
-        if isinstance(error.value, bool) and error.constraint == "string":
+        kinds: list[str] = (
+            [str(kind) for kind in error.constraint] if isinstance(error.constraint, list) else [str(error.constraint)]
+        )
+        if isinstance(error.value, bool) and "string" in kinds:
             hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
-        elif error.constraint == "date":
+        elif "date" in kinds:
             hint = " (write an unquoted date such as 2024-03-31)"
-        expected = _TYPE_WORDS.get(error.constraint, error.constraint)
+        expected = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
         return SCHEMA_RULE, f"'{name}' must be {expected}, not {_type_name(error.value)}{hint}"
     if error.code == _REGEX_MISMATCH:
         return (
@@ -157,7 +160,10 @@ def _contact(raw: Any) -> m.Contact:
 
 
 def _trace(raw: Any) -> m.Trace:
-    trace = m.Trace(**{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw})
+    trace = m.Trace(
+        **{key: raw[key] for key in ("section", "quote", "added", "note") if key in raw},
+        key_positions=getattr(raw, "key_positions", {}),
+    )
     if "also" in raw:
         trace.also = [_trace(item) for item in raw["also"]]
     return trace
@@ -176,6 +182,13 @@ def _law(raw: Any) -> m.Legislation:
 
 def _laws(raw: Any) -> list[m.Legislation]:
     return [_law(item) for item in raw]
+
+
+def _right(right: str, raw: Any) -> m.RightStatement:
+    said: m.RightStatement = _traced(
+        m.RightStatement, {**raw, "laws_cited": _laws(raw.get("laws_cited", ()))}, right=right
+    )
+    return said
 
 
 def _automated_decisions(raw: Any) -> m.AutomatedDecisions:
@@ -199,11 +212,13 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "alternative": lambda raw: m.RetentionAlternative(**dict(raw)),
     # a mapping for the notice; true/false (or a mapping, see _Builder.create) for a service
     "automated_decision_making": lambda raw: raw if isinstance(raw, bool) else _automated_decisions(raw),
-    "trace_ignore": lambda raw: [m.IgnoredText(item["quote"], item["reason"]) for item in raw],
+    "trace_ignore": lambda raw: [
+        m.IgnoredText(item["quote"], item["reason"], getattr(item, "key_positions", {})) for item in raw
+    ],
     "transfers_statement": lambda raw: _traced(m.TransfersStatement, raw),
     "legislation": _laws,
     "laws_cited": _laws,
-    "rights": lambda raw: {right: _traced(m.RightStatement, said, right=right) for right, said in raw.items()},
+    "rights": lambda raw: {right: _right(right, said) for right, said in raw.items()},
     "blank_sections": lambda raw: [_traced(m.BlankSection, item) for item in raw],
 }
 

@@ -209,11 +209,42 @@ def list_rules(fmt: str) -> None:
     raise SystemExit(commands.rules(fmt))
 
 
+@main.command("knowledge")
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
+    """List the legal facts the rules rest on: every row of checks/knowledge/*.yaml
+    (or of the FILEs named, e.g. adequacy) with its dates, citations and how it
+    was verified."""
+    raise SystemExit(commands.knowledge(files, fmt))
+
+
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
 def explain(rule_id: str) -> None:
     """Explain a rule: what it checks, why, its citation, examples and the fix."""
     raise SystemExit(commands.explain(rule_id))
+
+
+@main.command("trace")
+@click.argument("notice", metavar="NOTICE")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
+def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
+    """Prove that the policy in PATHS (default: policy/) says what the published
+    NOTICE says: report every heading, bullet and sentence of the notice that no
+    trace quote covers (untraced) and every quote the notice no longer holds (stale).
+
+    NOTICE is a text, Markdown (.md) or HTML (.html) file; a URL is never fetched.
+    Statements listed under the notice's trace_ignore are not reported.
+
+    \b
+    Examples:
+      policy-lint trace published-notice.txt
+      policy-lint trace notice.html policy/ --format json
+    """
+    raise SystemExit(commands.trace(notice, _options(command_line), fmt))
 
 
 _SELECT = click.option(

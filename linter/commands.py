@@ -1,4 +1,9 @@
-"""What each CLI command does, as plain functions returning an exit code."""
+"""What each CLI command does, as plain functions returning an exit code.
+
+The engine (loader, schema, model) is imported by the commands that lint, not
+when this module is imported: ``knowledge``, ``rules`` and ``--help`` start
+without it.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +16,18 @@ import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 import click
 
-from linter import engine
 from linter import output as outputs
 from linter.config import ConfigError, OutputSpec, Settings, describe, resolve
-from linter.files import output_problem, write_atomic
-from linter.findings import Rule
-from linter.gate import Summary
-from linter.loader import LoadError
+from linter.findings import DatedCitation, Rule
+
+if TYPE_CHECKING:
+    from checks import facts
+    from linter import engine
+    from linter.loader import LoadError
 
 USAGE_ERROR = 2
 
@@ -86,6 +92,8 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
         settings = _settings(options, output, start)
     except ConfigError as error:
         raise usage(str(error)) from None
+    from linter import engine
+
     unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
     if unknown:
         raise usage(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
@@ -94,6 +102,8 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
 
 def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> engine.Result:
     """Run the catalogue as the settings say; unusable files stop the command."""
+    from linter import engine
+
     result = engine.run(
         settings.paths,
         as_of,
@@ -111,6 +121,8 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> e
 
 def ensure_writable(target: str | os.PathLike[str], read: Sequence[str], settings: Settings) -> None:
     """Stop unless ``target`` may take an output: never a file the run reads."""
+    from linter.files import output_problem
+
     problem = output_problem(target, [*read, *([str(settings.file)] if settings.file else [])])
     if problem:
         raise usage(problem)
@@ -118,6 +130,8 @@ def ensure_writable(target: str | os.PathLike[str], read: Sequence[str], setting
 
 def write(target: str | os.PathLike[str], text: str) -> None:
     """Write an output atomically; a failure stops the command."""
+    from linter.files import write_atomic
+
     try:
         write_atomic(target, text)
     except OSError as error:
@@ -137,6 +151,8 @@ def _check_outputs(specs: Sequence[OutputSpec]) -> str | None:
 @exits_two_when_unusable
 def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: str | None = None) -> int:
     """Lint the policy and write each requested output; exit 0, 1 or 2."""
+    from linter.gate import Summary
+
     settings = settings_for(options, output)
     problem = _check_outputs(settings.outputs)
     if problem:
@@ -185,6 +201,8 @@ def show_config(options: Options, output: str | None = None) -> int:
 
 def rules(fmt: str = "text") -> int:
     """List the catalogue: id, severity, area, title."""
+    from linter import engine
+
     catalogue = list(engine.all_rules().values())
     if fmt == "json":
         rows = [
@@ -194,6 +212,7 @@ def rules(fmt: str = "text") -> int:
                 "area": rule.area,
                 "title": rule.title,
                 "citation": rule.citation,
+                "citations": [_dated(entry) for entry in rule.citations],
                 "time_dependent": rule.time_dependent,
             }
             for rule in catalogue
@@ -221,6 +240,16 @@ def _example(text: str) -> str:
     return textwrap.indent(text.rstrip("\n"), "    ")
 
 
+def _citation_history(rule: Rule) -> list[str]:
+    """The 'Citation history' section: each dated citation and when it applies (none for one citation)."""
+    if not rule.citations:
+        return []
+    lines = ["Citation history (a finding cites the one in force on --as-of)"]
+    for entry in rule.citations:
+        lines.append(_paragraph(f"{entry.period()}: {entry.text}"))
+    return [*lines, ""]
+
+
 def format_rule(rule: Rule) -> str:
     """The rule page: what it checks, why it matters, citation, examples, fix."""
     sections = [
@@ -235,6 +264,7 @@ def format_rule(rule: Rule) -> str:
         "Citation",
         _paragraph(rule.citation),
         "",
+        *_citation_history(rule),
         "Failing example",
         _example(rule.failing),
         "",
@@ -250,6 +280,8 @@ def format_rule(rule: Rule) -> str:
 @exits_two_when_unusable
 def explain(rule_id: str) -> int:
     """Print a rule's page; an unknown id is a usage error with a suggestion."""
+    from linter import engine
+
     catalogue = engine.all_rules()
     rule = catalogue.get(rule_id.strip().upper())
     if rule is None:
@@ -257,4 +289,86 @@ def explain(rule_id: str) -> int:
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
         raise usage(f"no rule {rule_id!r}{hint}")
     click.echo(format_rule(rule), nl=False)
+    return 0
+
+
+@exits_two_when_unusable
+def trace(notice: str, options: Options, fmt: str = "text") -> int:
+    """Trace the policy to its published notice; exit 0 when every unit is
+    traced and no quote is stale, 1 otherwise, 2 on unusable input."""
+    from linter import engine, noticetext, tracing
+
+    settings = settings_for(options)
+    try:
+        published = noticetext.read(notice)
+    except noticetext.NoticeError as error:
+        raise usage(str(error)) from None
+    policy, _, errors = engine.load(settings.paths, settings.waivers)
+    if errors:
+        raise unusable_files(errors)
+    result = tracing.trace(published, tracing.policy_quotes(policy))
+    render = tracing.render_json if fmt == "json" else tracing.render_text
+    click.echo(render(result, len(policy.files)), nl=False)
+    return 0 if result.ok else 1
+
+
+def _dated(entry: DatedCitation) -> dict[str, str | None]:
+    """A dated citation as JSON: from, until (None: no bound) and the text."""
+    return {
+        "from": entry.start.isoformat() if entry.start else None,
+        "until": entry.end.isoformat() if entry.end else None,
+        "citation": entry.text,
+    }
+
+
+def _knowledge_row(row: facts.Row) -> dict[str, Any]:
+    return {
+        "file": row.file,
+        "row": row.path,
+        "name": row.name,
+        "dates": {key: value.isoformat() for key, value in row.dates},
+        "citations": [_dated(entry) for entry in row.citations],
+        "verdict": row.verdict,
+        "verified": row.verified,
+    }
+
+
+def _knowledge_text(row: facts.Row) -> str:
+    dates = "  ".join(f"{key} {value}" for key, value in row.dates)
+    lines = [f"{row.file} {row.path}  [{row.verdict or 'no note'}]" + (f"  {dates}" if dates else "")]
+    if row.name:
+        lines.append(_paragraph(row.name))
+    for entry in row.citations:
+        when = f"({entry.period()}) " if len(row.citations) > 1 or entry.start or entry.end else ""
+        lines.append(_paragraph(f"citation: {when}{entry.text}"))
+    lines.append(_paragraph(f"verified: {row.verified}" if row.verified else "verified: (no note)"))
+    return "\n".join(lines)
+
+
+@exits_two_when_unusable
+def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
+    """List every knowledge row (of ``files``, default all): its dates, citations and verification."""
+    from checks import facts
+
+    known = facts.knowledge_files()
+    names: list[str] = []
+    for given in files:
+        name = Path(given).name.removesuffix(".yaml")
+        if name not in known:
+            guesses = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean {guesses[0]}?" if guesses else f"; known files: {', '.join(known)}"
+            raise usage(f"no knowledge file {given!r}{hint}")
+        names.append(name)
+    listed = [row for name in names or known for row in facts.rows(name)]
+    if fmt == "json":
+        click.echo(json.dumps([_knowledge_row(row) for row in listed], indent=2, ensure_ascii=False))
+        return 0
+    for row in listed:
+        click.echo(_knowledge_text(row) + "\n")
+    verdicts: dict[str, int] = {}
+    for row in listed:
+        verdicts[row.verdict or "no note"] = verdicts.get(row.verdict or "no note", 0) + 1
+    shown = ", ".join(f"{count} {verdict}" for verdict, count in sorted(verdicts.items(), key=lambda item: -item[1]))
+    files_count = len(names or known)
+    click.echo(f"{len(listed)} rows in {files_count} file{'' if files_count == 1 else 's'}: {shown}")
     return 0

@@ -30,8 +30,6 @@ from typing import Any
 
 from linter.findings import Severity
 from linter.output import FORMATS
-from linter.signoff import DEFAULT_FILE as DEFAULT_SIGNOFF
-from linter.waivers import DEFAULT_FILE as DEFAULT_WAIVERS
 
 FILE_NAME = "pyproject.toml"
 TABLE = "policy-lint"
@@ -270,18 +268,24 @@ def describe(settings: Settings) -> str:
     lines = [f"config file: {_shown(settings.file) if settings.file else '(none found)'}"]
     width = max(len(key) for key in _KEYS)
     for key, value, source in settings.items():
-        shown = _UNSET.get(key, "") if value is None else _toml(value)
+        shown = _unset(key) if value is None else _toml(value)
         lines.append(f"{key:<{width}} = {shown:<40} # {source}")
     return "\n".join(lines) + "\n"
 
 
-#: how ``describe`` shows a setting that is not set
-_UNSET = {
-    "waivers": f"(unset: {DEFAULT_WAIVERS} in each policy folder, if any)",
-    "baseline": "(unset: no baseline)",
-    "signoff": f"(unset: {DEFAULT_SIGNOFF} in each policy folder, if any)",
-    "signoff-period-months": "(unset: the notice's review_cycle_months, else 12)",
-}
+def _unset(key: str) -> str:
+    """How ``describe`` shows a setting that is not set."""
+    if key == "waivers":
+        from linter.waivers import DEFAULT_FILE  # the waiver reader, only when it is shown
+
+        return f"(unset: {DEFAULT_FILE} in each policy folder, if any)"
+    if key == "signoff":
+        from linter.signoff import DEFAULT_FILE as SIGNOFF_FILE
+
+        return f"(unset: {SIGNOFF_FILE} in each policy folder, if any)"
+    if key == "signoff-period-months":
+        return "(unset: the notice's review_cycle_months, else 12)"
+    return "(unset: no baseline)" if key == "baseline" else ""
 
 
 def _toml(value: Any) -> str:

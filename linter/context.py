@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.build import Problem
 from linter.findings import Finding, Related, Rule
@@ -22,6 +23,8 @@ class Context:
     signoff: SignOffRecord | None = None
     #: ``signoff-period-months`` from the configuration, if set
     signoff_months: int | None = None
+    #: what rules compute once per run and share (an index, every prose passage)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def finding(
         self,
@@ -37,8 +40,11 @@ class Context:
     ) -> Finding:
         """A finding of ``rule`` about ``entity.field``, placed at that field.
 
-        ``affects`` lists the other entities the same cause touches, so that one
-        cause is one finding however many entities it reaches."""
+        It cites ``citation`` when given, else the rule's citation as it stood
+        on the evaluation date (:meth:`Rule.citation_on`). ``affects`` lists the
+        other entities the same cause touches, so that one cause is one finding
+        however many entities it reaches.
+        """
         where = position or entity.at(field)
         return Finding(
             rule=rule.id,
@@ -49,7 +55,7 @@ class Context:
             column=where.column,
             entity=entity.ref,
             field=field,
-            citation=citation or rule.citation,
+            citation=citation or rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=detail,
             related=tuple(
@@ -67,7 +73,7 @@ class Context:
             column=problem.position.column,
             entity=problem.entity,
             field=problem.field,
-            citation=rule.citation,
+            citation=rule.citation_on(self.as_of),
             remediation=rule.remediation,
             detail=problem.detail,
         )

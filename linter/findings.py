@@ -134,6 +134,47 @@ CheckFunction = Callable[["Context"], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
+class DatedCitation:
+    """A citation as the law stood from ``start`` to ``end`` (both inclusive; None: no bound).
+
+    A provision can be renumbered, reworded or replaced: a finding on a given
+    ``--as-of`` date cites the text in force that day.
+    """
+
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def period(self) -> str:
+        """'2021-01-01 to 2026-06-18', 'from 2026-06-19', 'until 2020-12-31' or 'always'."""
+        if self.start and self.end:
+            return f"{self.start} to {self.end}"
+        if self.start:
+            return f"from {self.start}"
+        if self.end:
+            return f"until {self.end}"
+        return "always"
+
+
+def citation_on(history: Iterable[DatedCitation], day: dt.date, default: str = "") -> str:
+    """The text of the first citation of ``history`` in force on ``day``.
+
+    A day before every entry takes the earliest one (the provision as first
+    made), a day in no entry otherwise the latest; ``default`` when there is
+    no history at all.
+    """
+    entries = list(history)
+    found = next((entry for entry in entries if entry.in_force(day)), None)
+    if found is None and entries:
+        starts = [entry.start for entry in entries if entry.start is not None]
+        found = entries[0] if len(starts) == len(entries) and day < min(starts) else entries[-1]
+    return found.text if found is not None else default
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A rule of the catalogue: what ``explain`` prints and what ``check`` runs.
 
@@ -142,6 +183,10 @@ class Rule:
     run them. An example that needs more than one file (a policy and its
     ``policy-waivers.yaml``) starts each file with a ``# file: NAME`` line;
     the tests write those files side by side into one policy folder.
+
+    ``citation`` is the rule's citation; a rule whose provision changed over
+    time also gives ``citations``, the dated history, and a finding cites the
+    entry in force on the ``--as-of`` date (``citation_on``).
     """
 
     id: str
@@ -155,3 +200,8 @@ class Rule:
     failing: str = ""
     passing: str = ""
     time_dependent: bool = False
+    citations: tuple[DatedCitation, ...] = ()
+
+    def citation_on(self, day: dt.date) -> str:
+        """The citation in force on ``day``: from ``citations`` when one covers it, else ``citation``."""
+        return citation_on(self.citations, day, self.citation)

@@ -17,6 +17,8 @@ class Trace:
     quote: str = ""
     added: str = ""
     note: str = ""
+    #: key -> (line, column) in the file of the entity it belongs to (empty when built in code)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     #: further places in the notice that state the same fact
     also: list[Trace] = field(default_factory=list)
 
@@ -127,8 +129,10 @@ class RightStatement:
     right: str
     stated: bool = True
     scope: str = ""
+    bases: list[str] = field(default_factory=list)
     route: str = ""
     how: str = ""
+    laws_cited: list[Legislation] = field(default_factory=list)
     time_limit: str = ""
     precondition: str = ""
     trace: Trace | None = None
@@ -171,6 +175,7 @@ class Source(Entity):
     publicly_accessible: bool = False
     data_subject: bool = False
     category: bool = False
+    catch_all: bool = False
 
 
 @dataclass(slots=True, eq=False)
@@ -198,6 +203,8 @@ class Purpose(Entity):
     consent: bool = False
     consent_by: str = ""
     anonymised: bool = False
+    direct_marketing: list[str] = field(default_factory=list)
+    refers_to: str = ""
     laws_cited: list[Legislation] = field(default_factory=list)
 
 
@@ -288,6 +295,15 @@ class Service(Entity):
     automated_decision_making: bool | None = None
     #: what the notice says about them, when it says more than yes or no
     automated_decisions: AutomatedDecisions | None = None
+    #: "controller" (default), "joint-controller", or "processor" (for the bodies in on_behalf_of)
+    acting_as: str = ""
+    on_behalf_of: list[str] = field(default_factory=list)
+    refers_to: str = ""
+
+    @property
+    def as_processor(self) -> bool:
+        """The body runs this service for other controllers, not for itself."""
+        return self.acting_as == "processor"
 
 
 @dataclass(slots=True, eq=False)
@@ -314,6 +330,8 @@ class IgnoredText:
 
     quote: str
     reason: str
+    #: key -> (line, column) in the notice's file (empty when built in code)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
 
 @dataclass(slots=True, eq=False)
@@ -333,6 +351,7 @@ class Notice(Entity):
     KIND: ClassVar[str] = "notice"
 
     title: str = ""
+    publisher: str = ""
     url: str = ""
     full_notice_url: str = ""
     last_reviewed: dt.date | None = None
@@ -381,6 +400,7 @@ class Cookie(Entity):
     purpose: str = ""
     provider: str = ""
     third_party: bool = False
+    on_other_platform: bool = False
     consent: str = ""
     set_before_consent: bool = False
     identifiers: list[str] = field(default_factory=list)

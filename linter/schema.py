@@ -58,7 +58,7 @@ TRACE: Schema = {
 }
 
 #: places a notice may name instead of a country
-REGIONS = ("outside-uk", "outside-eea", "worldwide", "non-adequate-country")
+REGIONS = ("eea", "outside-uk", "outside-eea", "outside-eu", "worldwide", "non-adequate-country")
 PLACE_PATTERN = r"^([A-Z]{2}|" + "|".join(REGIONS) + r")$"
 _PLACE: Schema = {"type": "string", "regex": PLACE_PATTERN}
 
@@ -103,7 +103,9 @@ _LAW: Schema = {"type": ["string", "dict"], "empty": False, "schema": LEGISLATIO
 _LAWS: Schema = {"type": "list", "schema": _LAW}
 
 #: how consent is asked for or assumed
-CONSENT_MEANS = ("opt-in", "by-use", "implied", "pre-ticked", "opt-out", "not-stated")
+CONSENT_MEANS = ("opt-in", "by-use", "accept-terms", "implied", "pre-ticked", "opt-out", "not-asked", "not-stated")
+#: channels of direct marketing (PECR regs 19-22 for electronic ones)
+MARKETING_CHANNELS = ("email", "sms", "phone", "post", "online", "other")
 
 CONTACT: Schema = {
     "type": "dict",
@@ -144,6 +146,7 @@ RIGHTS = (
     "portability",
     "withdraw-consent",
     "complain",
+    "complain-to-controller",
     "automated-decision-making",
 )
 
@@ -184,8 +187,11 @@ RIGHT_PRECONDITIONS = ("none", "internal-complaint-first")
 RIGHT: Schema = {
     "stated": _BOOL,
     "scope": {"type": "string", "allowed": list(RIGHT_SCOPES)},
+    # the Art 6 bases the notice says the right applies to ("where we rely on legitimate interests")
+    "bases": _TEXT_LIST,
     "route": {"type": "string", "allowed": list(RIGHT_ROUTES)},
     "how": _TEXT,
+    "laws_cited": _LAWS,
     "time_limit": {"type": "string", "regex": TIME_PATTERN},
     "precondition": {"type": "string", "allowed": list(RIGHT_PRECONDITIONS)},
     "trace": TRACE,
@@ -215,6 +221,8 @@ AUTOMATED_DECISIONS: Schema = {
 NOTICE: Schema = {
     **_COMMON,
     "title": _TEXT,
+    # the body that publishes the notice, where the notice names another as controller
+    "publisher": _TEXT,
     "url": _TEXT,
     "full_notice_url": _TEXT,
     "last_reviewed": _DATE,
@@ -272,6 +280,12 @@ SERVICE: Schema = {
     },
     # true/false, or what the notice says about this service's automated decisions
     "automated_decision_making": {**AUTOMATED_DECISIONS, "type": ["boolean", "dict"]},
+    # the body's role in this service: its own (controller) or for others (processor)
+    "acting_as": {"type": "string", "allowed": ["controller", "joint-controller", "processor"]},
+    # the controllers it acts for, when it acts as a processor or joint controller
+    "on_behalf_of": _TEXT_LIST,
+    # the other notice or register the notice sends people to for this service's details
+    "refers_to": _TEXT,
 }
 
 DATA_CATEGORY: Schema = {
@@ -289,6 +303,8 @@ SOURCE: Schema = {
     "publicly_accessible": _BOOL,
     "data_subject": _BOOL,
     "category": _BOOL,
+    # "other organisations that support the service": a source nobody can identify
+    "catch_all": _BOOL,
 }
 
 PURPOSE: Schema = {
@@ -297,6 +313,10 @@ PURPOSE: Schema = {
     "consent": _BOOL,
     "consent_by": {"type": "string", "allowed": list(CONSENT_MEANS)},
     "anonymised": _BOOL,
+    # the purpose is direct marketing, by these channels
+    "direct_marketing": {"type": "list", "schema": {"type": "string", "allowed": list(MARKETING_CHANNELS)}},
+    # the other notice or register the notice sends people to for this purpose's details
+    "refers_to": _TEXT,
     "laws_cited": _LAWS,
 }
 
@@ -307,6 +327,8 @@ RECIPIENT_ROLES = (
     "public-body",
     "internal",
     "data-subject",
+    "individual",
+    "public",
 )
 
 RECIPIENT: Schema = {
@@ -355,7 +377,8 @@ PROCESSOR: Schema = {
 TRANSFER: Schema = {
     **_COMMON,
     "exporter": _ref(),
-    "importer": {**_ref(), "required": True},
+    # absent when the notice announces transfers without saying to whom
+    "importer": _ref(),
     "importer_entity": _TEXT,
     "destination": {**_PLACE, "required": True},
     "data_categories": _refs(),
@@ -431,6 +454,8 @@ COOKIE: Schema = {
     "purpose": _TEXT,
     "provider": _TEXT,
     "third_party": _BOOL,
+    # set by another platform on its own site (a social network hosting our page), not by us
+    "on_other_platform": _BOOL,
     "consent": {"type": "string", "allowed": list(CONSENT_MEANS)},
     "set_before_consent": _BOOL,
     "identifiers": {"type": "list", "schema": {"type": "string", "allowed": list(IDENTIFIERS)}},

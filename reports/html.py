@@ -71,6 +71,8 @@ ROLE_HEADINGS = {
     "public-body": "Public bodies",
     "internal": "Internal recipients",
     "data-subject": "The people themselves",
+    "individual": "Other individuals",
+    "public": "Published to the public",
     "": "Role not stated",
 }
 NOTICE_WIDE_LABELS = {

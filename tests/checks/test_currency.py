@@ -151,3 +151,33 @@ def test_notice_without_review_date_is_left_to_cur004(assert_findings) -> None:
 
 def test_notice_with_review_date_passes_cur004(assert_findings) -> None:
     assert_findings(NOTICE + "  last_reviewed: 2026-06-01\n", "CUR004", [])
+
+
+# --- dates corrected in issue 15 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row_id", "stale_from"),
+    [
+        ("troubled-families-programme", dt.date(2021, 3, 26)),
+        ("mhclg-during-dluhc", dt.date(2021, 9, 19)),
+        ("her-majestys-courts-and-tribunals-service", dt.date(2022, 9, 8)),
+    ],
+)
+def test_corrected_dates(row_id: str, stale_from: dt.date, assert_findings) -> None:
+    row = next(row for row in K["bodies"] if row["id"] == row_id)
+    assert row["stale_from"] == stale_from
+    assert_findings(recipient(row["example"]), "CUR001", [], as_of=stale_from - DAY)
+    assert_findings(recipient(row["example"]), "CUR001", [("CUR001", 3)], as_of=stale_from)
+
+
+@pytest.mark.parametrize(
+    "name", ["HM Courts & Tribunals Service", "HMCTS", "His Majesty's Courts and Tribunals Service"]
+)
+def test_the_current_hmcts_names_are_never_stale(name: str, assert_findings) -> None:
+    assert_findings(recipient(name), "CUR001", [], as_of=dt.date(2026, 11, 24))
+
+
+def test_every_note_starts_with_its_verdict() -> None:
+    for row in [*K["bodies"], *K["misspellings"]]:
+        assert str(row["verified"]).startswith(("yes", "partly: ", "no: ")), row["id"]

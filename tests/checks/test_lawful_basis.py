@@ -13,6 +13,7 @@ from checks import facts, lawful_basis
 from linter.findings import Finding, Severity
 
 AssertFindings = Callable[..., None]
+LintFn = Callable[..., list[Finding]]
 D = dt.date
 Expected = list[tuple[str, int]]
 
@@ -577,3 +578,91 @@ def test_purpose_promising_consent_is_left_to_the_consent_rules(assert_findings)
     snippet = _WIDE + "  - {id: identifiable-research, name: research, consent: true}\n"
     assert_findings(snippet, "LAW001", [])
     assert_findings(snippet, "LAW012", [("LAW012", 4)])
+
+
+# --- Schedule 1 as read paragraph by paragraph (issue 15) -------------------------------------
+
+
+def _sch1_basis(condition: str) -> str:
+    return f'lawful_bases:\n  - id: spi\n    name: spi\n    article: "9(2)(g)"\n    schedule1_condition: {condition}\n'
+
+
+def test_only_paragraphs_10_13_and_27_waive_the_policy_document() -> None:
+    part2 = {c.paragraph: c.apd for c in lawful_basis.schedule1().values() if c.part == "2"}
+    waived = {paragraph: apd for paragraph, apd in part2.items() if apd != "required"}
+    assert waived == {10: "conditional", 13: "not-required", 27: "conditional"}
+
+
+CONDITION_LINE = 5
+
+
+@pytest.mark.parametrize("paragraph", [15, 18, 23, 24, 25])
+def test_paragraphs_without_a_waiver_need_a_policy_document(assert_findings: AssertFindings, paragraph: int) -> None:
+    assert_findings(_sch1_basis(f"Part 2 paragraph {paragraph}"), "LAW006", [("LAW006", CONDITION_LINE)])
+
+
+@pytest.mark.parametrize("paragraph", [10, 13, 27])
+def test_paragraphs_with_a_waiver_are_not_reported(assert_findings: AssertFindings, paragraph: int) -> None:
+    assert_findings(_sch1_basis(f"Part 2 paragraph {paragraph}"), "LAW006", [])
+
+
+@pytest.mark.parametrize("name", ["preventing or detecting unlawful acts", "preventing etc unlawful acts"])
+def test_paragraph_10_is_found_by_its_old_and_new_heading(name: str) -> None:
+    assert [c.paragraph for c in lawful_basis.schedule1_conditions(name)] == [10]
+
+
+def test_paragraph_10_citation_follows_the_2026_heading_and_scope() -> None:
+    condition = lawful_basis.schedule1()[10]
+    assert '"Preventing or detecting unlawful acts"' in condition.cite_on(D(2026, 2, 4))
+    after = condition.cite_on(D(2026, 2, 5))
+    assert "Preventing etc unlawful acts" in after and "investigation" in after
+
+
+def test_paragraph_23_4_period_changed_on_2026_02_05(lint: LintFn) -> None:
+    snippet = _sch1_basis("Part 2 paragraph 23 (elected representatives)")
+    (before,) = lint(snippet, "LAW006", D(2026, 2, 4))
+    (after,) = lint(snippet, "LAW006", D(2026, 2, 5))
+    assert "fourth day after" in before.citation and "30 days" not in before.citation
+    assert "period of 30 days beginning with the day after" in after.citation and "s.73" in after.citation
+
+
+def test_paragraph_24_covers_preparation_for_disclosure_from_2026_02_05() -> None:
+    condition = lawful_basis.schedule1()[24]
+    assert "preparation" not in condition.cite_on(D(2026, 2, 4))
+    assert "in preparation for the disclosure" in condition.cite_on(D(2026, 2, 5))
+
+
+def test_schedule_1_rows_are_verified() -> None:
+    unverified = [c.paragraph for c in lawful_basis.schedule1().values() if not _row_verified(c.paragraph)]
+    assert unverified == []
+
+
+def _row_verified(paragraph: int) -> bool:
+    from checks.naming import is_verified
+
+    rows = facts.load("lawful-bases")["schedule1"]["conditions"]
+    return is_verified(next(row for row in rows if row["paragraph"] == paragraph))
+
+
+# --- Art 6(1) as amended on 2026-02-05 ----------------------------------------------------------
+
+
+def test_legitimate_interests_bar_cites_the_subparagraph_as_it_stood(lint: LintFn) -> None:
+    snippet = "controller:\n  id: council\n  name: Council\n  kind: local-authority\nlawful_bases:\n"
+    snippet += '  - id: our-interests\n    name: our interests\n    article: "6(1)(f)"\n'
+    (before,) = lint(snippet, "LAW009", D(2026, 2, 4))
+    (after,) = lint(snippet, "LAW009", D(2026, 2, 5))
+    assert '"Point (f) of the first' in before.citation
+    assert '"Points (ea) and (f)' in after.citation
+
+
+def test_parish_council_may_rely_on_legitimate_interests(lint: LintFn) -> None:
+    snippet = "controller:\n  id: parish\n  name: Parish Council\n  kind: parish-council\nlawful_bases:\n"
+    snippet += '  - id: our-interests\n    name: our interests\n    article: "6(1)(f)"\n'
+    assert lint(snippet, "LAW009") == []
+
+
+def test_recognised_legitimate_interests_row_cites_annex_1_source() -> None:
+    citation = lawful_basis.grounds()["6(1)(ea)"].citation
+    for words in ("s.70(2)(b)", "s.70(4)", "s.70(6) and Schedule 4", "Annex 1"):
+        assert words in citation, words

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from checks import facts, notice
 from checks.naming import is_verified
+from linter.schema import RIGHTS
 
 K = facts.load("notice-requirements")
 ICO = K["complaint"]["supervisory_authority"]["addresses"][0]
@@ -275,3 +277,120 @@ def test_service_with_its_own_purposes_passes(assert_findings) -> None:
 
 def test_service_relying_on_nothing_is_not_this_rule(assert_findings) -> None:
     assert_findings("services:\n  - id: example\n    name: Example\n", "NTC011", [])
+
+
+# --- NTC002 and the controller's kind (DPA 2018 s.7, Art 37(1)(a)) ------------------------
+
+D = dt.date
+
+
+def _controller(*lines: str) -> str:
+    return "controller:\n  id: body\n  name: Example Body\n" + "".join(f"  {line}\n" for line in lines)
+
+
+def test_kind_decides_when_public_authority_is_not_recorded(assert_findings) -> None:
+    assert_findings(_controller("kind: local-authority"), "NTC002", [("NTC002", 1)])
+    # a parish council is not a public authority (s.7(3)): no mandatory DPO
+    assert_findings(_controller("kind: parish-council"), "NTC002", [])
+    # a kind whose row is not verified is not relied on
+    assert_findings(_controller("kind: nhs-body"), "NTC002", [])
+
+
+def test_recorded_public_authority_wins_over_the_kind(assert_findings) -> None:
+    assert_findings(_controller("kind: local-authority", "public_authority: false"), "NTC002", [])
+    assert_findings(_controller("kind: parish-council", "public_authority: true"), "NTC002", [("NTC002", 1)])
+
+
+def test_courts_and_tribunals_need_no_dpo_from_2025_08_20(assert_findings) -> None:
+    tribunal = _controller("kind: court-or-tribunal", "public_authority: true")
+    assert_findings(tribunal, "NTC002", [("NTC002", 1)], as_of=D(2025, 8, 19))
+    assert_findings(tribunal, "NTC002", [], as_of=D(2025, 8, 20))
+    # the exception is about courts and tribunals only
+    council = _controller("kind: local-authority")
+    assert_findings(council, "NTC002", [("NTC002", 1)], as_of=D(2025, 8, 20))
+
+
+def test_dpo_finding_cites_art_37_as_it_stood(lint) -> None:
+    council = _controller("kind: local-authority")
+    (before,) = lint(council, "NTC002", D(2025, 8, 19))
+    (after,) = lint(council, "NTC002", D(2025, 8, 20))
+    assert "except courts acting in their judicial capacity" in before.citation
+    assert "tribunals" not in before.citation
+    assert "except courts and tribunals acting" in after.citation and "Sch 11 para 11" in after.citation
+
+
+# --- NTC005 / NTC006: the complaint provisions as they stood -------------------------------
+
+
+def test_complaint_finding_cites_art_77_before_and_s165_from_2026_06_19(lint) -> None:
+    snippet = NOTICE + "  rights_stated: [access]\n"
+    (before,) = lint(snippet, "NTC005", D(2026, 6, 18))
+    (after,) = lint(snippet, "NTC005", D(2026, 6, 19))
+    assert "Art 77" in before.citation and "s.165" not in before.citation
+    assert "s.165" in after.citation and "Art 77 omitted" in after.citation
+    assert before.fingerprint == after.fingerprint  # the same finding, cited as the law stood
+
+
+def test_address_finding_cites_the_complaint_provision_of_the_day(lint) -> None:
+    snippet = NOTICE + f"  rights_stated: [{K['complaint']['right']}]\n" + _address(ICO["lines"][:3])
+    (before,) = lint(snippet, "NTC006", D(2026, 6, 18))
+    (after,) = lint(snippet, "NTC006", D(2026, 6, 19))
+    assert "Art 77" in before.citation and "address: ICO" in before.citation
+    assert "s.165" in after.citation and "address: ICO" in after.citation
+
+
+def test_explain_shows_the_citation_history() -> None:
+    from linter.commands import format_rule
+
+    page = format_rule(notice.RIGHT_TO_COMPLAIN)
+    assert "Citation history" in page
+    assert "until 2026-06-18:" in page and "from 2026-06-19:" in page
+
+
+# --- NTC012 right to complain to the controller ---------------------------------------------
+
+TO_CONTROLLER = K["complaint_to_controller"]
+
+
+def test_the_duty_rests_on_a_verified_row_dated_2026_06_19() -> None:
+    assert is_verified(TO_CONTROLLER)
+    assert TO_CONTROLLER["from"] == D(2026, 6, 19)
+    assert TO_CONTROLLER["right"] in RIGHTS
+    for words in ("Art 13(2)(ca)", "14(2)(da)", "s.164A", "SI 2026/82 reg 3", "reg 7"):
+        assert words in facts.cite(TO_CONTROLLER), words
+
+
+def test_no_complaint_to_controller_is_reported_only_from_2026_06_19(assert_findings, lint) -> None:
+    snippet = NOTICE + "  rights_stated: [complain]\n"
+    assert_findings(snippet, "NTC012", [], as_of=D(2026, 6, 18))
+    assert_findings(snippet, "NTC012", [("NTC012", 4)], as_of=D(2026, 6, 19))
+    (finding,) = lint(snippet, "NTC012", D(2026, 11, 24))
+    assert finding.severity.value == "error"
+    assert finding.field == "rights_stated"
+
+
+def test_missing_rights_list_is_reported_at_the_notice_for_ntc012(assert_findings) -> None:
+    assert_findings(NOTICE, "NTC012", [("NTC012", 1)], as_of=D(2026, 6, 19))
+
+
+def test_complaint_to_controller_stated_passes(assert_findings) -> None:
+    snippet = NOTICE + f"  rights_stated: [complain, {TO_CONTROLLER['right']}]\n"
+    assert_findings(snippet, "NTC012", [], as_of=D(2026, 6, 19))
+
+
+def test_message_names_the_controller(lint) -> None:
+    snippet = _controller("kind: local-authority") + NOTICE + "  rights_stated: [complain]\n"
+    (finding,) = lint(snippet, "NTC012")
+    assert "'Example Body'" in finding.message
+
+
+def test_an_unverified_row_gives_no_error(lint, monkeypatch) -> None:
+    monkeypatch.setitem(notice._TO_CONTROLLER, "verified", "partly: not read")
+    assert lint(NOTICE + "  rights_stated: [complain]\n", "NTC012") == []
+
+
+def test_complaint_to_controller_described_in_rights_passes(assert_findings) -> None:
+    snippet = NOTICE + f"  rights:\n    {TO_CONTROLLER['right']}:\n      route: online-form\n"
+    assert_findings(snippet, "NTC012", [], as_of=D(2026, 6, 19))
+    unstated = NOTICE + f"  rights:\n    {TO_CONTROLLER['right']}:\n      stated: false\n"
+    assert_findings(unstated, "NTC012", [("NTC012", 1)], as_of=D(2026, 6, 19))

@@ -125,7 +125,13 @@ def test_roles_named_by_the_rules_are_schema_roles() -> None:
         *processors.INDEPENDENT_ROLES,
     }
     assert named <= set(RECIPIENT_ROLES)
-    assert set(processors.CONTROLLER_ROLES) == {"independent-controller", "joint-controller", "public-body"}
+    assert set(processors.CONTROLLER_ROLES) == {
+        "independent-controller",
+        "joint-controller",
+        "public-body",
+        "individual",
+        "public",
+    }
 
 
 def test_internal_team_is_not_a_processor(assert_findings) -> None:

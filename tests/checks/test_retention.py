@@ -295,14 +295,68 @@ retention_rules:
 """
 
 
-def test_service_keeping_statutory_records_without_a_rule_for_them(assert_findings) -> None:  # type: ignore[no-untyped-def]
-    # the fostering service covers refused applicants but not approved carers; the hub keeps neither
-    assert_findings(_FOSTERING, "RET011", [("RET011", 7)])
+_FOSTERING_KEEPS = [row["id"] for row in K["minimums"] if row.get("kept_by", {}).get("any") == ["fostering"]]
+
+
+def test_service_keeping_statutory_records_without_a_rule_for_them(lint) -> None:  # type: ignore[no-untyped-def]
+    # the fostering service covers refused applicants but not approved carers, its Schedule 2
+    # records (SI 2011/581 reg 22) or connected-person carers (reg 32(2)); the hub keeps none
+    missing = {"approved-foster-carer-records", "fostering-service-records", "connected-person-carer-records"}
+    assert set(_FOSTERING_KEEPS) == {*missing, "refused-or-withdrawn-foster-applicants"}
+    findings = lint(_FOSTERING, "RET011")
+    assert [(f.rule, f.line) for f in findings] == [("RET011", 7)] * 3
+    assert {f.detail for f in findings} == missing
 
 
 def test_rule_for_the_statutory_records_clears_it(assert_findings) -> None:  # type: ignore[no-untyped-def]
-    approved = (
-        "  - id: approved\n    name: approved foster carers\n    record_class: approved foster carer records\n"
-        "    period: 10 years\n    starts: approval-terminated\n    applies_to: [fostering]\n"
+    rules = "".join(
+        f"  - id: {row['id']}\n    name: {row['example']}\n    record_class: {row['example']}\n"
+        f"    period: {row['minimum']}\n    starts: {row['starts']}\n    applies_to: [fostering]\n"
+        for row in K["minimums"]
+        if row["id"] in _FOSTERING_KEEPS
     )
-    assert_findings(_FOSTERING + approved, "RET011", [])
+    assert_findings(_FOSTERING + rules, "RET011", [])
+
+
+# --- rows read in the regulations themselves (issue 15) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row_id", "minimum", "starts"),
+    [
+        ("looked-after-child-case-record", "75 years", "date-of-birth"),  # SI 2010/959 reg 50
+        ("adoption-case-records", "100 years", "adoption-order"),  # SI 2005/888 reg 6
+        ("fostering-service-records", "15 years", "last-entry"),  # SI 2011/581 reg 22(2)
+        ("connected-person-carer-records", "10 years", "placement-terminated"),  # SI 2011/581 reg 32(2)
+    ],
+)
+def test_rows_read_in_the_regulations_are_verified(row_id: str, minimum: str, starts: str) -> None:
+    row = next(row for row in K["minimums"] if row["id"] == row_id)
+    assert row in VERIFIED
+    assert (row["minimum"], row["starts"]) == (minimum, starts)
+
+
+@pytest.mark.parametrize(
+    ("record_class", "row_id"),
+    [
+        ("fostering service records", "fostering-service-records"),
+        ("connected person carer records", "connected-person-carer-records"),
+        ("family and friends foster carer records", "connected-person-carer-records"),
+        ("approved foster carer records", "approved-foster-carer-records"),
+        ("withdrawn foster carer applications", "refused-or-withdrawn-foster-applicants"),
+    ],
+)
+def test_fostering_records_match_the_regulation_that_governs_them(record_class: str, row_id: str) -> None:
+    from linter.loader import Position
+    from linter.model import RetentionRule
+
+    found = minimum_for(RetentionRule("r", "r", Position("f", 1, 1), record_class=record_class))
+    assert found is not None and found["id"] == row_id
+
+
+def test_looked_after_case_record_kept_too_briefly_is_now_an_error(assert_findings) -> None:
+    # reg 50 read: a rule that names SI 2010/959 and keeps the record too briefly is an error
+    named = "    statutory_basis: SI 2010/959 reg 50\n"
+    snippet = rules(rule("lac", "looked after children case records", "50 years", "date-of-birth", named))
+    assert_findings(snippet, "RET005", [("RET005", 5)])
+    assert_findings(snippet, "RET006", [])

@@ -451,7 +451,7 @@ def test_dates_of_an_unverified_mechanism_give_a_warning_not_an_error(assert_fin
 
 
 def test_unverified_adequacy_row_gives_a_warning_not_an_error(assert_findings: AssertFindings) -> None:
-    policy = transfer("uk-adequacy", destination="FO", copy=False)  # FO: "no: ..." from 2021-01-01
+    policy = transfer("uk-adequacy", destination="UY", copy=False)  # UY: "partly: ..." from 2021-01-01
     as_of = D(2020, 12, 31)
     assert_findings(policy, "TRF003", [], as_of)
     assert_findings(policy, "TRF011", [("TRF011", DESTINATION_LINE)], as_of)
@@ -512,7 +512,8 @@ def test_rows_behind_the_date_errors_are_verified(mechanism: str) -> None:
 
 def test_verification_reads_the_note_not_its_presence() -> None:
     assert not transfers.mechanisms()["art49-1-d"].source.verified
-    assert not transfers.destinations()["FO"].source.verified
+    assert not transfers.destinations()["UY"].source.verified
+    assert transfers.destinations()["FO"].source.verified
     assert transfers.destinations()["KR"].source.verified
 
 
@@ -524,3 +525,99 @@ def test_every_knowledge_row_is_cited() -> None:
         # a bare NO (Norway) in YAML 1.1 is false: every code must be a quoted two-letter string
         assert isinstance(code, str) and len(code) == 2 and code.isupper(), code
     assert "NO" in transfers.destinations()
+
+
+# --- the law as it stood on the date: DUAA 2025 (2026-02-05) -------------------------------
+
+
+def test_copy_finding_cites_art_13_1_f_as_it_stood(lint: Callable[..., list[Finding]]) -> None:
+    policy = transfer("uk-idta", "in_place_from: 2023-01-01", copy=False)
+    (before,) = lint(policy, "TRF007", D(2026, 2, 4))
+    (after,) = lint(policy, "TRF007", D(2026, 2, 5))
+    assert "reference to the appropriate or suitable safeguards" in before.citation
+    assert "the safeguards relied on" in after.citation and "Sch 9 paras 2-3" in after.citation
+    assert "the safeguards relied on" not in before.citation
+
+
+def test_eu_wording_finding_cites_s17a_then_art_45a(lint: Callable[..., list[Finding]]) -> None:
+    policy = transfer("uk-idta", "in_place_from: 2023-01-01", "notice_wording: covered by EU adequacy")
+    (before,) = lint(policy, "TRF006", D(2026, 2, 4))
+    (after,) = lint(policy, "TRF006", D(2026, 2, 5))
+    assert "adequacy regulations under section 17A" in before.citation
+    assert "regulations under Article 45A" in after.citation and "section 17A" not in after.citation
+
+
+def test_adequacy_finding_cites_s17a_or_art_45a_by_date(lint: Callable[..., list[Finding]]) -> None:
+    (finding,) = lint(transfer("uk-adequacy", destination="KR", copy=False), "TRF003", D(2022, 12, 18))
+    assert "made under DPA 2018 s.17A" in finding.citation and "Art 45A" not in finding.citation
+    rule = transfers.ADEQUACY_DESTINATION
+    assert "s.17A" in rule.citation_on(D(2026, 2, 4)) and "Art 45A" not in rule.citation_on(D(2026, 2, 4))
+    assert "Art 45A" in rule.citation_on(D(2026, 2, 5)) and "Sch 9 para 26" in rule.citation_on(D(2026, 2, 5))
+
+
+def test_korea_and_us_regulations_are_carried_over_as_art_45a_regulations() -> None:
+    for code in ("KR", "US"):
+        destination = transfers.destinations()[code]
+        assert "s.17A" in destination.cite_on(D(2026, 2, 4))
+        assert "treated as made under UK GDPR Art 45A" in destination.cite_on(D(2026, 2, 5))
+        assert "Sch 9 para 26" in destination.cite_on(D(2026, 2, 5))
+
+
+def test_old_sccs_cite_schedule_21_paras_7_8_then_their_omission(lint: Callable[..., list[Finding]]) -> None:
+    policy = transfer("old-eu-sccs", "in_place_from: 2018-06-01")
+    (before,) = lint(policy, "TRF001", D(2026, 2, 4))
+    (after,) = lint(policy, "TRF001", D(2026, 2, 5))
+    assert "Sch 21 paras 7-8" in before.citation and "omitted" not in before.citation
+    assert "omitted by the Data (Use and Access) Act 2025 Sch 9 para 25(5)" in after.citation
+
+
+def test_old_sccs_last_valid_day_is_recorded_with_its_reason() -> None:
+    row = next(row for row in facts.load("transfer-mechanisms")["mechanisms"] if row["id"] == "old-eu-sccs")
+    assert row["valid_until"] == D(2024, 3, 21)
+    assert "LAST valid day" in row["verified"]
+
+
+def test_art_46_2_a_wording_follows_the_date() -> None:
+    mechanism = transfers.mechanisms()["art46-2-a"]
+    assert "between public authorities or bodies" in mechanism.cite_on(D(2026, 2, 4))
+    assert "a public body and another relevant person" in mechanism.cite_on(D(2026, 2, 5))
+
+
+# --- the adequacy list as read in DPA 2018 Sch 21 para 5 ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "trf003", "trf011"),
+    [(D(2020, 12, 31), [("TRF003", DESTINATION_LINE)], []), (D(2021, 1, 1), [], [])],
+)
+def test_faroe_islands_are_covered_from_2021_01_01(
+    assert_findings: AssertFindings, as_of: D, trf003: Expected, trf011: Expected
+) -> None:
+    policy = transfer("uk-adequacy", destination="FO", copy=False)
+    assert_findings(policy, "TRF003", trf003, as_of)
+    assert_findings(policy, "TRF011", trf011, as_of)
+
+
+def test_faroe_and_israel_rows_are_verified_and_partial() -> None:
+    for code in ("FO", "IL"):
+        destination = transfers.destinations()[code]
+        assert destination.source.verified, code
+        assert destination.scope_note, code
+    assert "automated" in transfers.destinations()["IL"].scope_note
+    assert "Faeroese Act" in transfers.destinations()["FO"].scope_note
+
+
+def test_eu_and_eea_institutions_are_recorded() -> None:
+    rows = {row["id"]: row for row in facts.load("adequacy")["international_organisations"]}
+    assert set(rows) == {"eu-institutions", "eea-institutions"}
+    assert all(is_verified(row) and row["from"] == D(2021, 1, 1) for row in rows.values())
+
+
+def test_no_later_data_bridge_is_recorded_with_the_date_checked() -> None:
+    row = facts.load("adequacy")["later_regulations"]
+    assert row["checked_on"] == D(2026, 11, 24)
+    assert [code for code, d in transfers.destinations().items() if d.start and d.start > D(2021, 1, 1)] == [
+        "KR",
+        "US",
+    ]
+    assert str(row["verified"]).startswith("partly: ")

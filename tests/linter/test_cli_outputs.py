@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support import cli, write
 
-from linter import commands
+from linter import files
 from linter.cli import _fold_outputs
 
 BROKEN = "purposes:\n  - id: p\n    name: P\n    lawful_bases: [nothing]\n"
@@ -88,7 +88,7 @@ def test_unwritable_output_exits_two(tmp_path: Path, folder: Path, monkeypatch: 
     def refuse(path: object, text: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(commands, "write_atomic", refuse)
+    monkeypatch.setattr(files, "write_atomic", refuse)  # commands.write imports it when it writes
     code, _, err = cli("check", str(folder), *ARGS, "--format", f"json:{tmp_path / 'x.json'}")
     assert code == 2 and "cannot write: Permission denied" in err
 

@@ -25,7 +25,19 @@ def test_rules_as_json() -> None:
     assert code == 0
     rows = json.loads(out)
     assert [row["id"] for row in rows] == list(engine.all_rules())
-    assert set(rows[0]) == {"id", "severity", "area", "title", "citation", "time_dependent"}
+    assert set(rows[0]) == {"id", "severity", "area", "title", "citation", "citations", "time_dependent"}
+    dated = {row["id"]: row["citations"] for row in rows if row["citations"]}
+    assert "NTC005" in dated
+    assert [entry["until"] for entry in dated["NTC005"]] == ["2026-06-18", None]
+    assert [entry["from"] for entry in dated["NTC005"]] == [None, "2026-06-19"]
+
+
+def test_explain_prints_the_citation_history_only_for_dated_rules() -> None:
+    _, dated, _ = cli("explain", "TRF007")
+    assert "Citation history (a finding cites the one in force on --as-of)" in dated
+    assert "until 2026-02-04:" in dated and "from 2026-02-05:" in dated
+    _, single, _ = cli("explain", "NTC001")
+    assert "Citation history" not in single
 
 
 @pytest.mark.parametrize("rule_id", list(engine.all_rules()))

@@ -46,3 +46,28 @@ def test_check_of_the_shipped_policy_imports_no_jinja2(tmp_path: Path) -> None:
     modules = imported(tmp_path, "check", str(ROOT / "policy"), "--format", f"sarif:{tmp_path / 'x.sarif'}")
     assert "linter.output.sarif" in modules
     assert "jinja2" not in modules and "reports" not in modules
+
+
+TRACE_MODULES = {"linter.tracing", "linter.noticetext", "html", "html.parser"}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["rules"], ["explain", "TRF001"], ["check", "--help"]])
+def test_commands_other_than_trace_import_no_tracing_code(tmp_path: Path, args: list[str]) -> None:
+    modules = imported(tmp_path, *args)
+    assert "linter.cli" in modules, "the probe ran the command"
+    assert not TRACE_MODULES & modules
+
+
+def test_trace_imports_the_tracing_code_and_no_report_code(tmp_path: Path, policy: Path) -> None:
+    notice = tmp_path / "notice.html"
+    notice.write_text("<h1>Privacy</h1><p>We hold your name.</p>", encoding="utf-8")
+    modules = imported(tmp_path, "trace", str(notice), str(policy))
+    assert {"linter.tracing", "linter.noticetext", "html.parser"} <= modules
+    assert "jinja2" not in modules and "reports" not in modules
+
+
+def test_knowledge_imports_neither_the_loader_nor_the_model_nor_cerberus(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "knowledge", "adequacy")
+    assert "checks.facts" in modules, "the probe ran knowledge"
+    assert not {"linter.loader", "linter.model", "linter.schema", "linter.engine", "cerberus"} & modules
+    assert not {m for m in modules if m.startswith(("checks.registry", "jinja2", "reports"))}

@@ -130,6 +130,7 @@ notice:
     access:
       route: foi-request
       time_limit: 20 working days
+      laws_cited: [the Data Protection Act 2018]
     erasure:
       stated: false
 """
@@ -141,6 +142,7 @@ notice:
     assert notice.rights["objection"].scope == "direct-marketing-only"
     assert notice.rights["objection"].trace is not None
     assert notice.rights["access"].time_limit == "20 working days"
+    assert notice.rights["access"].laws_cited[0].words == "the Data Protection Act 2018"
 
 
 def test_a_misspelt_right_field_gets_a_suggestion_and_an_unknown_right_is_refused() -> None:
@@ -280,3 +282,11 @@ purposes:
     purpose = policy.get("purpose", "p")
     assert purpose is not None and purpose.trace is not None
     assert purpose.trace.quotes == ["first place", "second place"]
+
+
+def test_a_field_of_several_types_names_them_all_when_given_another() -> None:
+    _, found = built("services:\n  - id: s\n    name: S\n    automated_decision_making: 0\n")
+    assert found == [("SCH001", 4, "'automated_decision_making' must be true or false or a mapping, not int")]
+    _, found = built("lawful_bases:\n  - id: b\n    name: B\n    legislation: [yes]\n")
+    assert [(rule, line) for rule, line, _ in found] == [("SCH001", 4)]
+    assert "text or a mapping" in found[0][2] and "quotes" in found[0][2]
