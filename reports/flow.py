@@ -107,8 +107,27 @@ def wrap(text: str, width: float, size: float = FONT, bold: bool = False) -> lis
 # --- the picture ----------------------------------------------------------------------
 
 
+@dataclass(slots=True, kw_only=True)
+class _Area:
+    """Where an item is drawn, in picture units."""
+
+    x: float = 0
+    y: float = 0
+    width: float = 0
+    height: float = 0
+
+    @property
+    def middle(self) -> float:
+        return self.y + self.height / 2
+
+
+def _hover(label: str, kind: str, severity: Severity | None) -> str:
+    """The tooltip of an entity drawn in the picture."""
+    return f"{label} ({kind})" + (f": {severity.value} findings" if severity else "")
+
+
 @dataclass(slots=True)
-class Node:
+class Node(_Area):
     """A box drawn for one entity (or a place, or a fold of many)."""
 
     key: Key
@@ -120,23 +139,15 @@ class Node:
     anchor: str = ""
     folded: int = 0
     lines: list[str] = field(default_factory=list)
-    x: float = 0
-    y: float = 0
-    width: float = 0
-    height: float = 0
 
     @property
     def title(self) -> str:
-        return f"{self.label} ({self.kind})" + (f": {self.severity.value} findings" if self.severity else "")
-
-    @property
-    def middle(self) -> float:
-        return self.y + self.height / 2
+        return _hover(self.label, self.kind, self.severity)
 
 
 @dataclass(slots=True)
-class Line:
-    """One entity listed in a box (a notice-wide list)."""
+class Line(_Area):
+    """One entity listed in a box (a notice-wide list); ``y`` is from the box's top."""
 
     key: Key
     label: str
@@ -144,20 +155,14 @@ class Line:
     severity: Severity | None
     anchor: str
     lines: list[str]
-    y: float = 0
-    height: float = 0
 
     @property
     def title(self) -> str:
-        return f"{self.label} ({self.kind})" + (f": {self.severity.value} findings" if self.severity else "")
-
-    @property
-    def middle(self) -> float:
-        return self.y + self.height / 2
+        return _hover(self.label, self.kind, self.severity)
 
 
 @dataclass(slots=True)
-class Box:
+class Box(_Area):
     """The entities of notice-wide lists, stated once for every service relying on them."""
 
     key: Key
@@ -165,32 +170,16 @@ class Box:
     title: list[str]
     lines: list[Line]
     more: int = 0
-    x: float = 0
-    y: float = 0
-    width: float = 0
-    height: float = 0
-
-    @property
-    def middle(self) -> float:
-        return self.y + self.height / 2
 
 
 @dataclass(slots=True)
-class Frame:
+class Frame(_Area):
     """Services that rely on the same notice-wide lists."""
 
     key: Key
     title: list[str]
     services: list[Node]
     fields: tuple[str, ...]
-    x: float = 0
-    y: float = 0
-    width: float = 0
-    height: float = 0
-
-    @property
-    def middle(self) -> float:
-        return self.y + self.height / 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,3 +102,15 @@ def git(repo: Path, *args: str) -> str:
         ["git", *args], cwd=repo, env={**os.environ, **ENV}, capture_output=True, text=True, check=True
     )
     return done.stdout.strip()
+
+
+def signed_repository(root: Path, tag: str = "v1") -> Path:
+    """A git repository at ``root`` whose first commit, tagged ``tag``, holds
+    the policy as :func:`before` writes it in ``policy/``; the policy folder."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q")
+    policy = before(root / "policy")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", tag)
+    git(root, "tag", tag)
+    return policy

@@ -23,7 +23,7 @@ import hostile_policy
 import pytest
 from chromium import Browser, Visit
 from click.testing import CliRunner
-from policy_versions import after, before, git
+from policy_versions import after, signed_repository
 from support import AS_OF, ROOT
 
 from linter.cli import main
@@ -137,12 +137,7 @@ def test_printed_flow_text_is_at_least_8_points(tmp_path: Path, browser: Browser
 
 def test_review_sections_in_the_browser(tmp_path: Path, browser: Browser, monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q")
-    policy = before(root / "policy")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "v1")
-    git(root, "tag", "signed")
+    policy = signed_repository(root, "signed")
     (policy / "policy-signoff.yaml").write_text(
         "signoffs:\n  - {signed_by: Jane Smith (DPO), date: 2026-09-01, revision: signed, decision: approved}\n",
         encoding="utf-8",

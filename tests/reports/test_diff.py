@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from policy_versions import after as _after
 from policy_versions import before as _before
-from policy_versions import git
+from policy_versions import git, signed_repository
 from support import AS_OF, cli, write
 
 from reports import changes, diffout, snapshot
@@ -118,12 +118,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository with four commits of one policy folder (tagged v1 .. v4):
     v2 renames a file, v3 moves an entity to another file, v4 changes a field."""
     root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q")
-    policy = _before(root / "policy")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "v1")
-    git(root, "tag", "v1")
+    policy = signed_repository(root, "v1")
     git(root, "mv", "policy/services.yaml", "policy/adoption.yaml")
     git(root, "commit", "-qm", "v2: rename")
     git(root, "tag", "v2")

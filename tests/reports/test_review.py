@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from policy_versions import after as _after
 from policy_versions import before as _before
-from policy_versions import git
+from policy_versions import git, signed_repository
 from support import AS_OF, cli
 
 from linter import engine
@@ -40,12 +40,7 @@ def _fingerprints(folder: Path) -> list[str]:
 def signed_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A policy signed off at v1 (all its findings accepted), then changed."""
     root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q")
-    policy = _before(root / "policy")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "v1")
-    git(root, "tag", "v1")
+    policy = signed_repository(root, "v1")
     accepted = "".join(f"      - {fingerprint}\n" for fingerprint in _fingerprints(policy))
     (policy / SIGNOFF).write_text(
         "signoffs:\n  - signed_by: Jane Smith, DPO\n    date: 2026-09-01\n    revision: v1\n"
