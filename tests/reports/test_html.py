@@ -237,7 +237,7 @@ def test_waived_finding_shows_reason_owner_and_expiry(page: str) -> None:
 
 def test_registers(page: str) -> None:
     services = page[page.index('id="services"') : page.index('id="processors"')]
-    assert 'href="#notice-wide-sources">+1 from the notice&#x2011;wide list</a>' in services, "notice-wide items"
+    assert 'href="#notice-wide-sources">+1 notice&#x2011;wide</a>' in services, "notice-wide items"
     transfers = page[page.index('id="transfers"') : page.index('id="retention"')]
     assert 'class="badge status-invalid"' in transfers and "Not valid" in transfers
     assert "javascript:alert(1)" in transfers and 'href="javascript' not in transfers, "a URL that is not http is text"
