@@ -61,6 +61,8 @@ CHANGE_TEXT = {"added": "+ Added", "removed": "\u2212 Removed", "changed": "~ Ch
 TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "waived": "\u25cb", "clear": "\u2714", "unassessed": "?"}
 #: findings of one rule shown in full, by severity; the others of that rule are table rows
 CARDS_PER_RULE = {Severity.ERROR: 5, Severity.WARNING: 0, Severity.INFO: 0}
+#: errors with no owner listed one by one in the actions section; more are counted by rule
+UNOWNED_LISTED = 50
 #: kinds whose entities have a row of their own in a register (an anchor to link to)
 REGISTERED = ("service", "processor", "transfer", "retention_rule", "recipient")
 #: heading of each recipient role (linter.schema.RECIPIENT_ROLES) in the register of recipients
@@ -603,6 +605,7 @@ def environment() -> jinja2.Environment:
         SEVERITY_TEXT=SEVERITY_TEXT,
         SEVERITY_ORDER=SEVERITY_ORDER,
         CHANGE_TEXT=CHANGE_TEXT,
+        UNOWNED_LISTED=UNOWNED_LISTED,
         LINE=flow.LINE,
         FONT=flow.FONT,
         PAD=flow.PADDING,

@@ -201,3 +201,16 @@ def test_print_header_names_organisation_revision_and_date_safely(tmp_path: Path
     assert "<" not in style.split("@top-left", 1)[1].split("}", 1)[0], "no markup reaches the style sheet"
     assert "Policy revision not under version control \\0000b7  as of 2026\\00002d 11\\00002d 24" in style
     assert html.css_string('a"b') == '"a\\000022 b"'
+
+
+def test_many_errors_without_an_owner_are_counted_by_rule_not_listed(tmp_path: Path) -> None:
+    purposes = "".join(f"  - {{id: p{n}, name: Purpose {n}, lawful_bases: [missing-{n}]}}\n" for n in range(60))
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "policy.yaml").write_text(f"purposes:\n{purposes}", encoding="utf-8")
+    result = engine.run([str(folder)], AS_OF, select=["REF001"])
+    page = html.render(result, Summary.of(result, Severity.ERROR), None)
+    section = _section(page, "actions")
+    assert len(result.findings) > html.UNOWNED_LISTED
+    assert "Errors with no action" not in section, "not a second copy of every error"
+    assert f'<a href="#rule-error-REF001">REF001</a>&nbsp;&times;{len(result.findings)}' in section
