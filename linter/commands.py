@@ -303,7 +303,7 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
         published = noticetext.read(notice)
     except noticetext.NoticeError as error:
         raise usage(str(error)) from None
-    policy, _, errors = engine.load(settings.paths, settings.waivers)
+    policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff)
     if errors:
         raise unusable_files(errors)
     result = tracing.trace(published, tracing.policy_quotes(policy))
