@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checks import facts
+from checks import facts, rights
 from checks.authority import dpo_exempt, is_public_authority
 from checks.naming import is_verified
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import Notice
+from linter.model import Entity, Notice
 
 AREA = "notice content"
 _K: dict[str, Any] = facts.load("notice-requirements")
@@ -29,6 +29,8 @@ _TO_CONTROLLER: dict[str, Any] = _K["complaint_to_controller"]
 _AUTHORITY: dict[str, Any] = _COMPLAINT["supervisory_authority"]
 _ICO_LINES: list[str] = [str(line) for line in _AUTHORITY["addresses"][0]["lines"]]
 _POSTCODE = re.compile(_COMPLAINT["postcode_pattern"], re.IGNORECASE)
+_K_RIGHTS: dict[str, Any] = facts.load("rights")
+_OBJECTION = "objection"
 
 
 def _q(text: str) -> str:
@@ -171,9 +173,34 @@ def _universal_right(ctx: Context) -> Iterator[Finding]:
     return _missing_rights(ctx, UNIVERSAL_RIGHT, _universal_rights())
 
 
+def _objection_due(ctx: Context) -> tuple[frozenset[str], list[Entity]]:
+    """(the bases the policy records that the right to object covers, the purposes that are direct marketing)."""
+    recorded = rights.recorded_bases(ctx)
+    law = rights.law_bases(_OBJECTION, ctx.as_of) or frozenset()
+    return frozenset(recorded.articles() & law), recorded.direct_marketing
+
+
+def _does_not_apply(ctx: Context, right: str) -> bool:
+    """The policy records its lawful bases, and the law gives ``right`` for none of them (nor direct marketing)."""
+    recorded = rights.recorded_bases(ctx)
+    law = rights.law_bases(right, ctx.as_of)
+    if recorded.unknown or law is None:
+        return False
+    if right == _OBJECTION and recorded.direct_marketing:
+        return False
+    return not (recorded.articles() & law)
+
+
 def _conditional_right(ctx: Context) -> Iterator[Finding]:
-    """Every right that applies only to some processing is addressed."""
-    return _missing_rights(ctx, CONDITIONAL_RIGHT, _other_rights())
+    """Every right that applies only to some processing is addressed, where it may apply."""
+    rows = []
+    for row in _other_rights():
+        if row["id"] == _OBJECTION and _objection_required(ctx):
+            continue  # NTC013 reports it, as an error
+        if _does_not_apply(ctx, str(row["id"])):
+            continue  # e.g. portability where only public task and legal obligation are relied on (Art 20(1))
+        rows.append(row)
+    return _missing_rights(ctx, CONDITIONAL_RIGHT, rows)
 
 
 UNIVERSAL_RIGHT = Rule(
@@ -206,9 +233,11 @@ CONDITIONAL_RIGHT = Rule(
     area=AREA,
     rationale=(
         "Erasure, objection and portability apply only to some processing (they depend on the lawful "
-        "basis), so their absence may be correct; but people should be told which apply and when, and "
-        "the linter cannot tell from the notice whether the council relies on a basis that triggers "
-        "them. A warning for the DPO to decide, not an error."
+        "basis), so their absence may be correct; but people should be told which apply and when. A right "
+        "the law gives for none of the lawful bases the policy records is not reported (portability where "
+        "only public task, legal obligation or vital interests are relied on: Art 20(1) and (3)); the right "
+        "to object where the policy records public task or legitimate interests is NTC013 (an error). "
+        "Otherwise a warning for the DPO to decide, not an error."
     ),
     citation=facts.cite(_K["rights_duty"]),
     remediation=(
@@ -223,6 +252,75 @@ CONDITIONAL_RIGHT = Rule(
     passing=(
         "notice:\n  id: example-notice\n  name: Example notice\n"
         f"  rights_stated: {_rights_list(_universal_rights() + _other_rights())}\n"
+    ),
+)
+
+
+# --- NTC013 --------------------------------------------------------------------
+
+
+def _objection_required(ctx: Context) -> bool:
+    row = rights.right_row(_OBJECTION)
+    articles, marketing = _objection_due(ctx)
+    return row is not None and is_verified(row) and bool(articles or marketing)
+
+
+def _objection_not_named(ctx: Context) -> Iterator[Finding]:
+    """The right to object is named where the policy records public task, legitimate interests or direct marketing."""
+    notice = ctx.policy.notice
+    if notice is None or _OBJECTION in notice.stated_rights or not _objection_required(ctx):
+        return
+    articles, marketing = _objection_due(ctx)
+    recorded = rights.recorded_bases(ctx)
+    resting = recorded.entities(articles) + [
+        purpose for purpose in marketing if purpose not in recorded.entities(articles)
+    ]
+    reasons = []
+    if articles:
+        reasons.append(f"the policy records {', '.join(rights.basis_name(article) for article in sorted(articles))}")
+    if marketing:
+        reasons.append(f"purposes that are direct marketing ({', '.join(purpose.id for purpose in marketing)})")
+    yield ctx.finding(
+        OBJECTION_NOT_NAMED,
+        notice,
+        "rights_stated",
+        f"the notice does not tell people they can object, but {' and '.join(reasons)}: the law gives a right to "
+        "object to that processing and requires it to be brought to their attention explicitly and separately",
+        detail=_OBJECTION,
+        citation=facts.cite(rights.right_row(_OBJECTION) or {}, ctx.as_of),
+        affects=resting,
+    )
+
+
+OBJECTION_NOT_NAMED = Rule(
+    id="NTC013",
+    title="The right to object is not named where public task, legitimate interests or direct marketing are relied on",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "People may object to processing based on public task or legitimate interests (Art 6(1)(e), (f), "
+        "and from 2026-02-05 (ea)) and to direct marketing at any time, and the right must be 'explicitly "
+        "brought to the attention of the data subject' and 'presented clearly and separately from any other "
+        "information' (Art 21(4)). Where the policy records one of those bases, or a direct-marketing purpose, "
+        "the right applies to processing the notice describes, so a notice that does not name it fails Art "
+        "13(2)(b), 14(2)(c) and 21(4): an error. Where it cannot apply, NTC004 says nothing of it; where the "
+        "policy records no basis, NTC004 warns."
+    ),
+    citation=facts.cite(_K_RIGHTS["rights"][_OBJECTION]),
+    citations=facts.history(_K_RIGHTS["rights"][_OBJECTION]),
+    time_dependent=True,
+    remediation=(
+        "Tell people, in its own paragraph, that they can object to processing you carry out as a public task "
+        "or in your legitimate interests, and to direct marketing, and how; add 'objection' to rights_stated."
+    ),
+    check=_objection_not_named,
+    failing=(
+        'lawful_bases:\n  - id: public-task\n    name: public task\n    article: "6(1)(e)"\n'
+        "notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [access]\n"
+    ),
+    passing=(
+        'lawful_bases:\n  - id: public-task\n    name: public task\n    article: "6(1)(e)"\n'
+        "notice:\n  id: example-notice\n  name: Example notice\n  rights_stated: [access, objection]\n"
     ),
 )
 
@@ -641,6 +739,7 @@ RULES = (
     RIGHT_TO_COMPLAIN,
     COMPLAINT_ADDRESS,
     RIGHT_TO_COMPLAIN_TO_CONTROLLER,
+    OBJECTION_NOT_NAMED,
     STATUTORY_REQUIREMENT,
     ADM_SILENT,
     ADM_UNDESCRIBED,

@@ -6,16 +6,24 @@ every trace (an entity's own, a contact's, a right's, their ``also`` places),
 the text fields that carry the notice's words, and the laws it cites. This
 module yields them once per run (:func:`passages`), each with the entity and
 field it belongs to and where it stands, so that a finding points at the words.
+
+It also finds phrases in them (:func:`find`: a knowledge row's pattern, minus
+the places its ``unless`` pattern covers) and groups the hits by cause
+(:func:`by_cause`), so that a rule reports one phrase once, at its first
+place, with every other entity that uses it in ``affects``
+(:func:`cause_finding`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from linter.context import Context
+from linter.findings import Finding, Rule
 from linter.loader import Position
 from linter.model import Entity, Legislation, Policy, Trace
 
@@ -33,6 +41,8 @@ class Passage:
     text: str
     kind: str
     position: Position
+    #: the law cited, for a ``law`` passage (its title, year and provision as well as its words)
+    law: Legislation | None = None
 
 
 def passages(ctx: Context) -> list[Passage]:
@@ -55,7 +65,7 @@ def _policy_passages(policy: Policy) -> Iterator[Passage]:
                     )
             elif isinstance(value, Legislation):
                 if value.words:
-                    yield Passage(entity, field, value.words, "law", _at(entity, None, path))
+                    yield Passage(entity, field, value.words, "law", _at(entity, None, path), value)
             elif isinstance(value, str) and value.strip():
                 place = getattr(owner, "key_positions", {}).get(key) if owner is not entity else None
                 yield Passage(entity, field, value, "text", _at(entity, place, path))
@@ -97,3 +107,156 @@ def _walk(
     elif isinstance(value, dict):
         for name, item in value.items():
             yield from _walk(item, (*path, str(name)), owner, key)
+
+
+# --- finding phrases --------------------------------------------------------------
+
+#: web addresses and email addresses: words inside them are not prose ("...-gdpr/")
+LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A phrase to look for: a knowledge row's ``pattern``, not where its ``unless`` matches."""
+
+    id: str
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+    row: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any]) -> Wording:
+        """The wording of a knowledge row with ``id``, ``pattern`` and an optional ``unless``."""
+        unless = row.get("unless")
+        return cls(
+            str(row["id"]),
+            re.compile(str(row["pattern"]), re.IGNORECASE),
+            re.compile(str(unless), re.IGNORECASE) if unless else None,
+            row,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a wording matched: the passage and the span of its text."""
+
+    passage: Passage
+    start: int
+    end: int
+    wording: Wording
+
+    @property
+    def phrase(self) -> str:
+        """The words matched, on one line, with straight apostrophes."""
+        return " ".join(self.passage.text[self.start : self.end].split()).replace("\u2019", "'")
+
+
+def one_line(text: Any) -> str:
+    """A knowledge row's text (a folded YAML block) on one line."""
+    return " ".join(str(text).split())
+
+
+def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)] if pattern is not None else []
+
+
+def overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in taken)
+
+
+def find(
+    texts: Iterable[Passage],
+    wordings: Sequence[Wording],
+    *,
+    skip_links: bool = True,
+    taken: Callable[[Passage], Sequence[tuple[int, int]]] = lambda passage: (),
+) -> list[Hit]:
+    """Every match of ``wordings`` in ``texts``, in order.
+
+    A match is left out where its row's ``unless`` pattern matches over it,
+    inside a web or email address (``skip_links``), or over a span that
+    ``taken`` says another rule already reports (one phrase, one rule).
+    Where two wordings match over each other in one text, the first match
+    (then the longer) wins.
+    """
+    found: list[Hit] = []
+    for passage in texts:
+        text = passage.text
+        blocked = [*(spans(LINKS, text) if skip_links else ()), *taken(passage)]
+        candidates = sorted(
+            (
+                (match.start(), -(match.end() - match.start()), match.end(), wording)
+                for wording in wordings
+                for match in wording.pattern.finditer(text)
+                if match.end() > match.start()
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        kept: list[tuple[int, int]] = []
+        for start, _, end, wording in candidates:
+            if overlaps(start, end, blocked) or overlaps(start, end, kept):
+                continue
+            if overlaps(start, end, spans(wording.unless, text)):
+                continue
+            kept.append((start, end))
+            found.append(Hit(passage, start, end, wording))
+    return found
+
+
+def by_cause(hits: Iterable[Hit], key: Callable[[Hit], Hashable] = lambda hit: hit.wording.id) -> list[list[Hit]]:
+    """Hits grouped by cause (by default, the knowledge row), in the order first seen."""
+    groups: dict[Hashable, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(key(hit), []).append(hit)
+    return list(groups.values())
+
+
+def phrases(hits: Sequence[Hit], most: int = 3) -> str:
+    """The distinct phrases of ``hits`` as written, quoted: "'a', 'b' and 1 other"."""
+    distinct = list(dict.fromkeys(hit.phrase for hit in hits))
+    shown = ", ".join(f"'{phrase}'" for phrase in distinct[:most])
+    return shown + (f" and {len(distinct) - most} other(s)" if len(distinct) > most else "")
+
+
+_RANK = {"name": 0, "law": 1, "text": 2, "quote": 3}
+
+
+def anchor(hits: Sequence[Hit]) -> Passage:
+    """Where a cause is reported: the first entity it reaches, in that entity's most structured
+    place (a name, then a cited law, a text field, a trace quote)."""
+    entity = hits[0].passage.entity
+    return min((hit.passage for hit in hits if hit.passage.entity is entity), key=lambda p: _RANK.get(p.kind, 9))
+
+
+def places(hits: Sequence[Hit]) -> str:
+    """Where the hits stand: 'notice:n laws_cited[0]' and, for more, how many other places."""
+    first = anchor(hits)
+    where = f"{first.entity.ref} {first.field}"
+    return where if len(hits) == 1 else f"{where} and {len(hits) - 1} other place(s)"
+
+
+def cause_finding(
+    ctx: Context,
+    rule: Rule,
+    hits: Sequence[Hit],
+    message: str,
+    *,
+    detail: str = "",
+    citation: str | None = None,
+) -> Finding:
+    """One finding for one cause, every other entity it reaches in ``affects``.
+
+    It stands at the cause's :func:`anchor`.
+    """
+    first = anchor(hits)
+    others = {hit.passage.entity.ref: hit.passage.entity for hit in hits if hit.passage.entity is not first.entity}
+    return ctx.finding(
+        rule,
+        first.entity,
+        first.field,
+        message,
+        detail=detail or hits[0].wording.id,
+        position=first.position,
+        citation=citation,
+        affects=others.values(),
+    )

@@ -6,12 +6,17 @@ Nothing registers itself by being imported: this list is the catalogue.
 from __future__ import annotations
 
 from checks import (
+    consent,
+    cookies,
     currency,
     lawful_basis,
+    legislation,
     notice,
     processors,
     references,
+    regime,
     retention,
+    rights,
     schema,
     signoff,
     transfers,
@@ -41,4 +46,9 @@ RULES: dict[str, Rule] = _index(
     processors.RULES,
     retention.RULES,
     currency.RULES,
+    rights.RULES,
+    consent.RULES,
+    cookies.RULES,
+    regime.RULES,
+    legislation.RULES,
 )

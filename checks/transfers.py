@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from checks import facts, naming
+from checks import facts, naming, prose
 from checks.authority import is_public_authority
 from linter.context import Context
 from linter.findings import DatedCitation, Finding, Rule, Severity, citation_on
@@ -167,9 +167,27 @@ def safeguard_copy_source() -> Source:
 
 
 @functools.cache
-def eu_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = facts.load(MECHANISMS_FILE)["eu_regime_wording"]["patterns"]
-    return tuple((re.compile(row["pattern"], re.IGNORECASE), str(row["why"])) for row in rows)
+def eu_wording() -> tuple[prose.Wording, ...]:
+    """TRF006's phrases (transfer-mechanisms.yaml eu_regime_wording), each wrong from its ``from`` date."""
+    return tuple(prose.Wording.of(row) for row in facts.load(MECHANISMS_FILE)["eu_regime_wording"]["patterns"])
+
+
+def eu_wording_hits(ctx: Context) -> list[prose.Hit]:
+    """Every TRF006 phrase in the policy's prose that is wrong on --as-of, once per run."""
+    found: list[prose.Hit] | None = ctx.memo.get("transfers.eu_wording")
+    if found is None:
+        active = [w for w in eu_wording() if (start := facts.date(w.row.get("from"))) is None or start <= ctx.as_of]
+        found = prose.find(prose.passages(ctx), active)
+        ctx.memo["transfers.eu_wording"] = found
+    return found
+
+
+def eu_wording_taken(ctx: Context) -> Callable[[prose.Passage], list[tuple[int, int]]]:
+    """For another prose rule: the spans TRF006 reports (one phrase, one rule)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for hit in eu_wording_hits(ctx):
+        spans.setdefault(id(hit.passage), []).append((hit.start, hit.end))
+    return lambda passage: spans.get(id(passage), [])
 
 
 def _rule_history(entry: dict[str, object], note: str) -> tuple[DatedCitation, ...]:
@@ -458,22 +476,16 @@ def _before_it_existed(ctx: Context) -> Iterator[Finding]:
 
 
 def _eu_wording(ctx: Context) -> Iterator[Finding]:
-    texts: list[tuple[Entity, str, str]] = [
-        (transfer, "notice_wording", transfer.notice_wording) for transfer in ctx.policy.transfers
-    ]
-    notice = ctx.policy.notice
-    if notice is not None and notice.transfers_statement is not None:
-        texts.append((notice, "transfers_statement", notice.transfers_statement.text))
-    for entity, field, text in texts:
-        hits = [(match.group(0), why) for pattern, why in eu_wording() if (match := pattern.search(text or ""))]
-        if hits:
-            said = "; ".join(f"'{phrase}' ({why})" for phrase, why in hits)
-            yield ctx.finding(
-                EU_REGIME_WORDING,
-                entity,
-                field,
-                f"the notice's wording for {entity.ref} states the EU regime, not the UK one: {said}",
-            )
+    """One finding per phrase row, at its first place in the notice's prose."""
+    for cause in prose.by_cause(eu_wording_hits(ctx)):
+        why = " ".join(str(cause[0].wording.row["why"]).split())
+        yield prose.cause_finding(
+            ctx,
+            EU_REGIME_WORDING,
+            cause,
+            f"the notice's transfer wording states the EU regime, not the UK one: {prose.phrases(cause)} "
+            f"({prose.places(cause)}): {why}",
+        )
 
 
 def _importer_without_transfer(ctx: Context) -> Iterator[Finding]:

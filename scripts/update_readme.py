@@ -29,7 +29,14 @@ def check_section(as_of: str) -> str:
     )
     lines = run.stdout.rstrip("\n").splitlines()
     summary = lines[-1]
-    errors = [line for line in lines[:-1] if line.split(": ", 1)[1].split(" ", 2)[1] == "error"]
+    # a finding is its line and any indented line under it (the entities one cause affects)
+    entries: list[list[str]] = []
+    for line in lines[:-1]:
+        if line[:1].isspace() and entries:
+            entries[-1].append(line)
+        else:
+            entries.append([line])
+    errors = ["\n".join(entry) for entry in entries if entry[0].split(": ", 1)[1].split(" ", 2)[1] == "error"]
     counts = re.search(r"(\d+) errors?, (\d+) warnings?, (\d+) info", summary)
     assert counts, summary
     return f"""\
@@ -45,7 +52,7 @@ $ policy-lint check policy/
 {summary}
 ```
 
-<details><summary>The full output ({len(lines) - 1} findings)</summary>
+<details><summary>The full output ({len(entries)} findings)</summary>
 
 ```text
 {chr(10).join(lines)}

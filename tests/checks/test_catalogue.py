@@ -57,6 +57,11 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.processors,
         registry.retention,
         registry.currency,
+        registry.rights,
+        registry.consent,
+        registry.cookies,
+        registry.regime,
+        registry.legislation,
     ]
     family_rules = [rule for module in modules for rule in module.RULES]
     assert len(family_rules) == len(RULES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from checks import facts, notice
 from checks.naming import is_verified
 from linter.schema import RIGHTS
@@ -115,6 +117,94 @@ def test_missing_conditional_right_is_a_warning_naming_when_it_applies(assert_fi
 
 def test_all_conditional_rights_addressed_passes(assert_findings) -> None:
     assert_findings(NOTICE + f"  rights_stated: [{', '.join(UNIVERSAL + OTHER)}]\n", "NTC004", [])
+
+
+def _bases(*articles: str) -> str:
+    return "lawful_bases:\n" + "".join(
+        f'  - id: basis-{index}\n    name: basis {index}\n    article: "{article}"\n'
+        for index, article in enumerate(articles)
+    )
+
+
+def _missing(lint, snippet: str, rule: str, day: dt.date = dt.date(2026, 11, 24)) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(finding.detail for finding in lint(snippet, rule, day))
+
+
+UNIVERSAL_STATED = NOTICE + f"  rights_stated: [{', '.join(UNIVERSAL)}]\n"
+
+
+def test_portability_is_not_reported_where_only_public_task_and_legal_obligation_are_relied_on(lint) -> None:
+    # Art 20(1) gives portability only for consent or contract; Art 20(3) never for a public task
+    assert _missing(lint, _bases("6(1)(e)", "6(1)(c)", "6(1)(d)") + UNIVERSAL_STATED, "NTC004") == ["erasure"]
+
+
+def test_portability_is_reported_where_consent_or_contract_is_relied_on(lint) -> None:
+    for article in ("6(1)(a)", "6(1)(b)", "9(2)(a)"):
+        snippet = _bases("6(1)(c)", article) + UNIVERSAL_STATED
+        assert "portability" in _missing(lint, snippet, "NTC004"), article
+
+
+def test_a_purpose_that_seeks_consent_counts_as_consent_relied_on(lint) -> None:
+    snippet = (
+        _bases("6(1)(c)") + "purposes:\n  - id: research\n    name: research\n    consent: true\n" + UNIVERSAL_STATED
+    )
+    assert "portability" in _missing(lint, snippet, "NTC004")
+
+
+def test_with_no_basis_recorded_every_conditional_right_is_a_warning(lint) -> None:
+    assert _missing(lint, UNIVERSAL_STATED, "NTC004") == sorted(OTHER)
+    assert lint(UNIVERSAL_STATED, "NTC013") == []
+
+
+def test_a_basis_given_only_as_legislation_keeps_the_warnings(lint) -> None:
+    snippet = (
+        _bases("6(1)(c)")
+        + "  - id: children-act\n    name: the Children Act 1989\n    legislation: [Children Act 1989]\n"
+        + UNIVERSAL_STATED
+    )
+    assert _missing(lint, snippet, "NTC004") == sorted(OTHER)
+
+
+@pytest.mark.parametrize("article", ["6(1)(e)", "6(1)(f)"])
+def test_objection_not_named_where_public_task_or_legitimate_interests_are_relied_on_is_an_error(
+    lint, article: str
+) -> None:
+    snippet = _bases(article) + UNIVERSAL_STATED
+    (finding,) = lint(snippet, "NTC013")
+    assert finding.severity.value == "error" and finding.entity == "notice:example-notice"
+    assert [related.entity for related in finding.related] == ["lawful_basis:basis-0"]
+    assert "Art 21" in finding.citation
+    assert "objection" not in _missing(lint, snippet, "NTC004"), "one finding for the cause"
+
+
+def test_objection_not_named_for_direct_marketing_is_an_error(lint) -> None:
+    snippet = (
+        _bases("6(1)(a)")
+        + "purposes:\n  - id: newsletter\n    name: newsletter\n    direct_marketing: [email]\n"
+        + UNIVERSAL_STATED
+    )
+    (finding,) = lint(snippet, "NTC013")
+    assert "direct marketing (newsletter)" in finding.message
+
+
+def test_objection_is_not_reported_where_the_law_does_not_give_it(lint) -> None:
+    snippet = _bases("6(1)(c)", "6(1)(a)") + UNIVERSAL_STATED
+    assert lint(snippet, "NTC013") == []
+    assert "objection" not in _missing(lint, snippet, "NTC004")
+
+
+def test_recognised_legitimate_interests_need_the_right_to_object_from_2026_02_05(lint) -> None:
+    snippet = _bases("6(1)(ea)") + UNIVERSAL_STATED
+    assert lint(snippet, "NTC013", dt.date(2026, 2, 4)) == []
+    (finding,) = lint(snippet, "NTC013", dt.date(2026, 2, 5))
+    assert "6(1)(ea)" in finding.message and "s.70(5)" in finding.citation
+
+
+def test_objection_named_passes(lint) -> None:
+    snippet = _bases("6(1)(e)") + NOTICE + f"  rights_stated: [{', '.join(UNIVERSAL)}, objection]\n"
+    assert lint(snippet, "NTC013") == []
+    stated_in_rights = _bases("6(1)(e)") + UNIVERSAL_STATED + "  rights:\n    objection:\n      scope: as-law\n"
+    assert lint(stated_in_rights, "NTC013") == []
 
 
 # --- NTC005 right to complain -----------------------------------------------------

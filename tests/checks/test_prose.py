@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checks.prose import passages
+from checks.prose import Wording, anchor, by_cause, cause_finding, find, passages, places
+from checks.regime import EU_REGIME as REGIME_RULE
 from linter.build import build
 from linter.context import Context
 from linter.loader import Document, parse
@@ -55,3 +56,54 @@ def test_passages_cover_quotes_texts_and_laws_with_their_positions() -> None:
     assert ("statement:cookies", "trace.quote", "quote", "second place", 22) in found
     assert ("service:s", "description", "text", "Sensitive personal data is kept safe.", 26) in found
     assert passages(ctx) is passages(ctx)  # computed once per run
+
+
+def _ctx(text: str) -> Context:
+    policy, problems = build([Document("p.yaml", parse(text, "p.yaml"))])
+    assert problems == []
+    return Context(policy, dt.date(2026, 11, 24))
+
+
+def test_a_law_passage_carries_the_law_it_cites() -> None:
+    ctx = _ctx(
+        "notice:\n  id: n\n  name: N\n  laws_cited:\n"
+        "    - cited_as: the records code\n      title: Records Management Code of Practice 2021\n      year: 2021\n"
+    )
+    (law,) = [p for p in passages(ctx) if p.kind == "law"]
+    assert law.law is not None and law.law.title == "Records Management Code of Practice 2021"
+
+
+def test_find_skips_links_unless_spans_and_spans_taken() -> None:
+    ctx = _ctx(
+        "statements:\n  - id: s\n    name: s\n    topic: other\n"
+        "    text: the GDPR, the UK GDPR, https://x.org/gdpr and the GDPR again\n"
+    )
+    wording = Wording.of({"id": "gdpr", "pattern": r"\bGDPR\b", "unless": r"\bUK\s+GDPR"})
+    hits = find(passages(ctx), [wording])
+    assert [(hit.start, hit.phrase) for hit in hits] == [(4, "GDPR"), (50, "GDPR")]
+    assert [hit.start for hit in find(passages(ctx), [wording], taken=lambda passage: [(0, 10)])] == [50]
+    assert len(find(passages(ctx), [wording], skip_links=False)) == 3
+
+
+def test_overlapping_wordings_keep_the_first_then_longest_match() -> None:
+    ctx = _ctx(
+        "statements:\n  - id: s\n    name: s\n    topic: other\n    text: Department of Health and Social Care\n"
+    )
+    short = Wording.of({"id": "short", "pattern": r"Department of Health"})
+    long = Wording.of({"id": "long", "pattern": r"Department of Health and Social Care"})
+    (hit,) = find(passages(ctx), [short, long])
+    assert hit.wording.id == "long"
+
+
+def test_a_cause_stands_at_its_first_entity_most_structured_place() -> None:
+    ctx = _ctx(
+        "statements:\n  - id: a\n    name: a\n    topic: other\n    text: the GDPR here\n"
+        "    trace:\n      quote: the GDPR there\n"
+        "  - id: b\n    name: b\n    topic: other\n    text: the GDPR too\n"
+    )
+    wording = Wording.of({"id": "gdpr", "pattern": r"\bGDPR\b"})
+    (cause,) = by_cause(find(passages(ctx), [wording]))
+    assert anchor(cause).field == "text" and places(cause) == "statement:a text and 2 other place(s)"
+    finding = cause_finding(ctx, REGIME_RULE, cause, "message")
+    assert (finding.entity, finding.field, finding.line) == ("statement:a", "text", 5)
+    assert [related.entity for related in finding.related] == ["statement:b"]

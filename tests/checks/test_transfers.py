@@ -272,6 +272,65 @@ def test_eu_wording_in_the_transfers_statement(assert_findings: AssertFindings) 
     assert_findings(policy, "TRF006", [("TRF006", 4)])
 
 
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "We will not transfer your personal data outside of the European Economic Area (EEA).",
+        "We may transfer your personal information outside the EU.",
+        "The UK GDPR restricts transfers of personal data outside the European Union.",
+        "This facilitates flows of personal data to certified US companies in the EU-US Data Privacy Framework.",
+        "The European Commission has made a decision that the country is adequate.",
+    ],
+)
+def test_eu_boundary_and_framework_wording(assert_findings: AssertFindings, wording: str) -> None:
+    assert_findings(transfer("uk-idta", f"notice_wording: {wording}"), "TRF006", [("TRF006", 13)])
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "We will not transfer your personal data outside the UK.",
+        "We will not transfer your personal data outside the UK and the EEA.",
+        "US companies in the UK Extension to the EU-US Data Privacy Framework receive it.",
+        "The EU-US Data Privacy Framework, with its UK-US data bridge, covers the transfer.",
+    ],
+)
+def test_uk_boundary_wording_is_clean(assert_findings: AssertFindings, wording: str) -> None:
+    assert_findings(transfer("uk-idta", f"notice_wording: {wording}"), "TRF006", [])
+
+
+def test_the_eu_boundary_was_right_until_the_end_of_2020(assert_findings: AssertFindings) -> None:
+    policy = transfer("uk-idta", "notice_wording: Nothing is sent outside the EEA.")
+    assert_findings(policy, "TRF006", [], as_of=D(2020, 12, 31))
+    assert_findings(policy, "TRF006", [("TRF006", 13)], as_of=D(2021, 1, 1))
+
+
+def test_the_privacy_shield_is_wrong_from_its_invalidation(assert_findings: AssertFindings) -> None:
+    policy = transfer("uk-idta", "notice_wording: The importer is in the Privacy Shield.")
+    assert_findings(policy, "TRF006", [], as_of=D(2020, 7, 15))
+    assert_findings(policy, "TRF006", [("TRF006", 13)], as_of=D(2020, 7, 16))
+
+
+def test_eu_wording_anywhere_in_the_notice_is_one_finding_per_phrase(lint: Callable[..., list[Finding]]) -> None:
+    policy = dedent("""\
+        notice:
+          id: privacy-notice
+          name: Privacy notice
+          transfers_statement:
+            text: We do not send personal data outside the EEA.
+        statements:
+          - id: security
+            name: security
+            topic: security
+            text: Our suppliers keep your data in the UK; nothing goes outside the EEA.
+            trace:
+              quote: Nothing leaves the EEA. Data never goes outside of the EEA.
+        """)
+    (finding,) = lint(policy, "TRF006")
+    assert (finding.entity, finding.line) == ("notice:privacy-notice", 4)
+    assert [related.entity for related in finding.related] == ["statement:security"]
+
+
 # --- TRF007: no copy of the safeguards ----------------------------------------------
 
 

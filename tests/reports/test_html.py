@@ -254,6 +254,8 @@ def test_transfer_status_is_derived_from_transfer_findings(policy_dir: Path) -> 
     text = (policy_dir / "policy.yaml").read_text(encoding="utf-8")
     (policy_dir / "policy.yaml").write_text(
         text.replace("mechanism: eu-us-privacy-shield", "mechanism: uk-idta")
+        # TRF006 reads the notice's words too: the quote must not name the Privacy Shield either
+        .replace("registered with the US Privacy Shield", "bound by an IDTA")
         .replace("in_place_from: 2019-01-01", "in_place_from: 2023-01-01")
         .replace('"javascript:alert(1)"', "https://example.org/idta"),
         encoding="utf-8",
