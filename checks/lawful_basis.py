@@ -30,7 +30,7 @@ from checks import facts, naming
 from checks.authority import is_public_authority
 from linter.context import Context
 from linter.findings import DatedCitation, Finding, Rule, Severity, citation_on
-from linter.model import Entity, LawfulBasis, Service
+from linter.model import Entity, LawfulBasis, Purpose, Service
 
 AREA = "lawful basis"
 KNOWLEDGE_FILE = "lawful-bases"
@@ -232,25 +232,134 @@ def _ids(entities: list[Any]) -> str:
 # --- rule checks ----------------------------------------------------------
 
 
-def _purpose_without_art6(ctx: Context) -> Iterator[Finding]:
-    for purpose in ctx.policy.purposes:
-        if purpose.anonymised and not purpose.consent:
-            continue  # anonymised information is not personal data
-        if _has_family(purpose.lawful_bases, "lawful_basis"):
+def controller_duties(service: Service) -> bool:
+    """Whether the controller's Art 13/14 duties apply to the service as the notice gives it.
+
+    Not for a service the body runs as a processor for other controllers (their
+    notices give the lawful basis, retention and sources), nor for one whose
+    details the notice sends people to another notice for (checked there).
+    """
+    return not service.as_processor and not service.refers_to
+
+
+def _needs_art6(purpose: Purpose) -> bool:
+    """A purpose that must show its own Art 6 basis and does not."""
+    if purpose.refers_to or (purpose.anonymised and not purpose.consent):
+        return False  # referred to another notice; anonymised information is not personal data
+    return not _has_family(purpose.lawful_bases, "lawful_basis")
+
+
+@dataclass(slots=True)
+class _Art6:
+    """Where Article 6 bases are missing, computed once per run (one finding per cause)."""
+
+    #: controller services with no Art 6 basis at all, with their purposes that have none
+    services: dict[str, tuple[Service, list[Purpose]]]
+    #: purposes with no basis whose services give none for them (LAW001), by the list that holds them
+    errors: dict[str, tuple[Entity | None, list[Purpose]]]
+    #: purposes with no basis whose services state a basis only for another purpose (LAW015)
+    warnings: dict[str, tuple[Entity | None, list[Purpose]]]
+    #: no Art 6 basis is stated anywhere in the policy
+    none_anywhere: bool
+
+
+def _art6(ctx: Context) -> _Art6:
+    found: _Art6 | None = ctx.memo.get("lawful_basis.art6")
+    if found is None:
+        found = _find_art6_gaps(ctx)
+        ctx.memo["lawful_basis.art6"] = found
+    return found
+
+
+def _non_consent_art6(purpose: Purpose) -> bool:
+    return any(
+        (ground := ground_of(basis)) is not None and ground.family == families()["lawful_basis"] and not ground.consent
+        for basis in purpose.lawful_bases
+    )
+
+
+def _other_non_consent(ctx: Context, service: Service) -> bool:
+    """The service states a basis other than consent for most of its purposes, so a reader may take
+    it for the service's basis. Consent covers only the purposes it was given for (Art 6(1)(a)), and a
+    basis stated for a few of many purposes cannot be read as the basis of the rest."""
+    purposes = [p for p in ctx.policy.effective(service, "purposes") if not p.refers_to and not p.anonymised]
+    based = sum(1 for purpose in purposes if _non_consent_art6(purpose))
+    return based > 0 and based >= sum(1 for purpose in purposes if _needs_art6(purpose))
+
+
+def _find_art6_gaps(ctx: Context) -> _Art6:
+    policy = ctx.policy
+    notice = policy.notice
+    users: dict[str, list[Service]] = {}
+    for service in policy.services:
+        for purpose in policy.effective(service, "purposes"):
+            users.setdefault(purpose.id, []).append(service)
+    missing = [purpose for purpose in policy.purposes if _needs_art6(purpose)]
+    services: dict[str, tuple[Service, list[Purpose]]] = {}
+    for service in policy.services:
+        if controller_duties(service) and not _has_family(service_bases(ctx, service), "lawful_basis"):
+            services[service.id] = (service, [p for p in policy.effective(service, "purposes") if p in missing])
+    errors: dict[str, tuple[Entity | None, list[Purpose]]] = {}
+    warnings: dict[str, tuple[Entity | None, list[Purpose]]] = {}
+    wide_purposes = notice.notice_wide.purposes if notice is not None else []
+    for purpose in missing if not _notice_wide_art6(ctx) else []:
+        using = users.get(purpose.id, [])
+        controllers = [service for service in using if controller_duties(service)]
+        if using and not controllers:
+            continue  # run for others or referred elsewhere: CTL003 says what applies instead
+        if any(service.id in services for service in controllers):
+            continue  # the service gives no basis at all: LAW002 reports it once, with this purpose
+        own = [_has_family(policy.effective(service, "lawful_bases"), "lawful_basis") for service in controllers]
+        if controllers and all(own):
+            continue  # bases stated per service satisfy Art 13(1)(c)
+        holder: Entity | None = notice if purpose in wide_purposes else (controllers[0] if controllers else None)
+        key = holder.ref if holder is not None else purpose.ref
+        if controllers and all(o or _other_non_consent(ctx, s) for o, s in zip(own, controllers, strict=True)):
+            warnings.setdefault(key, (holder, []))[1].append(purpose)
+        else:
+            errors.setdefault(key, (holder, []))[1].append(purpose)
+    anywhere = any(_has_family([basis], "lawful_basis") for basis in policy.lawful_bases)
+    return _Art6(services, errors, warnings, none_anywhere=not anywhere)
+
+
+def _group_findings(
+    ctx: Context, rule: Rule, groups: dict[str, tuple[Entity | None, list[Purpose]]], why: str
+) -> Iterator[Finding]:
+    """One finding per list of purposes that share the cause: at the purpose when it is alone,
+    else at the service or notice whose list holds them, affecting each."""
+    for holder, purposes in groups.values():
+        if len(purposes) == 1 or holder is None:
+            for purpose in purposes:
+                yield ctx.finding(rule, purpose, "lawful_bases", f"purpose '{purpose.id}': {why}")
             continue
-        if _notice_wide_art6(ctx):
-            continue  # bases exist notice-wide: LAW012 reports the missing link once
-        extra = (
-            f"; it promises to ask for consent, but lists no Art {consent_basis()} consent basis"
-            if purpose.consent
-            else ""
-        )
+        where = "the notice-wide purposes" if holder.KIND == "notice" else f"service '{holder.id}'"
         yield ctx.finding(
-            PURPOSE_WITHOUT_ART6,
-            purpose,
-            "lawful_bases",
-            f"purpose '{purpose.id}': no Article 6 lawful basis is stated{extra}",
+            rule,
+            holder,
+            "notice_wide" if holder.KIND == "notice" else "purposes",
+            f"{len(purposes)} purposes of {where} ({_ids(purposes)}): {why}",
+            affects=purposes,
         )
+
+
+def _purpose_without_art6(ctx: Context) -> Iterator[Finding]:
+    gaps = _art6(ctx)
+    if gaps.none_anywhere and len(gaps.services) + len(gaps.errors) > 1 and ctx.policy.notice is not None:
+        return  # LAW002 reports the one cause at the notice
+    for holder, purposes in gaps.errors.values():
+        promised = [purpose for purpose in purposes if purpose.consent]
+        why = "no Article 6 lawful basis is stated"
+        if promised:
+            why += f"; {_ids(promised)} promise to ask for consent, but list no Art {consent_basis()} consent basis"
+        yield from _group_findings(ctx, PURPOSE_WITHOUT_ART6, {"": (holder, purposes)}, why)
+
+
+def _basis_for_another_purpose(ctx: Context) -> Iterator[Finding]:
+    why = (
+        "no Article 6 lawful basis is stated for it; its service states one only for another of its purposes, "
+        "which a reader must guess applies here too"
+    )
+    return _group_findings(ctx, BASIS_FOR_ANOTHER_PURPOSE, _art6(ctx).warnings, why)
 
 
 def _notice_wide_art6(ctx: Context) -> list[LawfulBasis]:
@@ -262,12 +371,14 @@ def _notice_wide_art6(ctx: Context) -> list[LawfulBasis]:
 def _bases_only_notice_wide(ctx: Context) -> Iterator[Finding]:
     notice = ctx.policy.notice
     wide = _notice_wide_art6(ctx)
-    if notice is None or not wide:
-        return
+    if notice is None or len(wide) < 2:
+        return  # one basis stated for all processing says which basis applies to each purpose
     unlinked = [
         purpose
         for purpose in ctx.policy.purposes
-        if not (purpose.anonymised and not purpose.consent) and not _has_family(purpose.lawful_bases, "lawful_basis")
+        if not (purpose.anonymised and not purpose.consent)
+        and not purpose.refers_to
+        and not _has_family(purpose.lawful_bases, "lawful_basis")
     ]
     if unlinked:
         yield ctx.finding(
@@ -276,23 +387,43 @@ def _bases_only_notice_wide(ctx: Context) -> Iterator[Finding]:
             "notice_wide",
             f"the notice states its Article 6 bases ({_ids(wide)}) once for all processing; "
             f"{len(unlinked)} of {len(ctx.policy.purposes)} purposes do not say which basis applies to them",
+            affects=unlinked,
         )
 
 
 def _service_without_art6(ctx: Context) -> Iterator[Finding]:
-    for service in ctx.policy.services:
-        if not _has_family(service_bases(ctx, service), "lawful_basis"):
-            yield ctx.finding(
-                SERVICE_WITHOUT_ART6,
-                service,
-                "lawful_bases",
-                f"service '{service.id}': no Article 6 lawful basis is stated, neither its own, notice-wide "
-                "nor through its purposes",
-            )
+    gaps = _art6(ctx)
+    notice = ctx.policy.notice
+    if gaps.none_anywhere and len(gaps.services) + len(gaps.errors) > 1 and notice is not None:
+        services = [service for service, _ in gaps.services.values()]
+        purposes = [p for _, ps in gaps.services.values() for p in ps] + [
+            p for _, ps in gaps.errors.values() for p in ps
+        ]
+        yield ctx.finding(
+            SERVICE_WITHOUT_ART6,
+            notice,
+            "notice_wide",
+            f"the notice states no Article 6 lawful basis for any of its processing: {len(services)} services "
+            f"and {len(dict.fromkeys(purposes))} purposes have none",
+            affects=[*services, *dict.fromkeys(purposes)],
+        )
+        return
+    for service, purposes in gaps.services.values():
+        tail = f" ({len(purposes)} of its purposes have none: {_ids(purposes)})" if purposes else ""
+        yield ctx.finding(
+            SERVICE_WITHOUT_ART6,
+            service,
+            "lawful_bases",
+            f"service '{service.id}': no Article 6 lawful basis is stated, neither its own, notice-wide "
+            f"nor through its purposes{tail}",
+            affects=purposes,
+        )
 
 
 def _unknown_ground(ctx: Context) -> Iterator[Finding]:
     for basis in ctx.policy.lawful_bases:
+        if not basis.article.strip():
+            continue  # the notice names only legislation: it gives no ground, which LAW001/LAW002 judge
         ground = ground_of(basis)
         if ground is None:
             known = {ground.article: ground.article for ground in grounds().values()}
@@ -323,55 +454,6 @@ def _unknown_ground(ctx: Context) -> Iterator[Finding]:
             detail=basis.article,
             citation=ground.citation,
         )
-
-
-def _gaps_once(
-    ctx: Context, rule: Rule, gaps: list[tuple[Service, list[Any]]], what: str, tail: str = ""
-) -> Iterator[Finding]:
-    """Report each service's gap, but once on the notice when it comes only from
-    the notice-wide data categories: one root cause, one finding to fix.
-
-    The message is "... processes <what> (<categories>)<tail>".
-    """
-    notice = ctx.policy.notice
-    from_notice: list[Service] = []
-    for service, categories in gaps:
-        if notice is not None and not any(c in service.data_categories for c in categories):
-            from_notice.append(service)
-            continue
-        yield ctx.finding(
-            rule,
-            service,
-            "data_categories",
-            f"service '{service.id}' processes {what} ({_ids(categories)}){tail}",
-        )
-    if notice is not None and from_notice:
-        categories = [c for c in notice.notice_wide.data_categories if any(c in gap for _, gap in gaps)]
-        yield ctx.finding(
-            rule,
-            notice,
-            "notice_wide",
-            f"the notice-wide data categories include {what} ({_ids(categories)}){tail}; "
-            f"{_services_relying(from_notice, len(ctx.policy.services))}",
-        )
-
-
-def _services_relying(services: list[Service], total: int, shown: int = 3) -> str:
-    if len(services) == total:
-        return f"all {total} services rely on them"
-    more = f" and {len(services) - shown} more" if len(services) > shown else ""
-    return f"{len(services)} services rely on them: {_ids(services[:shown])}{more}"
-
-
-def _special_without_art9(ctx: Context) -> Iterator[Finding]:
-    gaps = []
-    for service in ctx.policy.services:
-        special = [c for c in ctx.policy.effective(service, "data_categories") if c.special_category]
-        if special and not _has_family(service_bases(ctx, service), "special_category"):
-            gaps.append((service, special))
-    return _gaps_once(
-        ctx, SPECIAL_WITHOUT_ART9, gaps, "special category data", ", and no Article 9 condition is recorded for it"
-    )
 
 
 def _art9_without_schedule1(ctx: Context) -> Iterator[Finding]:
@@ -429,26 +511,6 @@ def _schedule1_unrecognised(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _criminal_without_art10(ctx: Context) -> Iterator[Finding]:
-    gaps = []
-    for service in ctx.policy.services:
-        criminal = [c for c in ctx.policy.effective(service, "data_categories") if c.criminal_offence]
-        if not criminal:
-            continue
-        bases = service_bases(ctx, service)
-        covered = _has_family(bases, "criminal_offence") or any(
-            condition.criminal_data for basis in bases for condition in schedule1_conditions(basis.schedule1_condition)
-        )
-        if not covered:
-            gaps.append((service, criminal))
-    return _gaps_once(
-        ctx,
-        CRIMINAL_WITHOUT_ART10,
-        gaps,
-        "criminal offence data with no Article 10 basis (official authority or a DPA 2018 Schedule 1 condition)",
-    )
-
-
 def _legitimate_interests_by_public_authority(ctx: Context) -> Iterator[Finding]:
     if not _public_authority(ctx):
         return
@@ -460,10 +522,37 @@ def _legitimate_interests_by_public_authority(ctx: Context) -> Iterator[Finding]
                 basis,
                 "article",
                 f"lawful basis '{basis.id}' is Art {ground.article} ({ground.name}), which a public authority "
-                "cannot rely on in the performance of its tasks; it is available only for processing outside "
-                "them, so record which processing that is or use the public task basis",
+                "cannot rely on in the performance of its tasks; use the public task basis, or, for processing "
+                "genuinely outside those tasks, record why in a waiver",
                 citation=_cite("legitimate_interests_public_authority", ctx.as_of),
+                affects=[purpose for purpose in ctx.policy.purposes if basis in purpose.lawful_bases],
             )
+
+
+def _processor_contract_as_basis(ctx: Context) -> Iterator[Finding]:
+    for service in ctx.policy.services:
+        if not service.as_processor:
+            continue
+        given = [basis for basis in service_bases(ctx, service) if ground_of(basis) is None]
+        if not given:
+            continue
+        words = ", ".join(f"'{_words(basis)}'" for basis in given)
+        for_whom = ", ".join(service.on_behalf_of) or "the controllers it acts for"
+        yield ctx.finding(
+            PROCESSOR_CONTRACT_AS_BASIS,
+            service,
+            "lawful_bases",
+            f"service '{service.id}' is run as a processor for {for_whom}, and the notice gives {words} as its "
+            "legal permission: the contract or other legal act a processor works under is not a lawful basis; "
+            f"the lawful basis and any Art 9 condition are those of {for_whom}, whose notices give them: say so "
+            "and point to those notices",
+            affects=[p for p in ctx.policy.effective(service, "purposes") if any(b in given for b in p.lawful_bases)],
+        )
+
+
+def _words(basis: LawfulBasis) -> str:
+    """A basis as the notice words it: its legislation, else its name."""
+    return "; ".join(law.words for law in basis.legislation if law.words) or basis.name
 
 
 def _consent_in_use(ctx: Context) -> list[tuple[LawfulBasis, Ground]]:
@@ -513,8 +602,8 @@ def _consent_promised(ctx: Context) -> Iterator[Finding]:
             basis,
             "article",
             f"lawful basis '{basis.id}' is consent and is relied on, but the notice does not state the right to "
-            "withdraw it; a warning, not a LAW010 error, because the knowledge it rests on is not verified: "
-            f"checks/knowledge/lawful-bases.yaml {', '.join(doubts)}",
+            "withdraw it; a warning, not a LAW010 error, because the knowledge it rests on is not verified "
+            f"(policy-lint knowledge lawful-bases): {', '.join(doubts)}",
             citation=_cite("consent_withdrawal"),
         )
     if in_use:
@@ -534,14 +623,25 @@ def _consent_promised(ctx: Context) -> Iterator[Finding]:
 def _consent_by_public_authority(ctx: Context) -> Iterator[Finding]:
     if not _public_authority(ctx):
         return
+    relying: dict[str, list[Purpose]] = {}
+    for purpose in ctx.policy.purposes:
+        for basis in purpose.lawful_bases:
+            relying.setdefault(basis.id, []).append(purpose)
+    reported: set[str] = set()
     for entity, field in _consent_uses(ctx):
+        if entity.id in reported and isinstance(entity, Purpose):
+            continue  # its consent basis is the cause, reported once with it
+        purposes = relying.get(entity.id, []) if isinstance(entity, LawfulBasis) else []
+        reported.update(purpose.id for purpose in purposes)
+        also = f" for {_ids(purposes)}" if purposes else ""
         yield ctx.finding(
             CONSENT_BY_PUBLIC_AUTHORITY,
             entity,
             field,
-            f"{entity.ref} relies on consent given to a public authority: consent is valid only if people "
+            f"{entity.ref} relies on consent given to a public authority{also}: consent is valid only if people "
             "have a genuine choice and can refuse without detriment",
             citation=_cite("consent_public_authority"),
+            affects=purposes,
         )
 
 
@@ -550,24 +650,24 @@ def _consent_by_public_authority(ctx: Context) -> Iterator[Finding]:
 _CONTROLLER = "controller:\n  id: council\n  name: Council\n  public_authority: true\n"
 
 
-def _basis(basis_id: str, article: str, *lines: str) -> str:
+def example_basis(basis_id: str, article: str, *lines: str) -> str:
     body = "".join(f"    {line}\n" for line in lines)
     return f'  - id: {basis_id}\n    name: {basis_id}\n    article: "{article}"\n{body}'
 
 
-def _service(*lines: str) -> str:
+def example_service(*lines: str) -> str:
     body = "".join(f"    {line}\n" for line in lines)
     return f"services:\n  - id: child-protection\n    name: Child protection\n{body}"
 
 
-_PUBLIC_TASK = _basis("public-task", "6(1)(e)")
-_HEALTH = _basis("health-care", "9(2)(h)", "schedule1_condition: Part 1 paragraph 2 (health or social care)")
-_HEALTH_DATA = "data_categories:\n  - id: health\n    name: health details\n    special_category: true\n"
+EXAMPLE_PUBLIC_TASK = example_basis("public-task", "6(1)(e)")
+EXAMPLE_HEALTH = example_basis(
+    "health-care", "9(2)(h)", "schedule1_condition: Part 1 paragraph 2 (health or social care)"
+)
 _CONSENT_USED = (
     "purposes:\n  - id: research\n    name: research\n    consent: true\n    lawful_bases: [consent]\n"
-    "lawful_bases:\n" + _basis("consent", "6(1)(a)")
+    "lawful_bases:\n" + example_basis("consent", "6(1)(a)")
 )
-_OFFENCES = "data_categories:\n  - id: offences\n    name: offences\n    criminal_offence: true\n"
 
 
 # --- rules ------------------------------------------------------------------
@@ -579,16 +679,19 @@ PURPOSE_WITHOUT_ART6 = Rule(
     area=AREA,
     rationale=(
         "Processing is lawful only if an Article 6 basis applies, and a notice must give the purposes "
-        "together with the lawful basis for each. A purpose with no basis is processing the controller "
-        "cannot show to be lawful, and a notice that lists bases only in general does not say which "
-        "applies to what."
+        "together with the legal basis for the processing. A purpose with no basis, used by no service that "
+        "states one, is processing the controller cannot show to be lawful. Bases stated per service satisfy "
+        "the duty for the purposes of that service, so a purpose whose every service states its own basis is "
+        "not reported; one whose service states a basis only for another purpose is LAW015's warning, one "
+        "whose service has no basis at all is reported once with the service (LAW002). Purposes of one list "
+        "that share the gap are one finding, at the service or notice that lists them."
     ),
     citation="UK GDPR Art 6(1) and Art 13(1)(c) / 14(1)(c); ICO 'Right to be informed' checklist",
     remediation="List the Article 6 basis (or bases) for this purpose in its lawful_bases.",
     check=_purpose_without_art6,
     failing="purposes:\n  - id: safeguard-children\n    name: safeguard children\n",
     passing="purposes:\n  - id: safeguard-children\n    name: safeguard children\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 SERVICE_WITHOUT_ART6 = Rule(
@@ -598,7 +701,11 @@ SERVICE_WITHOUT_ART6 = Rule(
     area=AREA,
     rationale=(
         "Each service processes personal data and so needs an Article 6 basis, stated on the service, "
-        "notice-wide, or through the purposes it serves. A service with none has no shown legal ground."
+        "notice-wide, or through the purposes it serves. A service with none has no shown legal ground; the "
+        "finding lists its purposes that have none either (one cause, one finding). Where the notice states "
+        "no Article 6 basis anywhere and several services lack one, it is one finding at the notice. A "
+        "service run as a processor for others, or whose details the notice refers to another notice for, "
+        "is not reported (CTL003 says what applies instead)."
     ),
     citation="UK GDPR Art 6(1) and Art 13(1)(c) / 14(1)(c)",
     remediation=(
@@ -606,8 +713,60 @@ SERVICE_WITHOUT_ART6 = Rule(
         "[lawful_bases]) or link purposes that carry a basis."
     ),
     check=_service_without_art6,
-    failing=_service(),
-    passing=_service("lawful_bases: [public-task]") + "lawful_bases:\n" + _PUBLIC_TASK,
+    failing=example_service(),
+    passing=example_service("lawful_bases: [public-task]") + "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
+)
+
+BASIS_FOR_ANOTHER_PURPOSE = Rule(
+    id="LAW015",
+    title="Purpose with no basis of its own, whose service states a basis only for another purpose",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A notice must say which legal basis applies to the processing. When most of a service's purposes "
+        "carry a basis (other than consent) and a few have none, readers may take the stated basis for the "
+        "whole service, or may not: a person must judge whether they are misled, so this is a warning. "
+        "Consent stated for one purpose never counts for another, since consent is given for specific "
+        "purposes (Art 6(1)(a)), and a basis stated for a few of many purposes cannot be read as the basis "
+        "of the rest: those purposes are LAW001's error."
+    ),
+    citation="UK GDPR Art 13(1)(c) / 14(1)(c) and Art 5(1)(a) (transparency); Art 6(1)(a)",
+    remediation="Give the purpose its own lawful_bases, or state the basis once for the whole service.",
+    check=_basis_for_another_purpose,
+    failing=example_service("purposes: [give-access, create-specification]")
+    + "purposes:\n  - id: give-access\n    name: give access\n"
+    "  - id: create-specification\n    name: create a specification\n    lawful_bases: [public-task]\n"
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
+    passing=example_service("purposes: [give-access, create-specification]")
+    + "purposes:\n  - id: give-access\n    name: give access\n    lawful_bases: [public-task]\n"
+    "  - id: create-specification\n    name: create a specification\n    lawful_bases: [public-task]\n"
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
+)
+
+PROCESSOR_CONTRACT_AS_BASIS = Rule(
+    id="LAW014",
+    title="A service run as a processor gives its processing contract as its legal permission",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A body that runs a service as a processor for other controllers works under a contract or other "
+        "legal act binding it to them (Art 28(3)); the lawful basis for the processing, and any Art 9 "
+        "condition, are the controllers' own. The Art 13/14 duties are theirs too, so the processor's notice "
+        "need not state a basis; but one that presents its contract or deed as the 'legal permission' to "
+        "process people's data tells them something untrue about why the processing is lawful. A warning: "
+        "the processing may well be lawful, under bases the notice does not give."
+    ),
+    citation="UK GDPR Art 28(3), Art 6(1), Art 9(2) and Art 5(1)(a) (transparency)",
+    remediation=(
+        "Say that the body acts as a processor for the named controllers, that the lawful basis is theirs, "
+        "and where their notices are; do not present the processing contract as a lawful basis."
+    ),
+    check=_processor_contract_as_basis,
+    failing="services:\n  - id: storage\n    name: storage\n    acting_as: processor\n"
+    "    on_behalf_of: [GP practices]\n    lawful_bases: [deed]\n"
+    "lawful_bases:\n  - id: deed\n    name: the processing deed\n    legislation: [National Data Processing Deed]\n",
+    passing="services:\n  - id: storage\n    name: storage\n    acting_as: processor\n"
+    "    on_behalf_of: [GP practices]\n",
 )
 
 BASES_ONLY_NOTICE_WIDE = Rule(
@@ -620,17 +779,20 @@ BASES_ONLY_NOTICE_WIDE = Rule(
         "expects the basis for each purpose, so that a person can tell, for instance, which processing "
         "rests on a legal obligation (no right to object) and which on a public task (a right to object). "
         "A single list of bases is common and each purpose may still have a basis, so this is a warning: "
-        "the gap is in what people are told, not necessarily in the lawfulness of the processing."
+        "the gap is in what people are told, not necessarily in the lawfulness of the processing. A notice "
+        "that states one basis for all its processing does say which basis applies to each purpose, so it "
+        "is not reported."
     ),
     citation="UK GDPR Art 13(1)(c) and 14(1)(c); ICO guidance 'The right to be informed: what privacy information "
     "should we provide?' (checklist)",
     remediation="Give each purpose the lawful_bases that apply to it.",
     check=_bases_only_notice_wide,
-    failing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task]\n"
-    "purposes:\n  - id: safeguard-children\n    name: safeguard children\nlawful_bases:\n" + _PUBLIC_TASK,
-    passing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task]\n"
+    failing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task, legal-obligation]\n"
+    "purposes:\n  - id: safeguard-children\n    name: safeguard children\n"
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK + example_basis("legal-obligation", "6(1)(c)"),
+    passing="notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task, legal-obligation]\n"
     "purposes:\n  - id: safeguard-children\n    name: safeguard children\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK + example_basis("legal-obligation", "6(1)(c)"),
 )
 
 UNKNOWN_GROUND = Rule(
@@ -642,46 +804,21 @@ UNKNOWN_GROUND = Rule(
         "Only the grounds in Art 6(1), Art 9(2) and Art 10 make processing lawful. A basis that names "
         "anything else ('6(1)(g)', '9(2)(k)', a typo) gives no legal ground and is ignored by every other "
         "lawful basis rule. A ground also counts only from the day it exists: recognised legitimate "
-        "interests (Art 6(1)(ea)) only from the commencement date in lawful-bases.yaml."
+        "interests (Art 6(1)(ea)) only from its commencement date ('policy-lint values article' lists each ground "
+        "with its date)."
     ),
     citation=(
         "UK GDPR Art 6(1), Art 9(2), Art 10; Art 6(1)(ea) inserted by Data (Use and Access) Act 2025 s.70, "
-        "in force 5 February 2026 (SI 2026/82 reg 2(c)); see checks/knowledge/lawful-bases.yaml"
+        "in force 5 February 2026 (SI 2026/82 reg 2(c)); see 'policy-lint knowledge lawful-bases'"
     ),
     remediation=(
-        "Correct article to one of the grounds in checks/knowledge/lawful-bases.yaml in force on the date; for "
+        "Correct article to one of the grounds in force on the date ('policy-lint values article' lists them); for "
         "processing before a ground existed, record the basis then in force."
     ),
     check=_unknown_ground,
-    failing="lawful_bases:\n" + _basis("public-task", "6(1)(g)"),
-    passing="lawful_bases:\n" + _PUBLIC_TASK,
+    failing="lawful_bases:\n" + example_basis("public-task", "6(1)(g)"),
+    passing="lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
     time_dependent=True,
-)
-
-SPECIAL_WITHOUT_ART9 = Rule(
-    id="LAW004",
-    title="Special category data processed with no Article 9 condition recorded",
-    severity=Severity.WARNING,
-    area=AREA,
-    rationale=(
-        "Processing health, ethnicity, religion and the other special categories is prohibited unless an "
-        "Article 9(2) condition applies, in addition to an Article 6 basis. A council's statutory work "
-        "(social care, safeguarding) usually meets one, and Art 13 does not in terms require the notice "
-        "to name the Art 9 condition, so a policy that records none is a gap to close rather than proof "
-        "of unlawful processing: a warning."
-    ),
-    citation="UK GDPR Art 9(1)-(2); ICO guidance on special category data",
-    remediation="Record the Art 9(2) condition (and its DPA 2018 Schedule 1 condition) the service relies on.",
-    check=_special_without_art9,
-    failing=_HEALTH_DATA
-    + _service("data_categories: [health]", "lawful_bases: [public-task]")
-    + "lawful_bases:\n"
-    + _PUBLIC_TASK,
-    passing=_HEALTH_DATA
-    + _service("data_categories: [health]", "lawful_bases: [public-task, health-care]")
-    + "lawful_bases:\n"
-    + _PUBLIC_TASK
-    + _HEALTH,
 )
 
 ART9_WITHOUT_SCHEDULE1 = Rule(
@@ -703,8 +840,8 @@ ART9_WITHOUT_SCHEDULE1 = Rule(
         "health or social care, 'Part 2 para 18' for safeguarding)."
     ),
     check=_art9_without_schedule1,
-    failing="lawful_bases:\n" + _basis("health-care", "9(2)(h)"),
-    passing="lawful_bases:\n" + _HEALTH,
+    failing="lawful_bases:\n" + example_basis("health-care", "9(2)(h)"),
+    passing="lawful_bases:\n" + EXAMPLE_HEALTH,
 )
 
 NO_POLICY_DOCUMENT = Rule(
@@ -723,9 +860,9 @@ NO_POLICY_DOCUMENT = Rule(
     remediation="Write the appropriate policy document and record where it is in appropriate_policy_document.",
     check=_no_policy_document,
     failing="lawful_bases:\n"
-    + _basis("substantial-public-interest", "9(2)(g)", "schedule1_condition: Part 2 para 18 (safeguarding)"),
+    + example_basis("substantial-public-interest", "9(2)(g)", "schedule1_condition: Part 2 para 18 (safeguarding)"),
     passing="lawful_bases:\n"
-    + _basis(
+    + example_basis(
         "substantial-public-interest",
         "9(2)(g)",
         "schedule1_condition: Part 2 para 18 (safeguarding)",
@@ -747,66 +884,35 @@ SCHEDULE1_UNRECOGNISED = Rule(
     citation="DPA 2018 s.10 and Schedule 1",
     remediation="Name the paragraph, for example 'Schedule 1 Part 2 paragraph 18', matching the Art 9 condition.",
     check=_schedule1_unrecognised,
-    failing="lawful_bases:\n" + _basis("health-care", "9(2)(h)", "schedule1_condition: the health bit of the Act"),
-    passing="lawful_bases:\n" + _HEALTH,
-)
-
-CRIMINAL_WITHOUT_ART10 = Rule(
-    id="LAW008",
-    title="Criminal offence data processed with no Article 10 basis recorded",
-    severity=Severity.WARNING,
-    area=AREA,
-    rationale=(
-        "Personal data about criminal convictions and offences, including allegations, may be processed "
-        "only under official authority or when authorised by law, which in the UK means a condition in "
-        "DPA 2018 Schedule 1 Part 1, 2 or 3. A council's statutory work (youth justice, safeguarding) "
-        "usually has official authority, and Art 13 does not in terms require the notice to name the "
-        "Art 10 basis, so a policy that records none is a gap to close rather than proof of unlawful "
-        "processing: a warning."
-    ),
-    citation="UK GDPR Art 10; DPA 2018 s.10(5), s.11(2) and Schedule 1 Part 3",
-    remediation=(
-        "Add a lawful basis with article '10' recording the official authority or Schedule 1 condition "
-        "relied on for criminal offence data, and link it to the service."
-    ),
-    check=_criminal_without_art10,
-    failing=_OFFENCES
-    + _service("data_categories: [offences]", "lawful_bases: [public-task]")
-    + "lawful_bases:\n"
-    + _PUBLIC_TASK,
-    passing=_OFFENCES
-    + _service("data_categories: [offences]", "lawful_bases: [public-task, criminal-data]")
-    + "lawful_bases:\n"
-    + _PUBLIC_TASK
-    + _basis(
-        "criminal-data",
-        "10",
-        "schedule1_condition: Part 2 para 18 extended by Part 3 para 36",
-        "appropriate_policy_document: https://example.org/apd",
-    ),
+    failing="lawful_bases:\n"
+    + example_basis("health-care", "9(2)(h)", "schedule1_condition: the health bit of the Act"),
+    passing="lawful_bases:\n" + EXAMPLE_HEALTH,
 )
 
 LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY = Rule(
     id="LAW009",
     title="Public authority relies on legitimate interests",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     area=AREA,
     rationale=(
-        "Legitimate interests (Art 6(1)(f)) and recognised legitimate interests (Art 6(1)(ea)) do not apply "
-        "to processing by public authorities in the performance of their tasks. It is a warning, not an "
-        "error, because the law still allows a public authority to use them for processing outside its "
-        "tasks (for example some of its own administration), which the data cannot tell apart."
+        "Legitimate interests (Art 6(1)(f)) and, from 2026-02-05, recognised legitimate interests (Art "
+        "6(1)(ea)) do not apply to processing carried out by public authorities in the performance of their "
+        "tasks. The processing a public body's notice describes is the work of its services, that is the "
+        "performance of its tasks, so a basis of legitimate interests there is an error. Where some "
+        "processing is genuinely outside those tasks (some of the body's own administration), record why "
+        "in a waiver. Whether the controller is a public authority is its recorded public_authority, else "
+        "what its kind's verified row says (DPA 2018 s.7)."
     ),
     citation=_cite("legitimate_interests_public_authority"),
     citations=facts.history(_knowledge()["legitimate_interests_public_authority"]),
     time_dependent=True,
     remediation=(
         "Use public task (Art 6(1)(e)) for processing that is part of the authority's functions; keep "
-        "legitimate interests only for processing outside them and say which."
+        "legitimate interests only for processing outside them, and record why in a waiver."
     ),
     check=_legitimate_interests_by_public_authority,
-    failing=_CONTROLLER + "lawful_bases:\n" + _basis("our-interests", "6(1)(f)"),
-    passing=_CONTROLLER + "lawful_bases:\n" + _PUBLIC_TASK,
+    failing=_CONTROLLER + "lawful_bases:\n" + example_basis("our-interests", "6(1)(f)"),
+    passing=_CONTROLLER + "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 CONSENT_WITHOUT_WITHDRAWAL = Rule(
@@ -873,18 +979,18 @@ CONSENT_BY_PUBLIC_AUTHORITY = Rule(
     check=_consent_by_public_authority,
     failing=_CONTROLLER + "purposes:\n  - id: research\n    name: research\n    consent: true\n",
     passing=_CONTROLLER + "purposes:\n  - id: research\n    name: research\n    lawful_bases: [public-task]\n"
-    "lawful_bases:\n" + _PUBLIC_TASK,
+    "lawful_bases:\n" + EXAMPLE_PUBLIC_TASK,
 )
 
 RULES = (
     PURPOSE_WITHOUT_ART6,
     SERVICE_WITHOUT_ART6,
+    PROCESSOR_CONTRACT_AS_BASIS,
+    BASIS_FOR_ANOTHER_PURPOSE,
     UNKNOWN_GROUND,
-    SPECIAL_WITHOUT_ART9,
     ART9_WITHOUT_SCHEDULE1,
     NO_POLICY_DOCUMENT,
     SCHEDULE1_UNRECOGNISED,
-    CRIMINAL_WITHOUT_ART10,
     LEGITIMATE_INTERESTS_BY_PUBLIC_AUTHORITY,
     CONSENT_WITHOUT_WITHDRAWAL,
     CONSENT_BY_PUBLIC_AUTHORITY,

@@ -499,8 +499,8 @@ RIGHT_TO_COMPLAIN_TO_CONTROLLER = Rule(
 def _statutory_requirement(ctx: Context) -> Iterator[Finding]:
     """Where data is collected from people, the notice says whether they must provide it."""
     notice = ctx.policy.notice
-    if notice is None or notice.statutory_requirement_stated:
-        return
+    if notice is None or notice.statutory_requirement_stated or notice.statutory_requirement_partly:
+        return  # a partial statement is NTC014's or NTC015's
     from_person = [source for source in ctx.policy.sources if source.data_subject]
     if not from_person:
         return
@@ -650,6 +650,8 @@ ADM_UNDESCRIBED = Rule(
 def _service_sources(ctx: Context) -> Iterator[Finding]:
     """Every service says where its information comes from."""
     for service in ctx.policy.services:
+        if service.as_processor or service.refers_to:
+            continue  # its controllers' notice, or the notice it refers to, gives the sources (CTL003)
         if not ctx.policy.effective(service, "sources"):
             yield ctx.finding(
                 SERVICE_SOURCES,

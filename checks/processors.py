@@ -1,4 +1,4 @@
-"""Processor rules (PRC): contracts, locations and roles of processors.
+"""Processor rules (PRC): contracts, locations and roles of processors, and who data comes from and goes to.
 
 Citations come from ``checks/knowledge/processor-requirements.yaml``; names
 are compared with ``checks.naming.normalise`` (aliases are cited data).
@@ -6,6 +6,8 @@ are compared with ``checks.naming.normalise`` (aliases are cited data).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +20,7 @@ from linter.schema import RECIPIENT_ROLES
 
 AREA = "processors"
 _K: dict[str, Any] = facts.load("processor-requirements")
+_SOURCES: dict[str, Any] = facts.load("notice-requirements")["sources"]
 
 #: recipient roles that say the body decides for itself what to do with the data
 INDEPENDENT_ROLES = ("independent-controller", "public-body", "individual", "public")
@@ -48,8 +51,8 @@ def _matching_processor(policy: Policy, recipient: Recipient) -> Processor | Non
 def _contract(ctx: Context) -> Iterator[Finding]:
     """Each named processor has evidence of a written processing contract."""
     for processor in ctx.policy.processors:
-        if processor.category:
-            continue
+        if processor.category or _non_contract(processor):
+            continue  # a category names no one contract; an MoU or NDA given as one is PRC009's
         contract = processor.contract
         if contract is None:
             gap = "no contract is recorded"
@@ -196,8 +199,8 @@ def _acts_on_behalf(ctx: Context) -> Iterator[Finding]:
             ACTS_ON_BEHALF,
             recipient,
             "acts_on_our_behalf",
-            f"'{recipient.name}' acts on the council's behalf, which makes it a processor, but it is recorded as "
-            f"{recipient.role} and no processor entry matches it",
+            f"'{recipient.name}' acts on {_controller_name(ctx)}'s behalf, which makes it a processor, but it is "
+            f"recorded as {recipient.role} and no processor entry matches it",
         )
 
 
@@ -306,4 +309,281 @@ PROCESSOR_NOT_LISTED = Rule(
     ),
 )
 
-RULES = (CONTRACT, LOCATION, BOTH_ROLES, ACTS_ON_BEHALF, SUB_PROCESSOR_COUNTRY, PROCESSOR_NOT_LISTED)
+# --- PRC007 / PRC008 ---------------------------------------------------------------
+
+
+def _catch_all_recipients(ctx: Context) -> Iterator[Finding]:
+    """Every recipient is one people can identify, at least as a category."""
+    for recipient in ctx.policy.recipients:
+        if recipient.catch_all:
+            yield ctx.finding(
+                CATCH_ALL_RECIPIENT,
+                recipient,
+                "catch_all",
+                f"recipient '{recipient.name}' is nobody people can identify: name the recipients, or the "
+                "categories of recipients (the police, other councils, health services), that data goes to",
+            )
+
+
+CATCH_ALL_RECIPIENT = Rule(
+    id="PRC007",
+    title="A recipient nobody can identify",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "People must be told the recipients, or the categories of recipients, of their data. A catch-all "
+        "('any other agency deemed necessary', 'anyone the law allows') names neither a body nor a kind of "
+        "body, so it tells them nothing about where their data may go. Other recipients may be listed, and "
+        "the law allows categories, so a person must judge: a warning, one per catch-all recipient."
+    ),
+    citation=facts.cite(_K["recipients"]),
+    remediation="Replace the catch-all with the recipients, or categories of recipients, data is actually shared with.",
+    check=_catch_all_recipients,
+    failing="recipients:\n  - id: others\n    name: any other agency deemed necessary\n"
+    "    role: independent-controller\n    catch_all: true\n",
+    passing="recipients:\n  - id: police\n    name: the police\n    role: public-body\n    category: true\n",
+)
+
+
+def _catch_all_sources(ctx: Context) -> Iterator[Finding]:
+    """Every source is one people can identify, at least as a category."""
+    for source in ctx.policy.sources:
+        if source.catch_all:
+            yield ctx.finding(
+                CATCH_ALL_SOURCE,
+                source,
+                "catch_all",
+                f"source '{source.name}' is nobody people can identify: say which bodies, or which kinds of "
+                "body, the data comes from",
+            )
+
+
+CATCH_ALL_SOURCE = Rule(
+    id="PRC008",
+    title="A source nobody can identify",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Where data is not obtained from the person, they must be told from which source it comes. A "
+        "catch-all ('someone else', 'other organisations that support the service') does not say. The "
+        "notice may name some sources and the law allows general information where several are used, so "
+        "a person must judge: a warning, one per catch-all source."
+    ),
+    citation=facts.cite(_SOURCES),
+    remediation="Name the sources, or the kinds of body, the data comes from.",
+    check=_catch_all_sources,
+    failing="sources:\n  - id: someone-else\n    name: someone else\n    catch_all: true\n",
+    passing="sources:\n  - id: schools\n    name: schools\n    category: true\n",
+)
+
+
+# --- PRC009 --------------------------------------------------------------------
+
+
+@functools.cache
+def _non_contract_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(text, re.IGNORECASE) for text in _K["non_contract_arrangements"]["patterns"])
+
+
+def _non_contract(processor: Processor) -> str:
+    """The arrangement a processor's contract names that is not an Art 28(3) contract ('' when none)."""
+    contract = processor.contract
+    if contract is None or contract.article_28:
+        return ""
+    words = f"{contract.reference} {contract.evidence}"
+    match = next((found for pattern in _non_contract_patterns() if (found := pattern.search(words))), None)
+    return match.group(0) if match else ""
+
+
+def _processors_on_arrangements(ctx: Context) -> Iterator[Finding]:
+    """A processor works under an Art 28(3) contract, not only an MoU, sharing protocol or NDA."""
+    for processor in ctx.policy.processors:
+        arrangement = _non_contract(processor)
+        if arrangement:
+            yield ctx.finding(
+                NOT_A_PROCESSOR_CONTRACT,
+                processor,
+                "contract",
+                f"processor '{processor.name}' is said to work under a {arrangement.lower()}, which is not in itself "
+                "the written contract a processor needs: one binding it to act only on instructions, with the "
+                "terms Art 28(3)(a)-(h) list",
+                citation=f"{facts.cite(_K['contract'])}; {facts.cite(_K['non_contract_arrangements'])}",
+            )
+
+
+NOT_A_PROCESSOR_CONTRACT = Rule(
+    id="PRC009",
+    title="Processor said to work under a memorandum of understanding, sharing protocol or NDA",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Processing by a processor must be governed by a written contract or other legal act binding it, "
+        "with the terms the law lists (act only on instructions, confidentiality, security, sub-processors, "
+        "help with rights, deletion at the end, audits). A memorandum of understanding, an information "
+        "sharing protocol, a data sharing agreement (an arrangement between controllers) or a non-disclosure "
+        "agreement does not usually contain them. Such an instrument may, so this is a warning; once the "
+        "terms are confirmed, set contract.article_28: true. PRC001 does not report the same processor."
+    ),
+    citation=facts.cite(_K["contract"]),
+    remediation="Put an Art 28(3) contract in place, or confirm the instrument has its terms (article_28: true).",
+    check=_processors_on_arrangements,
+    failing="processors:\n  - id: partners\n    name: partners\n    location: GB\n"
+    "    contract:\n      evidence: a memorandum of understanding or information sharing protocol\n",
+    passing="processors:\n  - id: partners\n    name: partners\n    location: GB\n"
+    "    contract:\n      reference: CON-2024-017\n      article_28: true\n",
+)
+
+
+# --- PRC010 --------------------------------------------------------------------
+
+_OWN = re.compile(_K["own_processor"]["pattern"], re.IGNORECASE)
+
+
+def _controller_name(ctx: Context) -> str:
+    controller = ctx.policy.controller
+    return controller.name if controller is not None else "the controller"
+
+
+def _own_processor(ctx: Context) -> Iterator[Finding]:
+    """A processor is a person other than the controller."""
+    controller = ctx.policy.controller
+    for processor in ctx.policy.processors:
+        same_name = controller is not None and normalise(processor.name) == normalise(controller.name)
+        if same_name or _OWN.match(processor.name):
+            yield ctx.finding(
+                OWN_PROCESSOR,
+                processor,
+                "name",
+                f"processor '{processor.name}' is the controller itself ({'its name' if same_name else 'we'}): a "
+                f"processor acts on behalf of a controller, so it is another body; say who processes the data for "
+                f"{_controller_name(ctx)}, or that {_controller_name(ctx)} does it as controller",
+                citation=facts.cite(_K["own_processor"]),
+            )
+
+
+OWN_PROCESSOR = Rule(
+    id="PRC010",
+    title="The controller named as its own processor",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A processor processes personal data on behalf of a controller: it is a different person. A notice "
+        "that calls 'we' (or the controller itself) a processor acting on the controller's instructions "
+        "leaves people unable to tell who is responsible for their data, and has no processor to hold to a "
+        "contract. The names are read as words, so a person must judge: a warning."
+    ),
+    citation=facts.cite(_K["own_processor"]),
+    remediation="Name the body that processes for the controller, or say the controller does the processing itself.",
+    check=_own_processor,
+    failing="controller:\n  id: nhse\n  name: NHS England\nprocessors:\n  - id: we\n    name: we (the service)\n",
+    passing="controller:\n  id: nhse\n  name: NHS England\nprocessors:\n  - id: hosting\n    name: Hosting Ltd\n",
+)
+
+# --- PRC011 --------------------------------------------------------------------
+
+JOINT_ROLE = "joint-controller"
+
+
+def _platform_not_joint(ctx: Context) -> Iterator[Finding]:
+    """The platform hosting the controller's page is a joint controller for what the page collects."""
+    platforms = {normalise(c.provider): c for c in ctx.policy.cookies if c.on_other_platform and c.provider}
+    for recipient in ctx.policy.recipients:
+        cookie = platforms.get(normalise(recipient.name))
+        if cookie is None or recipient.role == JOINT_ROLE:
+            continue
+        yield ctx.finding(
+            PLATFORM_NOT_JOINT,
+            recipient,
+            "role",
+            f"'{recipient.name}' sets cookies ('{cookie.id}') on its own site where {_controller_name(ctx)} runs a "
+            f"page, and is recorded as {recipient.role}: for what the page collects the two are joint controllers, "
+            "who must set out their responsibilities and tell people the essence of the arrangement",
+            citation=facts.cite(_K["joint_controllers"]),
+            affects=[cookie],
+        )
+
+
+_PAGE_COOKIES = (
+    "cookies:\n  - {id: fb, name: Facebook cookies, category: social-media, provider: Facebook, "
+    "on_other_platform: true}\n"
+)
+
+PLATFORM_NOT_JOINT = Rule(
+    id="PRC011",
+    title="A platform hosting the controller's page is not recorded as a joint controller",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "A body that runs a page on a social network decides, with the network, that visitors' data is "
+        "collected for the page's statistics: they are joint controllers, who must agree their "
+        "responsibilities and make the essence of the arrangement available to people. A notice that lists "
+        "the platform as an independent recipient, or says the body receives no data, does neither. What "
+        "each collects is for a person to judge, so this is a warning."
+    ),
+    citation=facts.cite(_K["joint_controllers"]),
+    remediation=(
+        "Record the platform as a joint controller (role: joint-controller) and say in the notice what the "
+        "joint-controller arrangement provides and where it is published."
+    ),
+    check=_platform_not_joint,
+    failing="recipients:\n  - {id: facebook, name: Facebook, role: independent-controller}\n" + _PAGE_COOKIES,
+    passing="recipients:\n  - {id: facebook, name: Facebook, role: joint-controller}\n" + _PAGE_COOKIES,
+)
+
+
+# --- PRC012 --------------------------------------------------------------------
+
+
+def _categories_from_others(ctx: Context) -> Iterator[Finding]:
+    """A service with data from others says which categories of data."""
+    for service in ctx.policy.services:
+        if service.as_processor or service.refers_to or ctx.policy.effective(service, "data_categories"):
+            continue
+        others = [source for source in ctx.policy.effective(service, "sources") if not source.data_subject]
+        if others:
+            yield ctx.finding(
+                CATEGORIES_FROM_OTHERS,
+                service,
+                "data_categories",
+                f"service '{service.id}' gets data from others ({', '.join(repr(s.name) for s in others)}) but the "
+                "notice does not say what kinds of data",
+                citation=facts.cite(_SOURCES),
+                affects=others,
+            )
+
+
+CATEGORIES_FROM_OTHERS = Rule(
+    id="PRC012",
+    title="Data obtained from others with no categories of data given",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "Where data is not obtained from the person, they must be told the categories of data concerned: "
+        "they did not hand it over, so they cannot know otherwise. A service with sources other than the "
+        "person and no data categories leaves them guessing. The notice may describe the data in words the "
+        "policy has not linked, so this is a warning."
+    ),
+    citation=facts.cite(_SOURCES),
+    remediation="List the categories of data the service gets from others (data_categories).",
+    check=_categories_from_others,
+    failing="sources:\n  - {id: police, name: the police, category: true}\n"
+    "services:\n  - {id: safeguarding, name: safeguarding, sources: [police]}\n",
+    passing="sources:\n  - {id: police, name: the police, category: true}\n"
+    "data_categories:\n  - {id: offences, name: offences, criminal_offence: true}\n"
+    "services:\n  - {id: safeguarding, name: safeguarding, sources: [police], data_categories: [offences]}\n",
+)
+
+RULES = (
+    CONTRACT,
+    LOCATION,
+    BOTH_ROLES,
+    ACTS_ON_BEHALF,
+    SUB_PROCESSOR_COUNTRY,
+    PROCESSOR_NOT_LISTED,
+    CATCH_ALL_RECIPIENT,
+    CATCH_ALL_SOURCE,
+    NOT_A_PROCESSOR_CONTRACT,
+    OWN_PROCESSOR,
+    PLATFORM_NOT_JOINT,
+    CATEGORIES_FROM_OTHERS,
+)

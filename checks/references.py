@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks import facts
+from checks.lawful_basis import normalise as normalise_article
 from checks.naming import normalise
 from linter.build import DANGLING_RULE, DUPLICATE_RULE
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import Entity, Policy
+from linter.model import Entity, LawfulBasis, Policy
 from linter.schema import NOTICE_WIDE_FIELDS
 
 
@@ -95,24 +96,42 @@ DEFINED_KINDS = (
 )
 
 
+def _meaning(entity: Entity) -> str:
+    """What two entities must share to be the same thing.
+
+    A lawful basis is what it rests on: its article and the legislation it
+    names, with how it is met (consent_by, the Schedule 1 condition, the
+    interests): consent under Art 6(1)(a) and explicit consent under Art
+    9(2)(a) are two grounds, whatever their names, and consent asked for and
+    consent taken from visiting a page are two statements; two names for Art
+    6(1)(e) under the same Act are one. Everything else is its name.
+    """
+    if isinstance(entity, LawfulBasis) and (entity.article.strip() or entity.legislation):
+        laws = sorted(normalise(law.title or law.words) for law in entity.legislation)
+        how = [entity.consent_by, normalise(entity.schedule1_condition), normalise(entity.interests)]
+        return "|".join([normalise_article(entity.article), *laws, *how])
+    return normalise(entity.name)
+
+
 def _same_name(ctx: Context) -> Iterator[Finding]:
     """Two entities of one kind are not the same thing under two names."""
     for kind in NAMED_KINDS:
         first: dict[str, Entity] = {}
         for entity in ctx.policy.of(kind):
-            key = normalise(entity.name)
+            key = _meaning(entity)
             if not key:
                 continue
             if key not in first:
                 first[key] = entity
                 continue
             earlier = first[key]
+            what = "the same article and legislation" if isinstance(entity, LawfulBasis) else "the same thing"
             yield ctx.finding(
                 SAME_NAME,
                 entity,
                 "name",
                 f"{kind.replace('_', ' ')} '{entity.name}' duplicates '{earlier.name}' ({earlier.position}): "
-                "the same thing listed twice",
+                f"{what} listed twice",
                 detail=earlier.id,
             )
 
@@ -126,7 +145,9 @@ SAME_NAME = Rule(
         "A notice that lists one body or record twice, in different words, is longer and less clear "
         "than it should be, and the two entries drift apart when one is edited. Names are compared after "
         "case, punctuation and known aliases (an abbreviation and the full name are one body; the alias "
-        "table is cited knowledge). Nothing is unlawful in a repeat, so a warning."
+        "table is cited knowledge). Lawful bases are compared by what they rest on (article and "
+        "legislation), not their names: consent (Art 6(1)(a)) and explicit consent (Art 9(2)(a)) are two. "
+        "Nothing is unlawful in a repeat, so a warning."
     ),
     citation=facts.cite(_NAMES["duplicates"]) + "; alias table: " + facts.cite(_ALIASES[0]),
     remediation="Merge the two entities into one and point every reference at the survivor.",

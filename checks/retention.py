@@ -16,12 +16,13 @@ from checks import facts
 from checks.naming import is_verified, normalise
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import RetentionRule, period_in_days
+from linter.model import RetentionRule, Service, period_in_days
 
 AREA = "retention"
 _K: dict[str, Any] = facts.load("retention-minimums")
 _MINIMUMS: list[dict[str, Any]] = list(_K["minimums"])
 _EVENTS: list[dict[str, Any]] = list(_K["starting_events"])
+_DISPOSALS: list[str] = [str(row["id"]) for row in _K["disposal_methods"]]
 
 
 def _slug(text: str) -> str:
@@ -106,40 +107,104 @@ def _rule_yaml(rule_id: str, record_class: str, period: str, starts: str | None,
 # --- RET001 --------------------------------------------------------------------
 
 
-def _service_covered(ctx: Context) -> Iterator[Finding]:
-    """Every service is covered by at least one retention rule."""
+def _uncovered(ctx: Context) -> list[Service]:
+    """Services (judged as the controller's) that no retention rule covers."""
     policy = ctx.policy
-    for service in policy.services:
-        if policy.effective(service, "retention_rules"):
-            continue
-        if any(service in rule.applies_to for rule in policy.retention_rules):
-            continue
-        yield ctx.finding(
-            SERVICE_COVERED,
-            service,
-            "retention_rules",
-            f"no retention rule covers service '{service.name}': people cannot tell how long its records are kept",
-        )
+    linked = {id(service) for rule in policy.retention_rules for service in rule.applies_to}
+    return [
+        service
+        for service in policy.services
+        if not service.as_processor
+        and not service.refers_to
+        and not policy.effective(service, "retention_rules")
+        and id(service) not in linked
+    ]
+
+
+def _once(ctx: Context, rule: Rule, services: list[Service], message: str, one: str) -> Iterator[Finding]:
+    """One finding at the service when it is alone, else one at the notice affecting each."""
+    notice = ctx.policy.notice
+    if not services:
+        return
+    if len(services) == 1 or notice is None:
+        for service in services:
+            yield ctx.finding(rule, service, "retention_rules", one.format(name=service.name))
+        return
+    names = ", ".join(f"'{service.id}'" for service in services)
+    yield ctx.finding(rule, notice, "notice_wide", message.format(count=len(services), names=names), affects=services)
+
+
+def _service_covered(ctx: Context) -> Iterator[Finding]:
+    """With no retention rule at all, every service is uncovered: one cause."""
+    if ctx.policy.retention_rules:
+        return
+    yield from _once(
+        ctx,
+        SERVICE_COVERED,
+        _uncovered(ctx),
+        "the notice gives no retention period or criteria for anything: {count} services ({names}) have none",
+        "the notice gives no retention period or criteria for service '{name}': people cannot tell how long its "
+        "records are kept",
+    )
+
+
+def _service_linked(ctx: Context) -> Iterator[Finding]:
+    """Where the notice gives retention for some records, every service is covered by one of its rules."""
+    if not ctx.policy.retention_rules:
+        return
+    yield from _once(
+        ctx,
+        SERVICE_LINKED,
+        _uncovered(ctx),
+        "the notice's retention rules cover none of {count} services ({names}): people cannot tell how long "
+        "their records are kept",
+        "no retention rule covers service '{name}': people cannot tell how long its records are kept",
+    )
 
 
 SERVICE_COVERED = Rule(
     id="RET001",
-    title="Service is covered by no retention rule",
+    title="The notice gives no retention period or criteria at all",
+    severity=Severity.ERROR,
+    area=AREA,
+    rationale=(
+        "People must be told how long their information is kept, or the criteria used to decide. A notice "
+        "with no retention rule at all says nothing about it for any service: the duty is unconditional, so "
+        "this is an error (one finding, at the notice when several services are affected). Where the notice "
+        "gives retention for some records but a service is left out, RET012 warns instead. A service run as "
+        "a processor for others, or referred to another notice, is not judged here (CTL003)."
+    ),
+    citation=facts.cite(_K["coverage"]),
+    remediation="State how long each service's records are kept (a period with its start, or the criteria).",
+    check=_service_covered,
+    failing="services:\n  - id: example-service\n    name: Example service\n",
+    passing=(
+        "services:\n  - id: example-service\n    name: Example service\n"
+        "retention_rules:\n"
+        + _rule_yaml("example-records", "example service records", "6 years", "last-contact")
+        + "    applies_to: [example-service]\n"
+    ),
+)
+
+SERVICE_LINKED = Rule(
+    id="RET012",
+    title="Service is covered by none of the notice's retention rules",
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "People must be told how long their information is kept, or the criteria used. A service that no "
-        "retention rule names (directly, through applies_to, or through the notice-wide rules it relies "
-        "on) leaves them guessing. The notice may still give a general rule in words the policy has not "
-        "linked, so this is a warning for the DPO to confirm."
+        "People must be told how long their information is kept. A service that none of the notice's "
+        "retention rules names (directly, through applies_to, or through the notice-wide rules it relies on) "
+        "leaves them guessing; the notice may still mean a general rule to cover it, so this is a warning "
+        "for the DPO to confirm. Several such services are one finding at the notice."
     ),
     citation=facts.cite(_K["coverage"]),
     remediation=(
-        "Link the service to its retention rules (service.retention_rules or rule.applies_to), or "
-        "rely on notice-wide rules."
+        "Link the service to its retention rules (service.retention_rules or rule.applies_to), or rely on "
+        "notice-wide rules."
     ),
-    check=_service_covered,
-    failing="services:\n  - id: example-service\n    name: Example service\n",
+    check=_service_linked,
+    failing="services:\n  - id: example-service\n    name: Example service\n"
+    "retention_rules:\n" + _rule_yaml("other-records", "other records", "6 years", "last-contact"),
     passing=(
         "services:\n  - id: example-service\n    name: Example service\n"
         "retention_rules:\n"
@@ -191,8 +256,7 @@ def _has_disposal(ctx: Context) -> Iterator[Finding]:
                 HAS_DISPOSAL,
                 rule,
                 "disposal",
-                f"retention rule '{rule.name}' does not say what happens at the end (delete, destroy, "
-                f"anonymise, archive)",
+                f"retention rule '{rule.name}' does not say what happens at the end ({', '.join(_DISPOSALS)})",
             )
 
 
@@ -208,7 +272,9 @@ HAS_PERIOD = Rule(
     ),
     citation=facts.cite(_K["period"]),
     remediation=(
-        "Give the period ('6 years') with its starting event, or the criteria (for example: until the project ends)."
+        "Give a period with its starting event ('period: 6 years' and 'starts: last-contact'; 'policy-lint values "
+        "starts' lists the events), or, where no period can be given, the criteria in words ('criteria: until "
+        "the project ends, plus 6 months') or the published schedule it follows ('schedule_reference')."
     ),
     check=_has_period,
     failing=(
@@ -232,7 +298,10 @@ HAS_START = Rule(
         "warning, but it also stops RET007 comparing the rule with the statutory start."
     ),
     citation=facts.cite(_K["period"]),
-    remediation=f"Set starts to one of the starting events in the vocabulary (for example '{_EVENTS[0]['id']}').",
+    remediation=(
+        f"Set starts to one of the starting events (for example '{_EVENTS[0]['id']}'; 'policy-lint values starts' "
+        "lists them all, as does docs/reference/retention.md)."
+    ),
     check=_has_start,
     failing="retention_rules:\n" + _rule_yaml("young-carers", "young carers records", "15 years", None),
     passing="retention_rules:\n" + _rule_yaml("young-carers", "young carers records", "15 years", _EVENTS[0]["id"]),
@@ -249,24 +318,35 @@ HAS_DISPOSAL = Rule(
         "method, so this is information for the DPO. Rules kept indefinitely (anonymised archives) are skipped."
     ),
     citation=facts.cite(_K["disposal"]),
-    remediation="Set disposal (delete, destroy, anonymise or archive) on the rule.",
+    remediation=(
+        f"Set disposal on the rule: {', '.join(_DISPOSALS)} ('policy-lint values disposal' says what each means)."
+    ),
     check=_has_disposal,
     failing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),
     passing="retention_rules:\n"
-    + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"], "    disposal: delete\n"),
+    + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"], f"    disposal: {_DISPOSALS[0]}\n"),
 )
 
 
 # --- RET005 / RET006 ------------------------------------------------------------
 
 
+def unambiguous(row: dict[str, Any], record_class: str) -> bool:
+    """True when ``record_class`` can only be the row's record (its ``unambiguous`` words)."""
+    return "unambiguous" in row and _matches(row, record_class, "unambiguous")
+
+
 def _below_minimum(ctx: Context, rule_def: Rule, certain: bool) -> Iterator[Finding]:
-    """``certain``: the rule names a verified statute itself (an error), rather than
-    the record class suggesting one, or the row being unverified or guidance."""
+    """``certain``: the rule names a verified statute itself, or its record class can only be
+    that statute's record (an error), rather than the record class suggesting one, or the
+    row being unverified or guidance."""
     for rule in ctx.policy.retention_rules:
         days = rule.period_days
         row = minimum_for(rule)
-        if days is None or row is None or (_verified_statute(row) and named_minimum(rule)) != certain:
+        if days is None or row is None:
+            continue
+        sure = _verified_statute(row) and (named_minimum(rule) or unambiguous(row, rule.record_class))
+        if sure != certain:
             continue
         minimum = period_in_days(str(row["minimum"]))
         if minimum is not None and days < minimum:
@@ -296,15 +376,16 @@ _UNVERIFIED = _example_row(verified=False)
 
 BELOW_VERIFIED_MINIMUM = Rule(
     id="RET005",
-    title="Retention period is below the statutory minimum of the regulation it names",
+    title="Retention period is below the statutory minimum of the regulation it names or its record class is",
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
         "Some children's records must by law be kept for a minimum time, because adopted people, care "
         "leavers and foster carers may need them decades later. Destroying them sooner breaks the law. "
-        "This is an error only when the rule itself names the regulation (statutory_basis) and the "
-        "knowledge row's minimum was verified against it; a minimum suggested only by the words of the "
-        "record class, or an unverified one, is a RET006 warning."
+        "This is an error when the knowledge row's minimum was verified against the regulation and the "
+        "rule either names it (statutory_basis) or has a record class that can only be its record (the "
+        "regulation's own words, such as 'adoption case records'); a minimum suggested only by looser words "
+        "of the record class, or an unverified one, is a RET006 warning."
     ),
     citation=facts.cite(_VERIFIED),
     remediation="Raise the period to at least the statutory minimum.",
@@ -494,7 +575,7 @@ def _known_start(ctx: Context) -> Iterator[Finding]:
                 rule,
                 "starts",
                 f"retention rule '{rule.name}' starts from '{rule.starts}', which is not in the starting-event "
-                "vocabulary, so it cannot be compared with statutory starts",
+                "vocabulary, so it cannot be compared with statutory starts ('policy-lint values starts' lists them)",
                 detail=rule.starts,
             )
 
@@ -506,11 +587,14 @@ KNOWN_START = Rule(
     area=AREA,
     rationale=(
         "Starting events are compared with the legislation's (RET007) through a shared vocabulary. An "
-        "event outside it is not wrong, only uncheckable, so this is information: use a vocabulary id or "
-        "add the event (with aliases) to the knowledge file."
+        "event outside it is not wrong, only uncheckable, so this is information: use an event of the "
+        "vocabulary, or say the start in words in criteria."
     ),
     citation=facts.cite(_K["vocabulary"]),
-    remediation="Use a starting event from checks/knowledge/retention-minimums.yaml, or add a new one there.",
+    remediation=(
+        "Use a starting event of the vocabulary ('policy-lint values starts' lists them with their aliases; so "
+        "does docs/reference/retention.md). An event it does not have can go in criteria, in words."
+    ),
     check=_known_start,
     failing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", "whenever convenient"),
     passing="retention_rules:\n" + _rule_yaml("case-files", "case files", "35 years", _EVENTS[0]["id"]),
@@ -580,6 +664,7 @@ STATUTORY_RECORDS_COVERED = Rule(
 
 RULES = (
     SERVICE_COVERED,
+    SERVICE_LINKED,
     HAS_PERIOD,
     HAS_START,
     HAS_DISPOSAL,

@@ -13,7 +13,7 @@ Dates are inclusive. What a transfer on a given ``--as-of`` date means: before
 so the Privacy Shield was a valid mechanism on 2020-01-01 and on 2020-07-16,
 and not from 2020-07-17.
 
-An error (TRF001, TRF002, TRF003, TRF007) rests on knowledge rows whose
+An error (TRF001, TRF002, TRF003, TRF007, TRF010) rests on knowledge rows whose
 ``verified`` note starts with "yes" (``checks.naming.is_verified``). The same
 problem found from a row that is only partly verified, or not at all, is
 reported by the warning rule TRF011, so it is neither lost nor overstated.
@@ -54,7 +54,7 @@ class Source:
 
 
 def _source(file: str, key: str, row: dict[str, object]) -> Source:
-    return Source(f"checks/knowledge/{file}.yaml {key}", naming.is_verified(row), naming.verdict(row) or "no note")
+    return Source(f"policy-lint knowledge {file}: {key}", naming.is_verified(row), naming.verdict(row) or "no note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,10 @@ class Mechanism:
     source: Source
     citation: str
     citations: tuple[DatedCitation, ...] = ()
+    #: the notice says a safeguard is used without saying which
+    unnamed: bool = False
+    #: for a derogation, how far it may carry repeated transfers ("not-repetitive", "exceptional")
+    routine: str = ""
 
     def cite_on(self, day: dt.date) -> str:
         """The mechanism's citation as the law stood on ``day``."""
@@ -129,6 +133,8 @@ def mechanisms() -> dict[str, Mechanism]:
             source=_source(MECHANISMS_FILE, f"'{row['id']}'", row),
             citation=facts.cite(row),
             citations=facts.history(row),
+            unnamed=bool(row.get("unnamed", False)),
+            routine=str(row.get("routine", "")),
         )
         for name in (mechanism.id, *mechanism.aliases):
             index[key(name)] = mechanism
@@ -158,6 +164,74 @@ def destinations() -> dict[str, Destination]:
 def uk_codes() -> frozenset[str]:
     """Country codes that are the UK itself (sending data there is no transfer)."""
     return frozenset(facts.load(ADEQUACY_FILE)["uk_country_codes"])
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A place a notice names instead of a country (adequacy.yaml ``regions``)."""
+
+    id: str
+    name: str
+    #: the countries it is made of (the EEA); empty for the other regions
+    countries: frozenset[str]
+    #: the countries it lies outside of ("outside the EEA"); empty for the others
+    outside: frozenset[str]
+    #: False when the notice's own words say the destination has no adequacy regulations
+    adequate: bool | None
+    source: Source
+
+
+@functools.cache
+def regions() -> dict[str, Region]:
+    """Every region of linter/schema.py REGIONS, by its id."""
+    rows = facts.load(ADEQUACY_FILE)["regions"]
+    members = {row["id"]: frozenset(row.get("countries") or ()) for row in rows}
+
+    def codes(value: str | list[str] | None) -> frozenset[str]:
+        return members[value] if isinstance(value, str) else frozenset(value or ())
+
+    return {
+        row["id"]: Region(
+            id=row["id"],
+            name=str(row["name"]),
+            countries=codes(row.get("countries")),
+            outside=codes(row.get("outside")),
+            adequate=row.get("adequate"),
+            source=_source(ADEQUACY_FILE, f"regions '{row['id']}'", row),
+        )
+        for row in rows
+    }
+
+
+def place_name(place: str) -> str:
+    """A place as messages name it: the country code, or the region's words ("outside the UK")."""
+    region = regions().get(place)
+    return region.name if region is not None else place
+
+
+def reaches(destination: str, place: str) -> bool:
+    """Whether a transfer to ``destination`` reaches ``place`` (a country code or a region).
+
+    A transfer to a country reaches that country; one "outside the UK" reaches
+    every place outside the UK; one to "the EEA" reaches the EEA states.
+    """
+    if place == destination:
+        return True
+    target = regions().get(destination)
+    if target is None:
+        return False
+    here = regions().get(place)
+    if target.countries:
+        return place in target.countries or bool(here and here.countries and here.countries <= target.countries)
+    if not target.outside:
+        return False
+    if here is None:
+        return place not in target.outside
+    if here.outside:
+        return here.outside >= target.outside
+    if here.countries:
+        return not here.countries & target.outside
+    return here.adequate is False  # a country without adequacy is outside the UK, the EU and the EEA
 
 
 @functools.cache
@@ -198,10 +272,10 @@ def _rule_history(entry: dict[str, object], note: str) -> tuple[DatedCitation, .
 _MECHANISMS_KNOWLEDGE = facts.load(MECHANISMS_FILE)
 _ADEQUACY_HISTORY = _rule_history(
     next(row for row in _MECHANISMS_KNOWLEDGE["mechanisms"] if row.get("destinations") == "adequacy"),
-    "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see checks/knowledge/adequacy.yaml",
+    "SI 2022/1213 (Korea, 19 December 2022); SI 2023/1028 (US, 12 October 2023); see 'policy-lint knowledge adequacy'",
 )
 _EU_WORDING_HISTORY = _rule_history(
-    _MECHANISMS_KNOWLEDGE["eu_regime_wording"], "see checks/knowledge/transfer-mechanisms.yaml eu_regime_wording"
+    _MECHANISMS_KNOWLEDGE["eu_regime_wording"], "see 'policy-lint knowledge transfer-mechanisms' eu_regime_wording"
 )
 _COPY_HISTORY = facts.history(_MECHANISMS_KNOWLEDGE["safeguard_copy"])
 
@@ -215,6 +289,16 @@ def _known(ctx: Context) -> Iterator[tuple[Transfer, Mechanism]]:
         mechanism = mechanism_of(transfer)
         if mechanism is not None:
             yield transfer, mechanism
+
+
+def known_mechanisms(ctx: Context) -> Iterator[tuple[Transfer, Mechanism]]:
+    """(transfer, mechanism) for every transfer whose mechanism the knowledge file knows."""
+    return _known(ctx)
+
+
+def in_place(place: str) -> str:
+    """A place in a sentence: 'in US', 'outside the UK', 'in the European Economic Area'."""
+    return _in(place)
 
 
 def _public_authority(ctx: Context, transfer: Transfer) -> bool:
@@ -232,13 +316,13 @@ def uncovered_importers(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     A processor counts through its ``location``, its ``parent_company``'s
     country and each sub-processor's country; a recipient through its
     ``country``. A transfer covers one when its importer is that entity and its
-    destination is that country.
+    destination reaches that place (:func:`reaches`: a transfer "outside the
+    UK" reaches a processor in the US).
     """
-    covered = {
-        (transfer.importer.ref, transfer.destination)
-        for transfer in ctx.policy.transfers
-        if transfer.importer is not None
-    }
+    destinations: dict[str, list[str]] = {}
+    for transfer in ctx.policy.transfers:
+        if transfer.importer is not None:
+            destinations.setdefault(transfer.importer.ref, []).append(transfer.destination)
     places: list[tuple[Entity, str, str]] = []
     for processor in ctx.policy.processors:
         places.extend(_processor_places(processor))
@@ -247,10 +331,23 @@ def uncovered_importers(ctx: Context) -> Iterator[tuple[Entity, str, str]]:
     seen: set[tuple[str, str, str]] = set()
     for entity, field, country in places:
         where = (entity.ref, field, country)
-        if not country or country in uk_codes() or (entity.ref, country) in covered or where in seen:
+        if not country or country in uk_codes() or where in seen:
+            continue
+        if _covered(country, destinations.get(entity.ref, [])):
             continue
         seen.add(where)
         yield entity, field, country
+
+
+def _covered(place: str, transfers_to: list[str]) -> bool:
+    """Whether transfers to ``transfers_to`` cover an importer placed at ``place``: one reaches
+    it, or the place is only "outside the UK" (or the EEA, the EU) and the notice records
+    where the importer's transfers go, which is all that can be known."""
+    if any(reaches(destination, place) for destination in transfers_to):
+        return True
+    region = regions().get(place)
+    vague = region is not None and bool(region.outside)
+    return vague and any(destination not in uk_codes() for destination in transfers_to)
 
 
 def _processor_places(processor: Processor) -> Iterator[tuple[Entity, str, str]]:
@@ -261,14 +358,21 @@ def _processor_places(processor: Processor) -> Iterator[tuple[Entity, str, str]]
         yield processor, "sub_processors", sub.country
 
 
+def _in(place: str) -> str:
+    """'in US', or the region's words: 'outside the UK', 'in the European Economic Area'."""
+    name = place_name(place)
+    return f"in {name}" if name == place or not name.startswith(("outside", "anywhere")) else name
+
+
 def _where(entity: Entity, field: str, country: str) -> str:
+    where = _in(country)
     if isinstance(entity, Recipient):
-        return f"recipient '{entity.id}' is in {country}"
+        return f"recipient '{entity.id}' is {where}"
     if field == "location":
-        return f"processor '{entity.id}' is located in {country}"
+        return f"processor '{entity.id}' is located {where}"
     if field == "parent_company":
-        return f"processor '{entity.id}' has its parent company in {country}"
-    return f"processor '{entity.id}' has a sub-processor in {country}"
+        return f"processor '{entity.id}' has its parent company {where}"
+    return f"processor '{entity.id}' has a sub-processor {where}"
 
 
 # --- rule checks ----------------------------------------------------------
@@ -370,10 +474,36 @@ def _dpf_gaps(ctx: Context) -> Iterator[_Found]:
             )
 
 
+def _region_gap(ctx: Context, region: Region) -> tuple[str, tuple[Source, ...]] | None:
+    """Why adequacy does not cover a transfer to ``region`` on the date (and the rows that says it), or None."""
+    if region.adequate is False:
+        return f"the notice places the destination in {region.name}", ()  # the notice's own words
+    for code in sorted(region.countries):
+        row = destinations().get(code)
+        if row is None:  # the region's list of countries is what says this
+            return f"no UK adequacy regulations cover {code}, a country of {region.name}", (region.source,)
+        if (row.start and ctx.as_of < row.start) or (row.end and ctx.as_of > row.end):
+            return f"UK adequacy regulations do not cover {region.name} ({code}) on that date", (row.source,)
+    return None  # every country covered, or which country is not known (outside the UK): nothing to check
+
+
 def _adequacy_gaps(ctx: Context) -> Iterator[_Found]:
     for transfer, mechanism in _known(ctx):
         if not mechanism.uses_adequacy_list or not transfer.destination or transfer.destination in uk_codes():
             continue  # an absent or invalid destination is the schema rule's finding
+        region = regions().get(transfer.destination)
+        if region is not None:
+            gap = _region_gap(ctx, region)
+            if gap is not None:
+                yield _Found(
+                    ADEQUACY_DESTINATION,
+                    transfer,
+                    "destination",
+                    f"transfer '{transfer.id}' relies on UK adequacy on {ctx.as_of}, but {gap[0]}",
+                    _doubts(mechanism.source, *gap[1]),
+                    citation=ADEQUACY_DESTINATION.citation_on(ctx.as_of),
+                )
+            continue
         row = destinations().get(transfer.destination)
         if row is None:
             message = f"no UK adequacy regulations cover {transfer.destination}"
@@ -406,6 +536,21 @@ def _missing_copies(ctx: Context) -> Iterator[_Found]:
             )
 
 
+def _public_power_derogations(ctx: Context) -> Iterator[_Found]:
+    for transfer, mechanism in _known(ctx):
+        if mechanism.public_authority_excluded and _public_authority(ctx, transfer):
+            yield _Found(
+                DEROGATION_BY_PUBLIC_AUTHORITY,
+                transfer,
+                "mechanism",
+                f"transfer '{transfer.id}' by a public authority rests on {mechanism.name}, which is not "
+                "available to public authorities exercising their public powers; if this transfer is outside "
+                "them (the authority buying services as any customer would), record why in a waiver",
+                _doubts(mechanism.source),
+                citation=mechanism.cite_on(ctx.as_of),
+            )
+
+
 def _invalid_on_date(ctx: Context) -> Iterator[Finding]:
     return _errors(ctx, _invalid_mechanisms)
 
@@ -427,6 +572,7 @@ _DETECTORS: tuple[Callable[[Context], Iterator[_Found]], ...] = (
     _dpf_gaps,
     _adequacy_gaps,
     _missing_copies,
+    _public_power_derogations,
 )
 
 
@@ -494,7 +640,8 @@ def _importer_without_transfer(ctx: Context) -> Iterator[Finding]:
             IMPORTER_WITHOUT_TRANSFER,
             entity,
             field,
-            f"{_where(entity, field, country)} but no transfer to {country} with importer '{entity.id}' is recorded",
+            f"{_where(entity, field, country)} but no transfer with importer '{entity.id}' reaching "
+            f"{place_name(country)} is recorded",
             detail=f"{field}:{country}",
         )
 
@@ -521,23 +668,14 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
                 notice,
                 "transfers_statement",
                 f"the notice says no other personal information is sent or held outside the UK, but "
-                f"transfer '{transfer.id}' to {transfer.destination} is not described in the notice "
+                f"transfer '{transfer.id}' ({_in(transfer.destination)}) is not described in the notice "
                 "(no notice_wording)",
                 detail=transfer.ref,
             )
 
 
 def _derogation_by_public_authority(ctx: Context) -> Iterator[Finding]:
-    for transfer, mechanism in _known(ctx):
-        if mechanism.public_authority_excluded and _public_authority(ctx, transfer):
-            yield ctx.finding(
-                DEROGATION_BY_PUBLIC_AUTHORITY,
-                transfer,
-                "mechanism",
-                f"transfer '{transfer.id}' by a public authority rests on {mechanism.name}, which is not "
-                "available to public authorities exercising their public powers",
-                citation=mechanism.cite_on(ctx.as_of),
-            )
+    return _errors(ctx, _public_power_derogations)
 
 
 # --- examples ---------------------------------------------------------------
@@ -571,7 +709,7 @@ INVALID_MECHANISM = Rule(
     citation=(
         "UK GDPR Art 44 (Art 44A from 2026-02-05); CJEU C-362/14 Schrems I (6 October 2015); CJEU "
         "C-311/18 Schrems II (16 July 2020); ICO transitional provisions under DPA 2018 s.119A (in force "
-        "21 March 2022); see checks/knowledge/transfer-mechanisms.yaml"
+        "21 March 2022); see 'policy-lint knowledge transfer-mechanisms'"
     ),
     remediation=(
         "Put a current UK mechanism in place (UK adequacy regulations, the UK Extension to the DPF for a "
@@ -641,10 +779,11 @@ UNKNOWN_MECHANISM = Rule(
         "never checked for validity, dates or the copy of safeguards, so a dead mechanism could pass "
         "unnoticed."
     ),
-    citation="UK GDPR Chapter V (Arts 44-49); checks/knowledge/transfer-mechanisms.yaml",
+    citation="UK GDPR Chapter V (Arts 44-49); see 'policy-lint knowledge transfer-mechanisms'",
     remediation=(
-        "Use the id (or an alias) of a mechanism in checks/knowledge/transfer-mechanisms.yaml; if the law "
-        "has a mechanism the file lacks, add it there with its citation and dates."
+        "Use the id (or an alias) of a mechanism that 'policy-lint values mechanism' lists (so does "
+        "docs/reference/transfers.md); if the law has a mechanism the list lacks, it needs a knowledge row "
+        "with its citation and dates: ask the policy-lint maintainers."
     ),
     check=_unknown_mechanism,
     failing=_transfer("mechanism: us-safe-bridge", "safeguard_copy: on request"),
@@ -662,7 +801,7 @@ BEFORE_IT_EXISTED = Rule(
         "It is a warning, not an error: the transfer may be lawful today, and the finding is that the "
         "record of when it began cannot be right."
     ),
-    citation="UK GDPR Chapter V; DPA 2018 s.119A; see checks/knowledge/transfer-mechanisms.yaml for each date",
+    citation="UK GDPR Chapter V; DPA 2018 s.119A; 'policy-lint values mechanism' gives each date",
     remediation=(
         "Correct in_place_from to the date the mechanism was actually signed or relied on, and record what "
         "covered the transfer before then."
@@ -791,13 +930,13 @@ UNVERIFIED_KNOWLEDGE = Rule(
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "TRF001, TRF002, TRF003 and TRF007 report an error only when every knowledge row the finding "
+        "TRF001, TRF002, TRF003, TRF007 and TRF010 report an error only when every knowledge row the finding "
         "rests on (the mechanism, the adequacy destination, the copy duty) has a verified note. When a "
         "row's dates or scope were only partly checked, or not at all, the same problem is reported "
         "here as a warning: it is likely real, but the fact behind it must be confirmed before it can "
         "fail a build. The message names the rows and their notes."
     ),
-    citation="UK GDPR Chapter V and Art 13(1)(f); see checks/knowledge/transfer-mechanisms.yaml and adequacy.yaml",
+    citation="UK GDPR Chapter V and Art 13(1)(f); see 'policy-lint knowledge transfer-mechanisms' and 'adequacy'",
     remediation=(
         "Fix the transfer as the message says, or confirm the knowledge row against the legislation and "
         "mark its verified note 'yes: ...' so that the error rule applies."
@@ -811,18 +950,20 @@ UNVERIFIED_KNOWLEDGE = Rule(
 DEROGATION_BY_PUBLIC_AUTHORITY = Rule(
     id="TRF010",
     title="Public authority relies on an Art 49 derogation not available to it",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     area=AREA,
     rationale=(
         "Explicit consent, the two contract derogations and compelling legitimate interests do not apply "
-        "to activities of public authorities in the exercise of their public powers. It is a warning, not "
-        "an error: a council acting outside its public powers (for example as a purchaser) may rely on "
-        "them, which only the controller can judge."
+        "to activities of public authorities in the exercise of their public powers (Art 49(3), unchanged "
+        "since 2018). A public body's notice describes the transfers of its services, which are the "
+        "exercise of its public powers, so resting one on these derogations is an error. Where a transfer "
+        "is genuinely outside those powers (a council buying software as any customer would), record the "
+        "reason in a waiver. A mechanism row that is not verified gives the TRF011 warning instead."
     ),
     citation="UK GDPR Art 49(1)(a)-(c), second subparagraph of Art 49(1), and Art 49(3)",
     remediation=(
-        "Use UK adequacy or appropriate safeguards for the transfer, or record why the processing is "
-        "outside the authority's public powers."
+        "Use UK adequacy or appropriate safeguards for the transfer, or record in a waiver why the "
+        "transfer is outside the authority's public powers."
     ),
     check=_derogation_by_public_authority,
     failing="controller:\n  id: council\n  name: Council\n  public_authority: true\n"

@@ -1,15 +1,26 @@
 """Validate loaded documents against the schemas and build the typed model.
 
 Problems found here (schema violations, unknown keys, duplicate ids, dangling
-references) are not raised: they are recorded as :class:`Problem` rows that
-the engine rules in ``checks/schema.py`` and ``checks/references.py`` report
-as findings. An entity whose ``id`` is unusable is left out of the model; an
-invalid field is dropped so that later rules see the rest of the entity.
+references, text still to be written) are not raised: they are recorded as
+:class:`Problem` rows that the engine rules in ``checks/schema.py``,
+``checks/references.py`` and ``checks/completeness.py`` report as findings.
+An entity whose ``id`` is unusable is left out of the model; an invalid field
+is dropped so that later rules see the rest of the entity.
+
+A problem also says which field of its entity it leaves unreadable
+(:attr:`Problem.hides`): a field dropped as invalid, the field a misspelt key
+was meant to be, a list of references that point at nothing, a field that
+still holds a placeholder. The engine then drops the other rules' findings on
+that entity and field: they would only repeat, in other words, that the field
+cannot be read (``contract.signed: 15/01/2026`` is an invalid date, not a
+processor with no contract).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
@@ -19,6 +30,7 @@ from cerberus.errors import BasicErrorHandler, ValidationError
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
 from linter.schema import (
+    ISO_DATE_PATTERN,
     KINDS,
     PERIOD_PATTERN,
     PLACE_PATTERN,
@@ -27,17 +39,32 @@ from linter.schema import (
     TIME_PATTERN,
     EntityValidator,
     Schema,
+    as_date,
+    as_text,
+    as_whole_number,
 )
 
 SCHEMA_RULE = "SCH001"
 UNKNOWN_KEY_RULE = "SCH002"
 DANGLING_RULE = "REF001"
 DUPLICATE_RULE = "REF002"
+PLACEHOLDER_RULE = "CMP001"
+#: the rules that report build problems: never dropped for a field they leave unreadable
+BUILD_RULES = frozenset({SCHEMA_RULE, UNKNOWN_KEY_RULE, DANGLING_RULE, DUPLICATE_RULE, PLACEHOLDER_RULE})
+
+#: text that is still to be written: "TODO", or "TODO: what to write here"
+PLACEHOLDER = re.compile(r"\s*TODO\b:?\s*")
 
 _UNKNOWN_FIELD = 0x03
 _REQUIRED_FIELD = 0x02
 _BAD_TYPE = 0x24
 _REGEX_MISMATCH = 0x41
+_EMPTY = 0x22
+_NULL = 0x23
+#: Cerberus min/max codes -> how the message puts the bound
+_BOUNDS = {0x42: "but must be at least", 0x43: "but must be at most"}
+_UNALLOWED_VALUE = 0x44
+_UNALLOWED_VALUES = 0x45
 _MESSAGES = BasicErrorHandler.messages
 
 
@@ -51,6 +78,9 @@ class Problem:
     field: str
     message: str
     detail: str = ""
+    #: the fields of ``entity`` this problem leaves unreadable: the other rules'
+    #: findings on that entity and those fields are not reported
+    hides: tuple[str, ...] = ()
 
 
 def _walk(node: Any, path: tuple[Any, ...], file: str) -> Position:
@@ -109,34 +139,98 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         if isinstance(error.value, bool) and "string" in kinds:
             hint = " (YAML reads unquoted yes, no, on, off and NO as true/false: put the value in quotes)"
         elif "date" in kinds:
-            hint = " (write an unquoted date such as 2024-03-31)"
-        expected = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
+            hint = " (write the date as YYYY-MM-DD, such as 2024-03-31, with no time)"
+        expected = " or ".join(str(_TYPE_WORDS.get(kind, kind)) for kind in kinds)
         return SCHEMA_RULE, f"'{name}' must be {expected}, not {_type_name(error.value)}{hint}"
     if error.code == _REGEX_MISMATCH:
         return (
             SCHEMA_RULE,
-            f"'{name}' has an invalid value {error.value!r} ({_FORMATS.get(error.constraint, error.constraint)})",
+            f"'{name}' has an invalid value {_shown(error.value)} ({_FORMATS.get(error.constraint, error.constraint)})",
         )
+    if error.code in (_UNALLOWED_VALUE, _UNALLOWED_VALUES):
+        values = error.value if error.code == _UNALLOWED_VALUES else [error.value]
+        bad = [value for value in values if value not in error.constraint] if isinstance(values, list) else values
+        shown = ", ".join(_shown(value) for value in bad) if isinstance(bad, list) else _shown(bad)
+        guess = difflib.get_close_matches(
+            str(bad[0]) if isinstance(bad, list) and bad else "", error.constraint, n=1, cutoff=0.75
+        )
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        return (
+            SCHEMA_RULE,
+            f"'{name}' has an invalid value {shown} ({hint}expected one of: {', '.join(error.constraint)}; "
+            f"see 'policy-lint values {field_of(schema, path)}')",
+        )
+    if error.code in _BOUNDS:
+        return SCHEMA_RULE, f"'{name}' is {_shown(error.value)}, {_BOUNDS[error.code]} {error.constraint}"
+    if error.code in (_EMPTY, _NULL):
+        required = isinstance(path[-1], str) and _schema_at(schema, path).get(path[-1], {}).get("required")
+        problem = "is empty" if error.code == _EMPTY else "has no value"
+        return SCHEMA_RULE, f"'{name}' {problem}: write one" + ("" if required else ", or leave the key out")
     template = _MESSAGES.get(error.code, "is invalid")
     text = template.format(*(error.info or ()), constraint=error.constraint, field=name, value=error.value)
     return SCHEMA_RULE, f"'{name}' {text}"
 
 
-_TYPE_WORDS = {
+_TYPE_WORDS: dict[str, str] = {
     "string": "text",
     "boolean": "true or false",
     "list": "a list",
     "dict": "a mapping",
     "integer": "a whole number",
+    "date": "a date",
 }
 
 _FORMATS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "expected a kebab-case id such as 'child-protection'",
     PLACE_PATTERN: "expected an ISO 3166 two-letter country code such as 'GB', or one of " + ", ".join(REGIONS),
-    PERIOD_PATTERN: "expected a period such as '35 years' or 'indefinite'",
+    PERIOD_PATTERN: (
+        "expected a number and a unit, such as '35 years' or '6 months', or 'indefinite'; a period that runs "
+        "from an event goes in starts ('period: 6 years' with 'starts: last-contact'), and one that depends on "
+        "something else in criteria ('criteria: until the pupil leaves, plus 6 years')"
+    ),
     TIME_PATTERN: "expected 'immediately' or a time such as '1 month', '40 days' or '20 working days'",
     SI_PATTERN: "expected a statutory instrument number as year/number, such as '2010/959'",
+    ISO_DATE_PATTERN: "expected a date as YYYY-MM-DD, such as 2024-03-31",
 }
+
+
+def format_hint(pattern: str) -> str:
+    """What a pattern of the schemas accepts, in words, for messages and the JSON Schema."""
+    return _FORMATS.get(pattern, f"expected text matching {pattern}")
+
+
+def _types(rules: Schema) -> list[str]:
+    kinds = rules.get("type", [])
+    return [kinds] if isinstance(kinds, str) else list(kinds)
+
+
+def field_of(schema: Schema, path: tuple[Any, ...]) -> str:
+    """The schema field a document path names, as ``policy-lint values`` takes it:
+    'rights_stated' for 'rights_stated[2]', 'rights.scope' for 'rights.access.scope'."""
+    names: list[str] = []
+    current: Schema | None = schema
+    keyed: Schema | None = None  # the mapping schema of each value of a keyed mapping (notice.rights)
+    for step in path:
+        if isinstance(step, int):
+            continue
+        if keyed is not None:  # a key of a keyed mapping names no field
+            current, keyed = keyed, None
+            continue
+        rules = current.get(step) if current is not None else None
+        if not isinstance(rules, dict):
+            break
+        names.append(str(step))
+        if "list" in _types(rules) and isinstance(rules.get("schema"), dict):
+            rules = rules["schema"]
+        if "valuesrules" in rules:
+            keyed = rules["valuesrules"].get("schema", {})
+        current = rules.get("schema") if isinstance(rules.get("schema"), dict) and "dict" in _types(rules) else None
+    return ".".join(names)
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a date as the text it was written as."""
+    return repr(as_text(value) if isinstance(value, dt.date) else value)
 
 
 def _type_name(value: Any) -> str:
@@ -223,6 +317,44 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+#: fields that state one fact together: when one cannot be read, rules that read
+#: the fact from the other would report it missing (the notice's rights)
+_READ_WITH: dict[tuple[str, str], tuple[str, ...]] = {
+    ("notice", "rights"): ("rights_stated",),
+    ("notice", "rights_stated"): ("rights",),
+}
+
+
+def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[tuple[Any, ...], str]]) -> Any:
+    """A valid value in the one form the model holds, and every text still to be written in it.
+
+    A value may be written in more than one valid way (see ``PolicyValidator``):
+    a date as text ("2024-03-31") becomes a date, a whole number written 12.0 an
+    int, and a YAML date in a text field its text. Nested mappings and lists are
+    changed in place, so that they keep their positions. ``todo`` collects the
+    (path, text) of each placeholder ('TODO: ...').
+    """
+    if isinstance(value, str):
+        if value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
+            todo.append((path, value))
+        return as_date(value) if "date" in _types(rules) else value
+    if isinstance(value, dt.date):
+        return value if "date" in _types(rules) else as_text(value)
+    if isinstance(value, float) and "integer" in _types(rules):
+        return as_whole_number(value)
+    inner = rules.get("schema")
+    if isinstance(value, list):
+        item_rules = inner if isinstance(inner, dict) else {}
+        for index, item in enumerate(value):
+            value[index] = _settle(item, item_rules, (*path, index), todo)
+    elif isinstance(value, dict):
+        keyed = rules.get("valuesrules", {})
+        for key, item in value.items():
+            field_rules = inner.get(key, {}) if isinstance(inner, dict) else keyed
+            value[key] = _settle(item, field_rules, (*path, key), todo)
+    return value
+
+
 class _Builder:
     def __init__(self) -> None:
         self.policy = m.Policy()
@@ -235,8 +367,12 @@ class _Builder:
         # (entity, field name, raw ids, their positions) resolved once all are known
         self.pending: list[tuple[m.Entity, str, list[str], list[tuple[int, int] | None]]] = []
 
-    def problem(self, rule: str, position: Position, entity: str, field: str, message: str, detail: str = "") -> None:
-        self.problems.append(Problem(rule, position, entity, field, message, detail))
+    def problem(
+        self, rule: str, position: Position, entity: str, field: str, message: str, detail: str = "", hides: str = ""
+    ) -> None:
+        kind = entity.split(":", 1)[0]
+        unreadable = (hides, *_READ_WITH.get((kind, hides), ())) if hides else ()
+        self.problems.append(Problem(rule, position, entity, field, message, detail, unreadable))
 
     def add_document(self, document: Document) -> None:
         self.policy.files.append(document.file)
@@ -283,10 +419,23 @@ class _Builder:
         for path, error in validator.errors(raw):
             rule, message = _describe(path, error, validator.schema)
             field_name = str(path[0]) if path else ""
-            self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path))
+            hides = field_name
+            if error.code == _UNKNOWN_FIELD and len(path) == 1:  # hides the field it was meant to be, if any
+                guess = difflib.get_close_matches(field_name, list(validator.schema), n=1)
+                hides = guess[0] if guess else ""
+            self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path), hides)
             data.pop(field_name, None)
         if "id" not in data:
             return
+        todo: list[tuple[tuple[Any, ...], str]] = []
+        for name, value in data.items():
+            data[name] = _settle(value, validator.schema.get(name, {}), (name,), todo)
+        for path, text in todo:
+            instruction = PLACEHOLDER.sub("", text, count=1).strip()
+            message = f"'{_dotted(path)}' is still to be written" + (f": {instruction}" if instruction else "")
+            self.problem(
+                PLACEHOLDER_RULE, _walk(raw, path, file), ref, str(path[0]), message, _dotted(path), str(path[0])
+            )
         self.create(kind, data, position, file, raw)
 
     def create(self, kind: str, data: dict[str, Any], position: Position, file: str, raw: Mapping) -> None:
@@ -353,6 +502,7 @@ class _Builder:
                         base,
                         f"'{base}' refers to {kinds} '{entity_id}', which is not defined",
                         entity_id,
+                        hides=base,
                     )
                 else:
                     resolved.append(found)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from linter import commands
-from linter.config import OutputSpec, parse_output
+from linter.config import OutputSpec, parse_output, parse_severities
 from linter.findings import Severity
 from linter.output import FORMATS
 
@@ -110,7 +110,40 @@ def _options(command_line: dict[str, Any]) -> dict[str, Any]:
         "baseline": command_line.get("baseline"),
         "signoff": command_line.get("signoff"),
         "outputs": list(command_line.get("outputs") or ()),
+        "severity": command_line.get("severity") or {},
     }
+
+
+class SeverityType(click.ParamType):  # type: ignore[type-arg]
+    """``RULE=SEVERITY`` (several comma-separated): a rule id or prefix and its new severity."""
+
+    name = "RULE=SEVERITY"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dict[str, Severity]:
+        if isinstance(value, dict):
+            return value
+        try:
+            return parse_severities(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _severities(function: Callable[..., None]) -> Callable[..., None]:
+    """``--severity RULE=SEVERITY``, repeatable, merged into one mapping (the last wins)."""
+
+    def merge(
+        ctx: click.Context, param: click.Parameter, values: tuple[dict[str, Severity], ...]
+    ) -> dict[str, Severity]:
+        return {rule: level for value in values for rule, level in value.items()}
+
+    return click.option(
+        "--severity",
+        multiple=True,
+        type=SeverityType(),
+        callback=merge,
+        help="Give a rule (id or prefix) another severity, e.g. RET004=warning or NTC=info; repeatable. "
+        "Adds to [tool.policy-lint.severity]; the most specific id wins.",
+    )(function)
 
 
 _AS_OF = click.option(
@@ -123,42 +156,75 @@ _SIGNOFF = click.option(
 )
 
 
-def _policy_options(function: Callable[..., None]) -> Callable[..., None]:
-    """The options ``check`` and ``config`` share (``config`` shows their effect)."""
-    decorators = [
+#: help of the options ``check`` and ``config`` share: (for check, for config)
+_POLICY_HELP = {
+    "select": (
+        "Run only these rule ids or prefixes (comma-separated).",
+        "Rule ids or prefixes to run (comma-separated), as check would take them.",
+    ),
+    "ignore": (
+        "Skip these rule ids or prefixes (comma-separated).",
+        "Rule ids or prefixes to skip (comma-separated), as check would take them.",
+    ),
+    "fail-on": (
+        "Lowest severity that makes the run fail (exit 1) [default: error].",
+        "The fail-on threshold to show, as check would take it.",
+    ),
+    "waivers": (
+        "Waiver file (default: policy-waivers.yaml in the policy folder).",
+        "The waiver file to show, as check would take it.",
+    ),
+    "baseline": (
+        "Report only findings not in this baseline file, and its entries no longer found (stale).",
+        "The baseline file to show, as check would take it.",
+    ),
+    "signoff": (
+        "Sign-off record (default: policy-signoff.yaml in the policy folder).",
+        "The sign-off record to show, as check would take it.",
+    ),
+    "format": (
+        f"Output format, one of {', '.join(FORMATS)} [default: text]; FORMAT:FILE writes it to FILE. "
+        "Repeat for several outputs.",
+        f"An output to show, as check would take it: one of {', '.join(FORMATS)}, or FORMAT:FILE.",
+    ),
+    "output": (
+        "Write the --format given just before it to FILE.",
+        "The file of the --format given just before it, as check would take it.",
+    ),
+}
+
+
+def _with_policy_options(function: Callable[..., None], *, for_config: bool) -> Callable[..., None]:
+    """The options ``check`` and ``config`` share: ``config`` shows their effect,
+    so its help says what each option would set rather than what it does."""
+    help_of = {name: texts[1 if for_config else 0] for name, texts in _POLICY_HELP.items()}
+    decorators: list[Callable[[Callable[..., None]], Callable[..., None]]] = [
         click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--select", multiple=True, metavar="IDS", help=help_of["select"]),
+        click.option("--ignore", multiple=True, metavar="IDS", help=help_of["ignore"]),
         click.option(
-            "--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated)."
+            "--fail-on", type=click.Choice([s.value for s in Severity]), default=None, help=help_of["fail-on"]
         ),
-        click.option(
-            "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated)."
-        ),
-        click.option(
-            "--fail-on",
-            type=click.Choice([s.value for s in Severity]),
-            default=None,
-            help="Lowest severity that makes the run fail (exit 1) [default: error].",
-        ),
-        click.option(
-            "--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder)."
-        ),
-        click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline file."),
-        _SIGNOFF,
-        click.option(
-            "--format",
-            "outputs",
-            multiple=True,
-            type=OutputType(),
-            help=f"Output format, one of {', '.join(FORMATS)} [default: text]; FORMAT:FILE writes it to FILE. "
-            "Repeat for several outputs.",
-        ),
-        click.option(
-            "--output", "-o", "output", metavar="FILE", help="Write the --format given just before it to FILE."
-        ),
+        _severities,
+        click.option("--waivers", metavar="FILE", help=help_of["waivers"]),
+        click.option("--baseline", metavar="FILE", help=help_of["baseline"]),
+        click.option("--signoff", metavar="FILE", help=help_of["signoff"]),
+        click.option("--format", "outputs", multiple=True, type=OutputType(), help=help_of["format"]),
+        click.option("--output", "-o", "output", metavar="FILE", help=help_of["output"]),
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
     return function
+
+
+def _policy_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The options of ``check`` (and of the commands that lint like it)."""
+    return _with_policy_options(function, for_config=False)
+
+
+def _config_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The same options for ``config``, which shows what they would set."""
+    return _with_policy_options(function, for_config=True)
 
 
 @main.command(cls=OutputsCommand)
@@ -179,12 +245,19 @@ def check(as_of: dt.date | None, exit_zero: bool, output: str | None, **command_
 
 
 @main.command("config", cls=OutputsCommand)
-@_policy_options
+@_config_options
 def show_config(output: str | None, **command_line: Any) -> None:
-    """Show the effective configuration and where each value comes from.
+    """Show the settings check would use and where each comes from; nothing is linted.
 
-    Command-line options win over [tool.policy-lint] in the nearest
-    pyproject.toml, which wins over the defaults.
+    Settings come from the command line, then [tool.policy-lint] in the
+    nearest pyproject.toml at or above the working directory (its
+    [tool.policy-lint.severity] table too), then the defaults. Give config the
+    options you would give check to see their effect.
+
+    \b
+    Examples:
+      policy-lint config
+      policy-lint config --severity RET004=warning --fail-on warning
     """
     raise SystemExit(commands.show_config(_options(command_line), output))
 
@@ -196,10 +269,17 @@ def show_config(output: str | None, **command_line: Any) -> None:
 @click.option("--ignore", multiple=True, metavar="IDS", help="Rule ids or prefixes to leave out (comma-separated).")
 @click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder).")
 @click.option("--output", "-o", metavar="FILE", help="Baseline file to write (default: 'baseline' in the config).")
-def write_baseline(as_of: dt.date | None, output: str | None, **command_line: Any) -> None:
+@click.option(
+    "--prune", is_flag=True, help="Only remove the entries no finding matches any more (fixed since); add none."
+)
+def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **command_line: Any) -> None:
     """Record today's findings in a baseline, so that `check --baseline FILE`
-    reports only new ones."""
-    raise SystemExit(commands.baseline(_options(command_line), as_of=as_of or dt.date.today(), output=output))
+    reports only new ones (and the baseline's entries no longer found).
+
+    With --prune, the existing baseline only loses its stale entries."""
+    raise SystemExit(
+        commands.baseline(_options(command_line), as_of=as_of or dt.date.today(), output=output, prune=prune)
+    )
 
 
 @main.command("rules")
@@ -269,6 +349,7 @@ _IGNORE = click.option(
     "('check' is the gate); the gate the report shows is [tool.policy-lint] fail-on (default: error).",
 )
 @click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder).")
+@_severities
 @_SIGNOFF
 @click.option(
     "--since",
@@ -352,6 +433,70 @@ def diff(
         as_of=as_of or dt.date.today(),
     )
     raise SystemExit(code)
+
+
+@main.command("schema")
+@click.option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
+def json_schema(output: str | None) -> None:
+    """Print the JSON Schema of a policy file, for editors (completion and checks
+    as you type) and other JSON Schema tools.
+
+    \b
+    Examples:
+      policy-lint schema -o policy/policy.schema.json
+      then start each policy file with
+      # yaml-language-server: $schema=policy.schema.json
+    """
+    raise SystemExit(commands.json_schema(output))
+
+
+@main.command("values")
+@click.argument("field", required=False, metavar="[FIELD]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def field_values(field: str | None, fmt: str) -> None:
+    """List what a policy field takes: its allowed values (from the schemas), or
+    the vocabulary the rules compare it with (from the knowledge files: starting
+    events, disposal methods, statutory minimums, transfer mechanisms, adequacy,
+    lawful bases, Schedule 1 conditions, controller kinds), with what each means
+    and its dates. Without FIELD, every such field.
+
+    \b
+    Examples:
+      policy-lint values starts
+      policy-lint values mechanism
+      policy-lint values controller.kind
+    """
+    raise SystemExit(commands.values(field, fmt))
+
+
+@main.command("init")
+@click.argument("folder", default="policy", metavar="[DIR]")
+@click.option(
+    "--kind",
+    type=click.Choice(("council", "school", "nhs", "central-government", "company", "charity")),
+    help="The kind of organisation (asked in a terminal when not given).",
+)
+@click.option("--name", help="The organisation's name, as the notice will give it (asked when not given).")
+@click.option(
+    "--school-type",
+    type=click.Choice(("maintained", "academy", "independent")),
+    help="For --kind school: a maintained school, an academy or an independent school.",
+)
+@_AS_OF
+def init_policy(
+    folder: str, kind: str | None, name: str | None, school_type: str | None, as_of: dt.date | None
+) -> None:
+    """Write a starter policy into DIR (default: policy/): a valid policy whose
+    every "TODO: ..." says what to write, with commented examples of every
+    entity kind, and the JSON Schema for editors. Never overwrites a file.
+
+    \b
+    Examples:
+      policy-lint init --kind school --school-type academy --name "Hillside Academy"
+      policy-lint init privacy --kind council --name "Example Borough Council"
+      policy-lint check policy/      # lists each TODO left to write
+    """
+    raise SystemExit(commands.init(folder, kind, name, school_type, as_of or dt.date.today()))
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m linter.cli`

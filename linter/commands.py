@@ -94,29 +94,58 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
         raise usage(str(error)) from None
     from linter import engine
 
-    unknown = engine.unknown_patterns([*settings.select, *settings.ignore])
+    unknown = engine.unknown_patterns([*settings.select, *settings.ignore, *settings.severity])
     if unknown:
         raise usage(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
     return settings
 
 
 def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> engine.Result:
-    """Run the catalogue as the settings say; unusable files stop the command."""
-    from linter import engine
+    """Run the catalogue as the settings say; unusable files stop the command.
 
+    A policy file named alone is checked with the policy folder it belongs to,
+    and only its findings are reported (see :mod:`linter.scope`)."""
+    from linter import engine
+    from linter.scope import scope
+
+    where = scope(settings.paths, settings.folders)
     result = engine.run(
-        settings.paths,
+        where.load,
         as_of,
         settings.select,
         settings.ignore,
         waivers=settings.waivers,
         baseline=settings.baseline if with_baseline else None,
+        severity=settings.severity,
+        report=where.report,
         signoff=settings.signoff,
         signoff_months=settings.signoff_period_months,
     )
+    _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
         raise unusable_files(result.load_errors)
     return result
+
+
+def _checked_alone(alone: Sequence[str], result: engine.Result, folders: Sequence[str]) -> None:
+    """Stop, saying plainly why, rather than report ids as undefined that a file
+    checked alone cannot resolve: when a file in no policy folder refers to ids
+    it does not define and other policy files sit around it. (With none around
+    it, it is a policy of its own and its undefined ids are real findings.)"""
+    from linter.build import DANGLING_RULE
+    from linter.scope import surrounding_folder
+
+    for file in alone:
+        dangling = [f for f in result.findings if f.rule == DANGLING_RULE and os.path.samefile(f.file, file)]
+        folder = surrounding_folder(file) if dangling else None
+        if folder is None:
+            continue
+        ids = ", ".join(sorted({f"'{finding.detail}'" for finding in dangling}))
+        raise usage(
+            f"{file} refers to {ids}, defined in no file it was checked with: a policy file is checked with its "
+            f"policy folder, and {file} is in none ({', '.join(folders)}); check the folder (policy-lint check "
+            f"{folder}) or name it in [tool.policy-lint] paths"
+        )
 
 
 def ensure_writable(target: str | os.PathLike[str], read: Sequence[str], settings: Settings) -> None:
@@ -172,19 +201,37 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
 
 
 @exits_two_when_unusable
-def baseline(options: Options, *, as_of: dt.date, output: str | None) -> int:
-    """Write today's findings to a baseline file, keyed by fingerprint."""
+def baseline(options: Options, *, as_of: dt.date, output: str | None, prune: bool = False) -> int:
+    """Write today's findings to a baseline file, keyed by fingerprint; with
+    ``prune``, only remove the entries of the existing file no finding matches any more."""
     from linter import baseline as baselines
+    from linter.loader import LoadError
 
     settings = settings_for(options)
     target = output or settings.baseline
     if target is None:
         raise usage("no baseline file: give -o FILE or set 'baseline' in [tool.policy-lint]")
+    accepted = None
+    if prune:
+        try:
+            accepted = baselines.load(target)
+        except LoadError as error:
+            raise unusable_files([error]) from None
     result = lint(settings, as_of, with_baseline=False)
     ensure_writable(target, result.read_files, settings)
-    write(target, baselines.render(result.findings))
-    count = len({finding.fingerprint for finding in result.findings})
-    click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
+    if accepted is None:
+        write(target, baselines.render(result.findings))
+        count = len({finding.fingerprint for finding in result.findings})
+        click.echo(f"wrote {count} finding{'' if count == 1 else 's'} to {target}")
+        return 0
+    found = [*result.findings, *(waived.finding for waived in result.waived)]
+    stale = baselines.stale(accepted, found, {rule.id for rule in result.rules})
+    kept = [entry for entry in accepted.values() if entry not in stale]
+    write(target, baselines.render_entries(kept))
+    click.echo(
+        f"removed {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'} from {target}; "
+        f"kept {len(kept)} (new findings are not added: run without --prune to record them)"
+    )
     return 0
 
 
@@ -277,13 +324,27 @@ def format_rule(rule: Rule) -> str:
     return "\n".join(sections) + "\n"
 
 
+def format_family(prefix: str, family: Sequence[Rule]) -> str:
+    """The rules whose ids start with ``prefix``: id, severity, title; how to read one."""
+    areas = sorted({rule.area for rule in family})
+    lines = [f"{prefix}: {len(family)} rule{'' if len(family) == 1 else 's'} ({', '.join(areas)})", ""]
+    lines += [f"  {rule.id}  {rule.severity.value:<7}  {rule.title}" for rule in family]
+    lines += ["", f"policy-lint explain {family[0].id} shows what a rule checks, why, the law and the fix."]
+    return "\n".join(lines) + "\n"
+
+
 @exits_two_when_unusable
 def explain(rule_id: str) -> int:
-    """Print a rule's page; an unknown id is a usage error with a suggestion."""
+    """Print a rule's page, or the list of a family's rules for a prefix ('TRF');
+    an unknown id is a usage error with a suggestion."""
     from linter import engine
 
     catalogue = engine.all_rules()
     rule = catalogue.get(rule_id.strip().upper())
+    family = [rule for rule in catalogue.values() if rule.id.startswith(rule_id.strip().upper())]
+    if rule is None and family and rule_id.strip():
+        click.echo(format_family(rule_id.strip().upper(), family), nl=False)
+        return 0
     if rule is None:
         guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
@@ -371,4 +432,116 @@ def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
     shown = ", ".join(f"{count} {verdict}" for verdict, count in sorted(verdicts.items(), key=lambda item: -item[1]))
     files_count = len(names or known)
     click.echo(f"{len(listed)} rows in {files_count} file{'' if files_count == 1 else 's'}: {shown}")
+    return 0
+
+
+@exits_two_when_unusable
+def json_schema(output: str | None = None) -> int:
+    """Print (or write to ``output``) the JSON Schema of a policy file."""
+    from linter import schema_json
+    from linter.files import output_problem
+
+    text = schema_json.render()
+    if output is None:
+        click.echo(text, nl=False)
+        return 0
+    problem = output_problem(output, [])
+    if problem is not None:
+        raise usage(problem)
+    write(output, text)
+    return 0
+
+
+def _values_text(vocabulary: Any) -> str:
+    """One vocabulary as ``values`` prints it: the field, what it takes, one value a line."""
+    source = f" (policy-lint knowledge {vocabulary.knowledge})" if vocabulary.knowledge else ""
+    heading = ", ".join(vocabulary.fields)
+    lines = [f"{heading}: {vocabulary.title if vocabulary.knowledge else vocabulary.about}{source}"]
+    if vocabulary.knowledge:
+        lines.append(_paragraph(vocabulary.about))
+    width = min(max((len(value.value) for value in vocabulary.values), default=0), 32)
+    for value in vocabulary.values:
+        said = "; ".join(part for part in (value.meaning, *value.notes) if part)
+        lines.append(f"  {value.value:<{width}}  {said}".rstrip())
+    lines.append(f"  (docs/reference/{vocabulary.page}.md)")
+    return "\n".join(lines)
+
+
+@exits_two_when_unusable
+def values(field: str | None = None, fmt: str = "text") -> int:
+    """The values (or the form) a field takes, from the schemas and the knowledge files;
+    without a field, every field that has them."""
+    from checks import reference
+
+    if field is None:
+        found = list(reference.vocabularies())
+    else:
+        found = reference.lookup(field)
+        if not found:
+            names = sorted({name for vocabulary in reference.vocabularies() for name in vocabulary.fields})
+            ends = sorted({name.rsplit(".", 1)[-1] for name in names})
+            guesses = difflib.get_close_matches(field.strip().lower(), [*names, *ends], n=3)
+            hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (policy-lint values lists them all)"
+            raise usage(f"no field {field!r} with a fixed set of values or a format{hint}")
+    if fmt == "json":
+        rows = [
+            {
+                "title": vocabulary.title,
+                "fields": list(vocabulary.fields),
+                "about": vocabulary.about,
+                "knowledge": vocabulary.knowledge or None,
+                "values": [
+                    {"value": value.value, "meaning": value.meaning, "notes": list(value.notes)}
+                    for value in vocabulary.values
+                ],
+            }
+            for vocabulary in found
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if field is None:
+        width = max(len(", ".join(vocabulary.fields)) for vocabulary in found)
+        for vocabulary in found:
+            what = vocabulary.title if vocabulary.knowledge else vocabulary.about
+            count = f" ({len(vocabulary.values)} values)" if vocabulary.values else ""
+            click.echo(f"{', '.join(vocabulary.fields):<{width}}  {what}{count}")
+        click.echo("\npolicy-lint values FIELD lists the values of one field (FIELD may be its last part: starts).")
+        return 0
+    click.echo("\n\n".join(_values_text(vocabulary) for vocabulary in found))
+    return 0
+
+
+def _in_terminal() -> bool:
+    """True when someone can answer prompts (init asks for what the options do not give)."""
+    return sys.stdin.isatty()
+
+
+@exits_two_when_unusable
+def init(folder: str, kind: str | None, name: str | None, school_type: str | None, as_of: dt.date) -> int:
+    """Write a starter policy into ``folder``; ask for what is missing in a terminal, else stop."""
+    from linter import starter
+
+    if _in_terminal():
+        if kind is None:
+            kind = click.prompt("Kind of organisation", type=click.Choice(starter.KINDS))
+        if name is None:
+            name = click.prompt("Its name, as the notice will give it", type=str)
+        if kind == "school" and school_type is None:
+            school_type = click.prompt("Type of school", type=click.Choice(starter.SCHOOL_TYPES))
+    missing = [option for option, value in (("--kind", kind), ("--name", name)) if value is None]
+    if kind == "school" and school_type is None:
+        missing.append("--school-type")
+    if missing:
+        raise usage(f"init needs {' and '.join(missing)} when it is not run in a terminal")
+    assert kind is not None and name is not None
+    try:
+        written = starter.write(
+            starter.render(kind, name, school_type=school_type, as_of=as_of, folder=folder), Path(folder)
+        )
+    except starter.StarterError as error:
+        raise usage(str(error)) from None
+    except OSError as error:
+        raise usage(f"{folder}: cannot write: {error.strerror or error}") from None
+    click.echo(f"wrote {len(written)} files to {folder}: {', '.join(path.name for path in written)}")
+    click.echo(f"next: policy-lint check {folder}   (each TODO it lists says what to write)")
     return 0

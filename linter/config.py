@@ -15,6 +15,10 @@ wins over it::
     signoff = "policy/policy-signoff.yaml"
     signoff-period-months = 12         # a sign-off older than this is out of date (SGN001)
 
+    [tool.policy-lint.severity]        # a rule's severity, by id or prefix
+    RET004 = "warning"                 # the most specific entry wins
+    NTC = "warning"
+
 Paths in the file are relative to the folder that holds it.
 """
 
@@ -75,6 +79,11 @@ class Settings:
     outputs: list[OutputSpec] = field(default_factory=lambda: [OutputSpec("text")])
     signoff: str | None = None
     signoff_period_months: int | None = None
+    #: the policy folders of the project (configured, else the default), whatever
+    #: PATHS the command line gives: a file named alone is checked with its folder
+    folders: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
+    #: rule id or prefix -> the severity its findings get instead of the rule's own
+    severity: dict[str, Severity] = field(default_factory=dict)
     #: the pyproject.toml the settings were read from, if any
     file: Path | None = None
     #: setting name -> "default", "command line" or "<file> [tool.policy-lint]"
@@ -98,6 +107,7 @@ _KEYS = {
     "format": "outputs",
     "signoff": "signoff",
     "signoff-period-months": "signoff_period_months",
+    "severity": "severity",
 }
 
 
@@ -191,6 +201,36 @@ def _months(value: Any) -> int:
     return value
 
 
+def parse_severities(value: Any) -> dict[str, Severity]:
+    """Severity overrides: a table ``{RULE-OR-PREFIX = "severity"}`` from the
+    configuration, or ``RULE=severity`` items (each may hold several, comma-separated)
+    from the command line. Ids are kept upper-case; the rule ids are checked later."""
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    else:
+        pairs = []
+        for item in _ids(value):
+            rule, equals, level = item.partition("=")
+            if not equals or not rule.strip():
+                raise ValueError(f"{item!r} must be RULE=SEVERITY, such as RET004=warning")
+            pairs.append((rule, level))
+    overrides: dict[str, Severity] = {}
+    for rule, level in pairs:
+        try:
+            overrides[str(rule).strip().upper()] = _severity(
+                str(level).strip().lower() if isinstance(level, str) else level
+            )
+        except ValueError as error:
+            raise ValueError(f"{rule}: {error}") from None
+    return overrides
+
+
+def severity_for(rule_id: str, overrides: Mapping[str, Severity]) -> Severity | None:
+    """The severity ``overrides`` give a rule: the longest id or prefix that matches wins."""
+    matching = [pattern for pattern in overrides if rule_id.upper().startswith(pattern)]
+    return overrides[max(matching, key=len)] if matching else None
+
+
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a path (text)")
@@ -207,6 +247,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "format": lambda value: [parse_output(spec) for spec in _some_text(value)],
     "signoff": _path,
     "signoff-period-months": _months,
+    "severity": parse_severities,
 }
 
 
@@ -253,13 +294,19 @@ def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Setti
         path, table = found
         settings.file = path
         layers.append((f"{_shown(path)} [tool.{TABLE}]", _from_file(path, table)))
-    layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [])}))
+    layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [], {})}))
     for source, values in layers:
         for attribute, value in values.items():
             if attribute not in _KEYS.values():
                 raise KeyError(attribute)  # pragma: no cover - a programming error
+            if attribute == "severity":  # per rule: the command line adds to the file's table
+                value = {**settings.severity, **value}
+                if settings.sources.get(attribute, "default") != "default":
+                    source = f"{settings.sources[attribute]} and {source}"
             setattr(settings, attribute, value)
             settings.sources[attribute] = source
+        if source != "command line":
+            settings.folders = list(settings.paths)
     return settings
 
 
@@ -268,13 +315,15 @@ def describe(settings: Settings) -> str:
     lines = [f"config file: {_shown(settings.file) if settings.file else '(none found)'}"]
     width = max(len(key) for key in _KEYS)
     for key, value, source in settings.items():
-        shown = _unset(key) if value is None else _toml(value)
+        shown = _unset(key) if value is None or value == {} else _toml(value)
         lines.append(f"{key:<{width}} = {shown:<40} # {source}")
     return "\n".join(lines) + "\n"
 
 
 def _unset(key: str) -> str:
     """How ``describe`` shows a setting that is not set."""
+    if key == "severity":
+        return "{} (each rule's own severity)"
     if key == "waivers":
         from linter.waivers import DEFAULT_FILE  # the waiver reader, only when it is shown
 
@@ -293,6 +342,8 @@ def _toml(value: Any) -> str:
         return f'"{value.value}"'
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + "}"
     if isinstance(value, Sequence) and not isinstance(value, str):
         return "[" + ", ".join(_toml(str(item)) for item in value) + "]"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import baseline as baseline_files
 from linter import signoff as signoff_files
 from linter import waivers as waiver_files
-from linter.build import build
+from linter.build import BUILD_RULES, Problem, build
+from linter.config import severity_for
 from linter.context import Context
-from linter.findings import Finding, Rule
+from linter.findings import Finding, Rule, Severity
 from linter.loader import Document, LoadError, discover, load_files
 from linter.model import Policy
 
@@ -32,6 +36,12 @@ class Result:
     baselined: list[Finding] | None = None
     #: every file the run read (policy, waivers, sign-off, baseline): no output may replace one
     read_files: list[str] = field(default_factory=list)
+    #: the baseline file and its entries that no finding matches any more (fixed since)
+    baseline_file: str | None = None
+    stale_baseline: list[baseline_files.Entry] = field(default_factory=list)
+    #: the files whose findings are reported, when fewer than all read (a file named
+    #: alone is checked with its folder); None: every file read
+    reported_files: list[str] | None = None
     #: the sign-off record, when the policy has one
     signoff: signoff_files.SignOffRecord | None = None
 
@@ -72,6 +82,27 @@ def unknown_patterns(patterns: Iterable[str]) -> list[str]:
     return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
+def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[Finding]:
+    """The findings that do not merely follow from a field being unreadable.
+
+    A build problem (an invalid value, a misspelt key, references to nothing, a
+    placeholder) names the field of its entity it leaves unreadable; another
+    rule's finding on that same entity and field would only say again, and
+    wrongly, that the field is empty ("no contract is recorded" for a contract
+    whose date is mistyped). Such findings are dropped; the problem is reported.
+    """
+    hidden = {(problem.entity, field) for problem in problems for field in problem.hides}
+    if not hidden:
+        return list(findings)
+
+    def unreadable(finding: Finding) -> bool:
+        # a field hides its parts too: 'complaint' hides 'complaint.name' and 'complaint.address[0]'
+        top = re.split(r"[.\[]", finding.field, maxsplit=1)[0]
+        return (finding.entity, finding.field) in hidden or (finding.entity, top) in hidden
+
+    return [finding for finding in findings if finding.rule in BUILD_RULES or not unreadable(finding)]
+
+
 def _documents(
     paths: Sequence[str], waivers: str | None, signoff: str | None = None
 ) -> tuple[list[Document], list[Path], list[Path], list[LoadError]]:
@@ -107,6 +138,8 @@ def run(
     ignore: Sequence[str] = (),
     waivers: str | None = None,
     baseline: str | None = None,
+    severity: Mapping[str, Severity] | None = None,
+    report: Sequence[str] | None = None,
     signoff: str | None = None,
     signoff_months: int | None = None,
 ) -> Result:
@@ -119,11 +152,17 @@ def run(
     run even when not selected, so that whether the entry still matches
     anything is judged the same way whatever the selection.
     ``baseline`` names a baseline file: findings whose fingerprint it lists
-    go to ``Result.baselined`` (see :mod:`linter.baseline`). ``signoff`` names
-    the sign-off file (default: ``policy-signoff.yaml`` in each policy folder)
-    and ``signoff_months`` the period after which a sign-off is out of date.
+    go to ``Result.baselined`` (see :mod:`linter.baseline`), and its entries
+    that no finding matches any more to ``Result.stale_baseline``.
+    ``severity`` maps rule ids or prefixes to the severity their findings get
+    (the most specific wins): the rules, the findings and the gate all see it.
+    ``report`` names the files whose findings are reported (the others are read
+    to resolve references): a finding counts when it is in one of them or
+    affects an entity defined in one of them. ``signoff`` names the sign-off
+    file (default: ``policy-signoff.yaml`` in each policy folder) and
+    ``signoff_months`` the period after which a sign-off is out of date.
     """
-    rules = select_rules(select, ignore)
+    rules = with_severity(select_rules(select, ignore), severity or {})
     documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
     if not documents and errors:
         return Result([], Policy(), rules, as_of, errors)
@@ -135,11 +174,24 @@ def run(
         errors.append(error)
     if errors:
         return Result([], Policy(), rules, as_of, errors)
-    result = evaluate(documents, as_of, select, ignore, waiver_set, record, signoff_months)
+    result = evaluate(documents, as_of, select, ignore, waiver_set, record, signoff_months, severity)
+    findings, waived = result.findings, result.waived
+    selected = {rule.id for rule in result.rules}
+    stale: list[baseline_files.Entry] = []
+    if accepted is not None and report is None:  # a partial report cannot tell what was fixed elsewhere
+        stale = baseline_files.stale(accepted, [*findings, *(item.finding for item in waived)], selected)
+    if report is not None:
+        named = _reported(report)
+        findings = [finding for finding in findings if named(finding)]
+        waived = [item for item in waived if named(item.finding)]
     if accepted is not None:
-        result.findings, result.baselined = baseline_files.split(result.findings, accepted)
+        findings, result.baselined = baseline_files.split(findings, accepted)
+    result.findings, result.waived = findings, waived
     extra = [*waiver_paths, *signoff_paths]
     result.read_files = [*result.policy.files, *(str(path) for path in extra), *([baseline] if baseline else [])]
+    result.baseline_file = baseline
+    result.stale_baseline = stale
+    result.reported_files = list(report) if report is not None else None
     return result
 
 
@@ -155,10 +207,11 @@ def evaluate(
     waiver_set: waiver_files.WaiverSet | None = None,
     signoff: signoff_files.SignOffRecord | None = None,
     signoff_months: int | None = None,
+    severity: Mapping[str, Severity] | None = None,
 ) -> Result:
     """Build and check policy documents already loaded (from a folder, or from
     a git revision), with the waivers, actions and sign-off record given."""
-    rules = select_rules(select, ignore)
+    rules = with_severity(select_rules(select, ignore), severity or {})
     waiver_set = waiver_set or waiver_files.WaiverSet()
     policy, problems = build(documents)
     if signoff is not None:
@@ -166,7 +219,9 @@ def evaluate(
     context = Context(policy, as_of, problems, signoff, signoff_months)
     selected = {rule.id for rule in rules}
     to_run = (selected | waiver_set.rules) - RECORD_RULES
-    findings = [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)]
+    findings = readable(
+        [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)], problems
+    )
     outcome = waiver_files.apply(findings, waiver_set, as_of)
     context.problems.extend(outcome.problems)
     findings = [finding for finding in outcome.kept if finding.rule in selected]
@@ -177,4 +232,32 @@ def evaluate(
         for finding, waiver in sorted(outcome.waived, key=lambda pair: pair[0].sort_key())
         if finding.rule in selected
     ]
+    if severity:
+        findings = [_severe(finding, severity) for finding in findings]
+        waived = [dataclasses.replace(item, finding=_severe(item.finding, severity)) for item in waived]
     return Result(findings, policy, rules, as_of, waived=waived, signoff=signoff, read_files=list(policy.files))
+
+
+def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:
+    """Whether a finding is in one of ``files``, or affects an entity defined in one."""
+    wanted = {os.path.realpath(file) for file in files}
+    known: dict[str, bool] = {}
+
+    def named(file: str) -> bool:
+        if file not in known:
+            known[file] = os.path.realpath(file) in wanted
+        return known[file]
+
+    return lambda finding: named(finding.file) or any(named(related.file) for related in finding.related)
+
+
+def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
+    """The rules with the severity ``overrides`` give them (the most specific id or prefix wins)."""
+    if not overrides:
+        return rules
+    return [dataclasses.replace(rule, severity=severity_for(rule.id, overrides) or rule.severity) for rule in rules]
+
+
+def _severe(finding: Finding, overrides: Mapping[str, Severity]) -> Finding:
+    level = severity_for(finding.rule, overrides)
+    return finding if level is None or level == finding.severity else dataclasses.replace(finding, severity=level)

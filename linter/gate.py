@@ -27,6 +27,8 @@ class Summary:
     waived: int = 0
     #: findings the baseline accepts (never counted above); None: no baseline
     baselined: int | None = None
+    #: baseline entries no finding matches any more (fixed since); None: no baseline
+    stale: int | None = None
 
     @classmethod
     def of(cls, result: Result, fail_on: Severity, exit_zero: bool = False) -> Summary:
@@ -36,7 +38,7 @@ class Summary:
             errors=counts[Severity.ERROR],
             warnings=counts[Severity.WARNING],
             info=counts[Severity.INFO],
-            files=len(result.policy.files),
+            files=len(result.policy.files if result.reported_files is None else result.reported_files),
             rules=len(result.rules),
             as_of=result.as_of.isoformat(),
             fail_on=fail_on,
@@ -44,6 +46,7 @@ class Summary:
             exit_zero=exit_zero,
             waived=len(result.waived),
             baselined=None if result.baselined is None else len(result.baselined),
+            stale=None if result.baselined is None else len(result.stale_baseline),
         )
 
     @property
@@ -53,12 +56,16 @@ class Summary:
 
     def line(self) -> str:
         def plural(count: int, word: str) -> str:
+            if count != 1 and word.endswith("entry"):
+                return f"{count} {word[:-1]}ies"
             return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
         verdict = "FAIL" if self.failed else "pass"
         accepted = f"; {self.waived} waived" if self.waived else ""
         if self.baselined is not None:
             accepted += f"; {plural(self.baselined, 'finding')} suppressed by the baseline"
+        if self.stale:
+            accepted += f", {plural(self.stale, 'stale baseline entry')} (fixed since)"
         return (
             f"{verdict}: {plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, "
             f"{plural(self.info, 'info')} in {plural(self.files, 'file')} "
@@ -77,4 +84,5 @@ class Summary:
             "failed": self.failed,
             "waived": self.waived,
             "baselined": self.baselined,
+            "stale_baseline": self.stale,
         }

@@ -352,6 +352,8 @@ class Notice(Entity):
 
     title: str = ""
     publisher: str = ""
+    #: what kind of body the publisher is (a controller kind); "" when not recorded
+    publisher_kind: str = ""
     url: str = ""
     full_notice_url: str = ""
     last_reviewed: dt.date | None = None
@@ -364,6 +366,8 @@ class Notice(Entity):
     complaint: Contact | None = None
     consent_withdrawal_stated: bool = False
     statutory_requirement_stated: bool = False
+    #: "consequences-only", "some-processing" or "deferred"; "" when not recorded
+    statutory_requirement_partly: str = ""
     automated_decision_making: AutomatedDecisions | None = None
     transfers_statement: TransfersStatement | None = None
     notice_wide: NoticeWide = field(default_factory=NoticeWide)

@@ -13,11 +13,13 @@ legal facts from cited knowledge files.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
-from cerberus import Validator
+from cerberus import TypeDefinition, Validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^(indefinite|[1-9][0-9]* (year|month|week|day)s?)$"
@@ -197,6 +199,11 @@ RIGHT: Schema = {
     "trace": TRACE,
 }
 
+#: what a notice says short of the whole Art 13(2)(e) statement: the consequences of not providing
+#: data but not whether it must be provided; the statement for some processing only; a promise to
+#: say so when the data is collected
+STATUTORY_REQUIREMENT_PARTLY = ("consequences-only", "some-processing", "deferred")
+
 #: safeguards for solely automated decisions (UK GDPR Art 22(3); Art 22C from 2026-02-05)
 ADM_SAFEGUARDS = ("information", "representations", "human-intervention", "contest")
 
@@ -223,6 +230,8 @@ NOTICE: Schema = {
     "title": _TEXT,
     # the body that publishes the notice, where the notice names another as controller
     "publisher": _TEXT,
+    # what kind of body the publisher is (a controller kind)
+    "publisher_kind": {"type": "string", "allowed": list(CONTROLLER_KINDS)},
     "url": _TEXT,
     "full_notice_url": _TEXT,
     "last_reviewed": _DATE,
@@ -251,6 +260,8 @@ NOTICE: Schema = {
     "complaint": CONTACT,
     "consent_withdrawal_stated": _BOOL,
     "statutory_requirement_stated": _BOOL,
+    # what the notice says short of the whole Art 13(2)(e) statement
+    "statutory_requirement_partly": {"type": "string", "allowed": list(STATUTORY_REQUIREMENT_PARTLY)},
     "automated_decision_making": AUTOMATED_DECISIONS,
     "transfers_statement": {
         "type": "dict",
@@ -487,12 +498,89 @@ KINDS: dict[str, tuple[str, Schema, bool]] = {
 _ID_RE = re.compile(ID_PATTERN)
 _IDS_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?: [a-z0-9]+(?:-[a-z0-9]+)*)*")
 
+#: a date written as text: the same form YAML reads as a date, and JSON can hold
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_ISO_DATE_RE = re.compile(ISO_DATE_PATTERN)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date field's value as a date: a date YAML read (not a date and time), or
+    the same date written as text ("2024-03-31"); None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE_RE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def as_text(value: dt.date) -> str:
+    """A date YAML read where text was expected, as the text an editor sees: '2024-03-31'."""
+    return value.isoformat()
+
+
+def as_whole_number(value: Any) -> int | None:
+    """A whole-number field's value as an int: an int (true/false excluded), or a
+    float with nothing after the point (JSON, and so an editor, cannot tell 12.0 from 12)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+class _Judged(type):
+    """A metaclass whose ``isinstance`` asks a function: Cerberus decides a type
+    with ``isinstance``, and two of the format's types are judged by value."""
+
+    judge: Any
+
+    def __instancecheck__(cls, value: Any) -> bool:
+        return cls.judge(value) is not None
+
+
+class _Date(metaclass=_Judged):
+    judge = staticmethod(as_date)
+
+
+class _WholeNumber(metaclass=_Judged):
+    judge = staticmethod(as_whole_number)
+
 
 class PolicyValidator(Validator):  # type: ignore[misc]
-    """Cerberus with the one check the schemas above name: ``ids``."""
+    """Cerberus with the one check the schemas above name (``ids``), and the
+    format's meaning of three types, the one JSON (and so an editor) gives them:
+
+    * ``date``: a date, or the same date as text in ISO form; never a date and time;
+    * ``integer``: a whole number (12.0 too), never true/false (which Python counts as 0 and 1);
+    * ``string``: text, or a date YAML read where text was meant, taken as its text
+      (``name: 2024-03-31``): JSON has no dates, and an editor reads it as text.
+    """
+
+    types_mapping: ClassVar[dict[str, Any]] = {
+        **Validator.types_mapping,
+        "date": TypeDefinition("date", (_Date,), ()),
+        "integer": TypeDefinition("integer", (_WholeNumber,), ()),
+        "string": TypeDefinition("string", (str, dt.date), ()),
+    }
+
+    def _validate_regex(self, pattern: str, field: str, value: Any) -> None:
+        """{'type': 'string'}"""
+        super()._validate_regex(pattern, field, as_text(value) if isinstance(value, dt.date) else value)
 
     def _check_with_ids(self, field: str, value: list[Any]) -> None:
-        if not value or (all(type(item) is str for item in value) and _IDS_RE.fullmatch(" ".join(value))):
+        if not isinstance(value, list):
+            return  # null: Cerberus reports it, and still runs this check
+        value = [as_text(item) if isinstance(item, dt.date) else item for item in value]
+        if not value or (
+            all(type(item) is str and " " not in item for item in value) and _IDS_RE.fullmatch(" ".join(value))
+        ):
             return  # the common case, in one match
         for index, item in enumerate(value):
             if not isinstance(item, str) or not _ID_RE.match(item):

@@ -46,7 +46,10 @@ class Problem:
     catch: str
 
     def matches(self, finding: Finding) -> bool:
-        return finding.rule in self.rules and (not self.entities or finding.entity in self.entities)
+        """The finding is by one of the rules and about one of the entities: its own, or one it
+        affects (one finding per cause lists the entities the cause reaches)."""
+        about = {finding.entity, *(related.entity for related in finding.related)}
+        return finding.rule in self.rules and (not self.entities or bool(about & set(self.entities)))
 
 
 @dataclass

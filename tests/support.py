@@ -18,6 +18,30 @@ def shared_dir() -> Path:
     return Path(configured) if configured else ROOT.parent / "shared"
 
 
+def in_ci() -> bool:
+    """True under CI (``CI=true``, as GitHub Actions, GitLab CI and .ci/run set it)."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def shared(*parts: str) -> Path:
+    """A file or folder of the shared folder that a test needs (the seed notice,
+    the corpus notices, the SARIF and JUnit schemas).
+
+    When it is absent the test is skipped with a one-line reason naming it, so
+    that a checkout without ``../shared`` still runs every other test; under CI
+    its absence fails the test instead, so that a broken setup is never green.
+    """
+    import pytest
+
+    path = shared_dir().joinpath(*parts)
+    if path.exists():
+        return path
+    reason = f"needs {path} (the shared folder beside the checkout, or set POLICY_LINT_SHARED)"
+    if in_ci():
+        pytest.fail(f"{reason}; under CI its absence is a failure", pytrace=False)
+    pytest.skip(reason)
+
+
 FILE_MARKER = "# file: "
 
 

@@ -39,5 +39,10 @@ def format_waived(waived: WaivedFinding, colour: bool = False) -> str:
 def render(result: Result, summary: Summary, colour: bool = False) -> str:
     lines = [format_finding(finding, colour) for finding in result.findings]
     lines += [format_waived(waived, colour) for waived in result.waived]
+    lines += [
+        f"{result.baseline_file}: stale baseline entry {entry}: no longer found "
+        "(policy-lint baseline --prune removes it)"
+        for entry in result.stale_baseline
+    ]
     lines.append(summary.line())
     return "\n".join(lines) + "\n"

@@ -61,8 +61,9 @@ def test_parish_councils_are_not_public_authorities_by_s7_3() -> None:
         ("court-or-tribunal", None, False),  # depends on the body: not a guess
         ("other", None, False),
         ("", None, False),  # no kind recorded
-        ("nhs-body", None, False),  # a row only partly verified is not relied on
-        ("academy", None, False),
+        ("nhs-body", None, True),  # FOIA 2000 Sch 1 Part III, read
+        ("academy", None, True),  # FOIA 2000 Sch 1 para 52A, read
+        ("independent-school", None, False),  # a row only partly verified is not relied on
         ("local-authority", False, False),  # what the policy records wins
         ("parish-council", True, True),
         ("company", True, True),  # a publicly-owned company, say
@@ -78,11 +79,12 @@ def test_no_controller_is_not_a_public_authority() -> None:
 
 def test_what_the_kind_implies_whether_or_not_verified() -> None:
     assert authority.kind_implies_public_authority("local-authority") is True
-    assert authority.kind_implies_public_authority("nhs-body") is True  # partly verified, still what it says
+    assert authority.kind_implies_public_authority("independent-school") is False  # partly verified, still what it says
     assert authority.kind_implies_public_authority("parish-council") is False
     assert authority.kind_implies_public_authority("court-or-tribunal") is None
     assert authority.kind_implies_public_authority("no-such-kind") is None
-    assert authority.kinds()["nhs-body"].verified is False
+    assert authority.kinds()["independent-school"].verified is False
+    assert authority.kinds()["nhs-body"].verified is True
     assert authority.kinds()["local-authority"].verified is True
 
 

@@ -188,12 +188,12 @@ def test_special_category_without_art9(assert_findings: AssertFindings) -> None:
     assert_findings(SPECIAL, "LAW004", [("LAW004", 11)])
 
 
-def test_special_category_gap_is_a_warning_that_none_is_recorded(lint: Callable[..., list[Finding]]) -> None:
+def test_special_category_with_no_condition_anywhere_is_an_error(lint: Callable[..., list[Finding]]) -> None:
     [finding] = lint(SPECIAL, "LAW004")
-    assert finding.severity is Severity.WARNING
+    assert finding.severity is Severity.ERROR
     assert finding.message == (
         "service 'without-art9' processes special category data ('health'), and no Article 9 condition is "
-        "recorded for it"
+        "stated for it anywhere"
     )
 
 
@@ -368,10 +368,13 @@ def test_legitimate_interests_by_others(assert_findings: AssertFindings) -> None
     assert_findings(controller(False) + LEGITIMATE, "LAW009", [])
 
 
-def test_legitimate_interests_message_says_why_it_is_a_warning(lint: Callable[..., list[Finding]]) -> None:
+def test_legitimate_interests_by_a_public_authority_is_an_error_with_a_way_out(
+    lint: Callable[..., list[Finding]],
+) -> None:
     findings = lint(controller(True) + LEGITIMATE, "LAW009")
     assert len(findings) == 2
-    assert all("outside" in finding.message for finding in findings)
+    assert all(finding.severity is Severity.ERROR for finding in findings)
+    assert all("outside those tasks, record why in a waiver" in finding.message for finding in findings)
 
 
 # --- LAW010 / LAW013: consent and the withdrawal statement -------------------------------------
@@ -559,9 +562,10 @@ notice:
   id: n
   name: N
   notice_wide:
-    lawful_bases: [public-task]
+    lawful_bases: [public-task, legal-obligation]
 lawful_bases:
   - {id: public-task, name: public task, article: 6(1)(e)}
+  - {id: legal-obligation, name: legal obligation, article: 6(1)(c)}
 purposes:
   - {id: safeguard, name: safeguard children}
   - {id: deliver, name: deliver your service, lawful_bases: [public-task]}
@@ -666,3 +670,200 @@ def test_recognised_legitimate_interests_row_cites_annex_1_source() -> None:
     citation = lawful_basis.grounds()["6(1)(ea)"].citation
     for words in ("s.70(2)(b)", "s.70(4)", "s.70(6) and Schedule 4", "Annex 1"):
         assert words in citation, words
+
+
+# --- one finding per cause for missing Art 6 bases (issue 16), per-service bases (issue 10) ---------
+
+PUBLIC_TASK = 'lawful_bases:\n  - {id: public-task, name: public task, article: "6(1)(e)"}\n'
+
+
+def test_bases_stated_per_service_satisfy_art_13_1_c(assert_findings: AssertFindings) -> None:
+    policy = (
+        dedent("""\
+        services:
+          - {id: a, name: A, purposes: [safeguard, support], lawful_bases: [public-task]}
+          - {id: b, name: B, purposes: [safeguard], lawful_bases: [public-task]}
+        purposes:
+          - {id: safeguard, name: safeguard children}
+          - {id: support, name: support families}
+        """)
+        + PUBLIC_TASK
+    )
+    assert_findings(policy, "LAW001", [])
+    assert_findings(policy, "LAW015", [])
+
+
+def test_a_purpose_whose_service_states_a_basis_for_another_purpose_is_a_warning(lint: LintFn) -> None:
+    policy = (
+        dedent("""\
+        services:
+          - {id: ghbs, name: GHBS, purposes: [give-access, specification]}
+        purposes:
+          - {id: give-access, name: give access}
+          - {id: specification, name: create a specification, lawful_bases: [public-task]}
+        """)
+        + PUBLIC_TASK
+    )
+    assert lint(policy, "LAW001") == []
+    (finding,) = lint(policy, "LAW015")
+    assert finding.entity == "purpose:give-access" and finding.severity is Severity.WARNING
+
+
+def test_consent_for_one_purpose_is_no_basis_for_the_others(lint: LintFn) -> None:
+    policy = dedent("""\
+        services:
+          - {id: council, name: council services, purposes: [deliver, train, research]}
+        purposes:
+          - {id: deliver, name: deliver services}
+          - {id: train, name: train staff}
+          - {id: research, name: research, lawful_bases: [consent]}
+        lawful_bases:
+          - {id: consent, name: consent, article: "6(1)(a)"}
+        """)
+    assert lint(policy, "LAW015") == []
+    (finding,) = lint(policy, "LAW001")  # one cause: the service's list gives no basis for two purposes
+    assert finding.entity == "service:council"
+    assert [related.entity for related in finding.related] == ["purpose:deliver", "purpose:train"]
+
+
+def test_a_service_with_no_basis_is_one_finding_with_its_purposes(lint: LintFn) -> None:
+    policy = (
+        dedent("""\
+        services:
+          - {id: feedback, name: feedback form, purposes: [process-feedback, improve]}
+          - {id: care, name: care, lawful_bases: [public-task]}
+        purposes:
+          - {id: process-feedback, name: process your feedback}
+          - {id: improve, name: improve the service}
+        """)
+        + PUBLIC_TASK
+    )
+    assert lint(policy, "LAW001") == []
+    (finding,) = lint(policy, "LAW002")
+    assert finding.entity == "service:feedback"
+    assert [related.entity for related in finding.related] == ["purpose:process-feedback", "purpose:improve"]
+
+
+def test_a_notice_with_no_basis_anywhere_is_one_finding_at_the_notice(lint: LintFn) -> None:
+    policy = dedent("""\
+        notice:
+          id: n
+          name: N
+          notice_wide:
+            purposes: [manage, train]
+        services:
+          - {id: council, name: council services, relies_on_notice_wide: [purposes]}
+          - {id: website, name: website, purposes: [measure]}
+          - {id: social, name: social media, purposes: [reply]}
+        purposes:
+          - {id: manage, name: manage services}
+          - {id: train, name: train staff}
+          - {id: measure, name: measure usage}
+          - {id: reply, name: reply to messages}
+        """)
+    assert lint(policy, "LAW001") == []
+    (finding,) = lint(policy, "LAW002")
+    assert finding.entity == "notice:n"
+    assert len(finding.related) == 7  # three services, four purposes
+
+
+def test_notice_wide_purposes_without_bases_are_one_finding_at_the_notice(lint: LintFn) -> None:
+    policy = dedent("""\
+        notice:
+          id: n
+          name: N
+          notice_wide:
+            purposes: [manage, train, research]
+        services:
+          - {id: council, name: council services, relies_on_notice_wide: [purposes]}
+        purposes:
+          - {id: manage, name: manage services}
+          - {id: train, name: train staff}
+          - {id: research, name: research, lawful_bases: [consent]}
+        lawful_bases:
+          - {id: consent, name: consent, article: "6(1)(a)"}
+        """)
+    (finding,) = lint(policy, "LAW001")
+    assert finding.entity == "notice:n" and finding.field == "notice_wide"
+    assert "2 purposes of the notice-wide purposes" in finding.message
+
+
+def test_processor_services_and_referrals_are_not_judged_as_the_controller(assert_findings: AssertFindings) -> None:
+    policy = dedent("""\
+        services:
+          - {id: storage, name: storage, acting_as: processor, on_behalf_of: [GP practices], purposes: [store]}
+          - {id: sign-in, name: sign in, refers_to: the NHS Care Identity notice, purposes: [verify]}
+        purposes:
+          - {id: store, name: store records}
+          - {id: verify, name: verify your identity}
+          - {id: elsewhere, name: told elsewhere, refers_to: our research notice}
+        """)
+    assert_findings(policy, "LAW001", [])
+    assert_findings(policy, "LAW002", [])
+
+
+def test_a_processor_service_giving_its_contract_as_its_basis_is_a_warning(lint: LintFn) -> None:
+    policy = dedent("""\
+        services:
+          - id: storage
+            name: storage
+            acting_as: processor
+            on_behalf_of: [all GP practices in England]
+            purposes: [store]
+        purposes:
+          - {id: store, name: store records, lawful_bases: [deed]}
+        lawful_bases:
+          - {id: deed, name: legal permission, legislation: [National Data Processing Deed]}
+        """)
+    (finding,) = lint(policy, "LAW014")
+    assert "'National Data Processing Deed'" in finding.message
+    assert "those of all GP practices in England" in finding.message
+    assert [related.entity for related in finding.related] == ["purpose:store"]
+    assert lint(policy, "LAW003") == []  # a basis with no article is not an unknown article
+
+
+def test_a_basis_given_only_as_legislation_is_not_an_unknown_article(lint: LintFn) -> None:
+    policy = "lawful_bases:\n  - {id: children-act, name: Children Act, legislation: [Children Act 1989]}\n"
+    assert lint(policy, "LAW003") == []
+    assert [f.rule for f in lint(policy + "  - {id: typo, name: typo, article: '6(1)(g)'}\n", "LAW003")] == ["LAW003"]
+
+
+def test_one_basis_stated_for_all_processing_is_not_a_missing_link(assert_findings: AssertFindings) -> None:
+    policy = (
+        "notice:\n  id: n\n  name: N\n  notice_wide:\n    lawful_bases: [public-task]\n"
+        "purposes:\n  - {id: safeguard, name: safeguard children}\n" + PUBLIC_TASK
+    )
+    assert_findings(policy, "LAW012", [])
+    assert_findings(policy, "LAW001", [])
+
+
+def test_consent_by_a_public_authority_is_one_finding_per_consent_basis(lint: LintFn) -> None:
+    policy = controller(True) + dedent("""\
+        purposes:
+          - {id: trips, name: school trips, consent: true, lawful_bases: [consent]}
+          - {id: analytics, name: analytics, consent: true, lawful_bases: [consent]}
+          - {id: newsletter, name: newsletter, consent: true}
+        lawful_bases:
+          - {id: consent, name: consent, article: "6(1)(a)"}
+        """)
+    findings = lint(policy, "LAW011")
+    assert [f.entity for f in findings] == ["purpose:newsletter", "lawful_basis:consent"]
+    assert [r.entity for r in findings[1].related] == ["purpose:trips", "purpose:analytics"]
+
+
+def test_a_basis_for_a_few_of_many_purposes_is_no_basis_for_the_rest(lint: LintFn) -> None:
+    policy = (
+        dedent("""\
+        services:
+          - {id: council, name: council services, purposes: [courts, manage, train, protect]}
+        purposes:
+          - {id: courts, name: supply information to courts, lawful_bases: [public-task]}
+          - {id: manage, name: manage services}
+          - {id: train, name: train staff}
+          - {id: protect, name: protect a child}
+        """)
+        + PUBLIC_TASK
+    )
+    assert lint(policy, "LAW015") == []
+    (finding,) = lint(policy, "LAW001")
+    assert len(finding.related) == 3

@@ -383,7 +383,7 @@ def test_kind_decides_when_public_authority_is_not_recorded(assert_findings) -> 
     # a parish council is not a public authority (s.7(3)): no mandatory DPO
     assert_findings(_controller("kind: parish-council"), "NTC002", [])
     # a kind whose row is not verified is not relied on
-    assert_findings(_controller("kind: nhs-body"), "NTC002", [])
+    assert_findings(_controller("kind: independent-school"), "NTC002", [])
 
 
 def test_recorded_public_authority_wins_over_the_kind(assert_findings) -> None:

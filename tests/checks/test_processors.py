@@ -188,3 +188,118 @@ def test_sub_processors_with_countries_pass(assert_findings) -> None:
         "    sub_processors:\n      - name: Hosting Ltd\n        country: GB\n"
     )
     assert_findings(snippet, "PRC005", [])
+
+
+# --- PRC007 / PRC008: recipients and sources nobody can identify ---------------------------------
+
+
+def test_catch_all_recipients_are_one_warning_each(lint) -> None:
+    policy = (
+        "recipients:\n"
+        "  - {id: others, name: any other agency deemed necessary, role: independent-controller, catch_all: true}\n"
+        "  - {id: law, name: anyone the law allows, role: public-body, catch_all: true}\n"
+        "  - {id: police, name: the police, role: public-body, category: true}\n"
+    )
+    findings = lint(policy, "PRC007")
+    assert [(f.entity, f.severity.value) for f in findings] == [
+        ("recipient:others", "warning"),
+        ("recipient:law", "warning"),
+    ]
+    assert "Art 13(1)(e)" in findings[0].citation
+
+
+def test_catch_all_sources_are_one_warning_each(lint) -> None:
+    policy = "sources:\n  - {id: someone, name: someone else, catch_all: true}\n"
+    policy += "  - {id: you, name: you, data_subject: true}\n"
+    (finding,) = lint(policy, "PRC008")
+    assert finding.entity == "source:someone" and "Art 14(2)(f)" in finding.citation
+
+
+# --- PRC009: an MoU or NDA is not a processor contract ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        "a contract, memorandum of understanding or information sharing protocol",
+        "asked to sign appropriate non-disclosure or data sharing agreements",
+        "MoU 2021",
+    ],
+)
+def test_an_arrangement_that_is_not_a_contract_is_reported_once(lint, evidence: str) -> None:
+    policy = "processors:\n  - id: partners\n    name: partners\n    location: GB\n"
+    policy += f"    contract:\n      evidence: {evidence}\n"
+    (finding,) = lint(policy, "PRC009")
+    assert finding.severity.value == "warning" and "not in itself the written contract" in finding.message
+    assert lint(policy, "PRC001") == []  # one cause, one finding
+
+
+def test_an_arrangement_confirmed_to_have_the_article_28_terms_is_not_reported(assert_findings) -> None:
+    policy = (
+        "processors:\n  - id: partners\n    name: partners\n    location: GB\n"
+        "    contract:\n      evidence: data sharing agreement with processor terms\n      article_28: true\n"
+    )
+    assert_findings(policy, "PRC009", [])
+    assert_findings(policy, "PRC001", [])
+
+
+# --- PRC010: the controller as its own processor ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["we (the 'Access and store' service)", "We", "NHS England"])
+def test_the_controller_named_as_its_own_processor(lint, name: str) -> None:
+    policy = f'controller:\n  id: nhse\n  name: NHS England\nprocessors:\n  - id: p\n    name: "{name}"\n'
+    (finding,) = lint(policy, "PRC010")
+    assert "is the controller itself" in finding.message and "NHS England" in finding.message
+
+
+@pytest.mark.parametrize("name", ["Western Hosting Ltd", "Usborne Data", "Wessex IT"])
+def test_other_processors_are_not_the_controller(assert_findings, name: str) -> None:
+    policy = f"controller:\n  id: nhse\n  name: NHS England\nprocessors:\n  - id: p\n    name: {name}\n"
+    assert_findings(policy, "PRC010", [])
+
+
+def test_acting_on_behalf_names_the_controller(lint) -> None:
+    policy = (
+        "controller:\n  id: co\n  name: Cabinet Office\n"
+        "recipients:\n  - {id: callers, name: call centre, role: independent-controller, acts_on_our_behalf: true}\n"
+    )
+    (finding,) = lint(policy, "PRC004")
+    assert "acts on Cabinet Office's behalf" in finding.message and "council" not in finding.message
+
+
+# --- PRC011: the platform hosting a page is a joint controller -------------------------------------
+
+PAGE = (
+    "cookies:\n  - {id: fb, name: Facebook cookies, category: social-media, provider: Facebook,"
+    " on_other_platform: true}\n"
+)
+
+
+@pytest.mark.parametrize(("role", "reported"), [("independent-controller", True), ("joint-controller", False)])
+def test_the_platform_of_the_page_is_a_joint_controller(lint, role: str, reported: bool) -> None:
+    policy = f"recipients:\n  - {{id: facebook, name: Facebook, role: {role}}}\n" + PAGE
+    findings = lint(policy, "PRC011")
+    assert bool(findings) is reported
+    if reported:
+        assert [r.entity for r in findings[0].related] == ["cookie:fb"]
+
+
+def test_cookies_set_on_the_bodys_own_site_make_no_joint_controller(assert_findings) -> None:
+    policy = "recipients:\n  - {id: facebook, name: Facebook, role: independent-controller}\n" + PAGE.replace(
+        ", on_other_platform: true", ""
+    )
+    assert_findings(policy, "PRC011", [])
+
+
+# --- PRC012: data from others with no categories -----------------------------------------------------
+
+
+def test_data_from_others_with_no_categories_is_a_warning(lint) -> None:
+    policy = (
+        "sources:\n  - {id: someone, name: someone else}\n  - {id: you, name: you, data_subject: true}\n"
+        "services:\n  - {id: council, name: council services, sources: [someone, you]}\n"
+        "  - {id: forms, name: online forms, sources: [you]}\n"
+    )
+    (finding,) = lint(policy, "PRC012")
+    assert finding.entity == "service:council" and [r.entity for r in finding.related] == ["source:someone"]

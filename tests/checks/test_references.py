@@ -121,3 +121,37 @@ def test_unused_entities_of_every_defined_kind_are_reported(lint) -> None:
         "retention_rule:e",
         "lawful_basis:f",
     }
+
+
+# --- REF003 on lawful bases: judged on meaning, not names (issue 10) ------------------------------
+
+
+def test_consent_and_explicit_consent_are_not_duplicates(lint) -> None:  # type: ignore[no-untyped-def]
+    policy = (
+        "lawful_bases:\n"
+        '  - {id: consent, name: consent, article: "6(1)(a)"}\n'
+        '  - {id: explicit-consent, name: consent, article: "9(2)(a)"}\n'
+    )
+    assert lint(policy, "REF003") == []
+
+
+def test_two_names_for_one_ground_under_one_act_are_duplicates(lint) -> None:  # type: ignore[no-untyped-def]
+    policy = (
+        "lawful_bases:\n"
+        '  - {id: public-task, name: public task, article: "6(1)(e)", legislation: [Children Act 1989]}\n'
+        '  - {id: official-authority, name: official authority, article: "Art 6(1)(e)",'
+        " legislation: [Children Act 1989]}\n"
+        '  - {id: education, name: public task, article: "6(1)(e)", legislation: [Education Act 1996]}\n'
+    )
+    (finding,) = lint(policy, "REF003")
+    assert finding.entity == "lawful_basis:official-authority"
+    assert "the same article and legislation" in finding.message
+
+
+def test_one_ground_met_two_ways_is_not_a_duplicate(lint) -> None:  # type: ignore[no-untyped-def]
+    policy = (
+        "lawful_bases:\n"
+        '  - {id: consent, name: where you have consented, article: "6(1)(a)", consent_by: opt-in}\n'
+        '  - {id: facebook-consent, name: consent by visiting our page, article: "6(1)(a)", consent_by: by-use}\n'
+    )
+    assert lint(policy, "REF003") == []

@@ -125,9 +125,22 @@ def test_period_below_a_verified_minimum_is_an_error(row, assert_findings, lint)
 
 @pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
 def test_minimum_suggested_only_by_the_record_class_is_a_warning(row, assert_findings) -> None:
-    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    snippet = rules(rule("records", row["loose_example"], "1 year", row["starts"]))
     assert_findings(snippet, "RET005", [])
     assert_findings(snippet, "RET006", [("RET006", 5)])
+
+
+@pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
+def test_a_record_class_that_can_only_be_the_statutory_record_is_an_error(row, assert_findings) -> None:
+    snippet = rules(rule("records", row["example"], "1 year", row["starts"]))
+    assert_findings(snippet, "RET005", [("RET005", 5)])
+    assert_findings(snippet, "RET006", [])
+
+
+def test_unambiguous_words_never_reach_an_unverified_or_guidance_row() -> None:
+    for row in K["minimums"]:
+        if "unambiguous" in row:
+            assert row["kind"] == "statute" and str(row["verified"]).startswith("yes"), row["id"]
 
 
 def test_most_specific_statutory_basis_wins(assert_findings, lint) -> None:
@@ -360,3 +373,39 @@ def test_looked_after_case_record_kept_too_briefly_is_now_an_error(assert_findin
     snippet = rules(rule("lac", "looked after children case records", "50 years", "date-of-birth", named))
     assert_findings(snippet, "RET005", [("RET005", 5)])
     assert_findings(snippet, "RET006", [])
+
+
+# --- RET001 / RET012: no retention at all, or a service left out (one finding per cause) ----------
+
+
+def test_no_retention_anywhere_is_one_error_at_the_notice(lint) -> None:
+    policy = "notice:\n  id: n\n  name: N\nservices:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"
+    (finding,) = lint(policy, "RET001")
+    assert finding.severity.value == "error" and finding.entity == "notice:n"
+    assert [r.entity for r in finding.related] == ["service:a", "service:b"]
+    assert lint(policy, "RET012") == []
+
+
+def test_a_service_left_out_of_the_notices_retention_is_a_warning(lint) -> None:
+    policy = (
+        "notice:\n  id: n\n  name: N\nservices:\n  - {id: accounts, name: accounts}\n  - {id: mailing, name: mailing}\n"
+        + rules(rule("account-data", "account data", "2 years", EVENTS[0], "    applies_to: [accounts]\n"))
+    )
+    (finding,) = lint(policy, "RET012")
+    assert finding.severity.value == "warning" and finding.entity == "service:mailing"
+    assert lint(policy, "RET001") == []
+
+
+def test_covered_services_give_no_finding(lint) -> None:
+    policy = "notice:\n  id: n\n  name: N\nservices:\n  - {id: accounts, name: accounts}\n" + rules(
+        rule("account-data", "account data", "2 years", EVENTS[0], "    applies_to: [accounts]\n")
+    )
+    assert lint(policy, ["RET001", "RET012"]) == []
+
+
+def test_services_run_for_others_or_referred_are_not_judged(assert_findings) -> None:
+    policy = (
+        "services:\n  - {id: storage, name: storage, acting_as: processor}\n"
+        "  - {id: sign-in, name: sign in, refers_to: another notice}\n"
+    )
+    assert_findings(policy, "RET001", [])

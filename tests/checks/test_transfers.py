@@ -503,7 +503,7 @@ def test_copy_duty_for_a_partly_verified_mechanism_is_a_warning(assert_findings:
 
 
 def test_dates_of_an_unverified_mechanism_give_a_warning_not_an_error(assert_findings: AssertFindings) -> None:
-    policy = transfer("art49-1-d", copy=False)  # "no: not re-read": valid_from 2018-05-25
+    policy = transfer("art46-2-a")  # "partly: ... not re-read": valid_from 2018-05-25
     assert_findings(policy, "TRF001", [], D(2018, 5, 24))
     assert_findings(policy, "TRF011", [("TRF011", MECHANISM_LINE)], D(2018, 5, 24))
     assert_findings(policy, "TRF011", [], D(2018, 5, 25))
@@ -570,7 +570,8 @@ def test_rows_behind_the_date_errors_are_verified(mechanism: str) -> None:
 
 
 def test_verification_reads_the_note_not_its_presence() -> None:
-    assert not transfers.mechanisms()["art49-1-d"].source.verified
+    assert not transfers.mechanisms()["art46-2-a"].source.verified
+    assert transfers.mechanisms()["art49-1-d"].source.verified
     assert not transfers.destinations()["UY"].source.verified
     assert transfers.destinations()["FO"].source.verified
     assert transfers.destinations()["KR"].source.verified

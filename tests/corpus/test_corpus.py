@@ -60,10 +60,10 @@ def test_the_linter_reports_what_the_lawyer_raises(name: str) -> None:
 
 @pytest.mark.parametrize("name", NOTICES)
 def test_expected_quotes_are_in_the_notice(name: str) -> None:
-    from support import shared_dir
+    from support import shared
 
     from linter.tracing import normalise
 
-    notice = normalise((shared_dir() / "corpus" / f"{name}.txt").read_text(encoding="utf-8"))
+    notice = normalise(shared("corpus", f"{name}.txt").read_text(encoding="utf-8"))
     _, problems = scoring.load_expected(CORPUS / name)
     assert [problem.id for problem in problems if problem.quote and normalise(problem.quote) not in notice] == []

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import cli, shared_dir
+from support import cli, shared
 
 CORPUS = Path(__file__).resolve().parent
 
 
 def test_every_encoded_notice_traces_to_its_published_text() -> None:
     failures = []
+    corpus = shared("corpus")
     for policy in sorted(folder for folder in CORPUS.glob("*/policy") if folder.is_dir()):
         name = policy.parent.name
-        notice = shared_dir() / "corpus" / f"{name}.txt"
+        notice = corpus / f"{name}.txt"
         if not notice.is_file():
             failures.append(f"{name}: no published notice {notice}")
             continue

@@ -38,7 +38,7 @@ def test_controller_kind_and_an_unstated_public_authority() -> None:
 def test_unknown_controller_kind_is_a_schema_problem() -> None:
     _, found = built("controller:\n  id: c\n  name: C\n  kind: council\n")
     assert [(rule, line) for rule, line, _ in found] == [("SCH001", 4)]
-    assert "unallowed value council" in found[0][2]
+    assert "invalid value 'council' (expected one of: local-authority," in found[0][2]
 
 
 def test_legislation_as_text_or_structured_and_a_basis_with_no_article() -> None:

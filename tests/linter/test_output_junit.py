@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import xmlschema
-from support import cli, shared_dir, write
+from support import cli, shared, write
 
 from linter import engine
 
@@ -36,7 +36,7 @@ def junit(tmp_path: Path) -> str:
 
 
 def schema() -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(shared_dir() / "schemas" / "junit-10.xsd"))
+    return xmlschema.XMLSchema(str(shared("schemas", "junit-10.xsd")))
 
 
 def test_validates_against_the_junit_schema(junit: str) -> None:

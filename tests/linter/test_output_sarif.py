@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from support import cli, shared_dir, write
+from support import cli, shared, write
 
 from linter import engine
 from linter.output.sarif import FINGERPRINT_KEY, artifact_location
@@ -37,7 +37,7 @@ def sarif(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 
 def schema_errors(document: dict[str, Any]) -> list[str]:
-    schema = json.loads((shared_dir() / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads(shared("schemas", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     return sorted(error.message for error in validator_class(schema).iter_errors(document))

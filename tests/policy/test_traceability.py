@@ -17,7 +17,8 @@ these tests prove against the seed text itself that:
    notice.
 
 The seed is found through ``POLICY_LINT_SHARED`` or the ``shared`` folder next
-to the repository; a missing seed is a failure, never a skip.
+to the repository. Without it these tests are skipped, saying what is missing;
+under CI (``CI=true``) a missing seed is a failure (``support.shared``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import AS_OF, ROOT, cli, shared_dir
+from support import AS_OF, ROOT, cli, shared, shared_dir
 
 from linter import engine, noticetext, tracing
 from linter.loader import Position
@@ -72,6 +73,8 @@ POLICY, POLICY_FILES, LOAD_ERRORS = engine.load([str(POLICY_DIR)])
 
 
 def need_notice() -> Notice:
+    """The seed notice; without the shared folder the test is skipped (failed under CI), see support.shared."""
+    shared("seed", SEED_PATH.name)
     if NOTICE is None:
         pytest.fail(NOTICE_ERROR or "seed notice missing")
     return NOTICE
