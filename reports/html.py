@@ -151,6 +151,11 @@ class AreaCount:
     counts: dict[Severity, int]
     waived: int
 
+    @property
+    def found(self) -> bool:
+        """The area has findings, counted or waived."""
+        return bool(self.waived or any(self.counts.values()))
+
 
 @dataclass(frozen=True, slots=True)
 class RuleGroup:

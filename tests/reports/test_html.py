@@ -177,9 +177,11 @@ def test_summary_counts_gate_and_revision(page: str, policy_dir: Path) -> None:
     assert "Fails the CI gate." in text and summary.failed
     assert f"{summary.errors} finding(s) at or above" in " ".join(text.split())
     assert "not under version control" in text
-    areas = {rule.area for rule in result.rules}
-    for area in areas:
-        assert f'<th scope="row">{area}</th>' in page
+    with_findings = {html._area(f.rule) for f in result.findings} | {html._area(w.finding.rule) for w in result.waived}
+    clean = sorted({rule.area for rule in result.rules} - with_findings)
+    for area in with_findings:
+        assert f'<th scope="row">{area}</th>' in page, "an area with findings has a row"
+    assert clean and f"No findings in: {', '.join(clean)}." in " ".join(page.split()), "the others are named once"
     assert "Evaluated as of" in text and AS_OF.isoformat() in text
 
 
