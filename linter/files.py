@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from linter.loader import POLICY_SUFFIXES
+from linter.loader import POLICY_SUFFIXES, LoadError, Position
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -56,3 +56,27 @@ def output_problem(target: str | os.PathLike[str], read: Iterable[str | os.PathL
     except (OSError, RuntimeError) as error:  # a name too long, a symlink loop
         return f"{path}: cannot use this path: {getattr(error, 'strerror', None) or error}"
     return None
+
+
+def locate_record(paths: Sequence[str], configured: str | None, default: str, what: str) -> list[Path]:
+    """A record file of a run (waivers, sign-off): the configured one (which must
+    exist), or else ``default`` in each policy folder given, where there is one."""
+    try:
+        if configured is not None:
+            path = Path(configured)
+            if path.is_file():
+                return [path]
+            problem = f"is a folder, not a {what}" if path.is_dir() else f"{what} not found"
+            if path.exists() and not path.is_dir():
+                problem = "is not a regular file"
+            raise LoadError(Position(configured, 1, 1), problem)
+        found: list[Path] = []
+        for given in paths:
+            folder = Path(given) if Path(given).is_dir() else Path(given).parent
+            candidate = folder / default
+            if candidate.is_file() and candidate not in found:
+                found.append(candidate)
+        return found
+    except OSError as error:  # a name too long for the file system, say
+        where = configured if configured is not None else next(iter(paths), ".")
+        raise LoadError(Position(where, 1, 1), f"cannot use this path: {error.strerror or error}") from None

@@ -102,6 +102,8 @@ def _result(finding: Finding, rule_index: dict[str, int], root: Path) -> dict[st
             "remediation": finding.remediation,
         },
     }
+    if finding.action is not None:
+        result["properties"]["action"] = finding.action.to_dict()
     if finding.related:
         result["relatedLocations"] = [
             {

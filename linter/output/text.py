@@ -1,4 +1,5 @@
-"""Plain-text findings: ``file:line:col: RULE-ID severity message``.
+"""Plain-text findings: ``file:line:col: RULE-ID severity message``, then,
+indented, the entities the finding affects and the action recorded for it.
 
 Waived findings follow, as ``file:line:col: RULE-ID waived message [owner
 until DATE: reason]``, then the summary line."""
@@ -18,8 +19,12 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
     severity = finding.severity.value
     if colour:
         severity = click.style(severity, fg=_COLOURS[finding.severity], bold=True)
-    line = f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {severity} {finding.message}"
-    return f"{line}\n    {finding.affects}" if finding.related else line
+    lines = [f"{finding.file}:{finding.line}:{finding.column}: {finding.rule} {severity} {finding.message}"]
+    if finding.related:
+        lines.append(f"    {finding.affects}")
+    if finding.action is not None:
+        lines.append(f"    {finding.action}")
+    return "\n".join(lines)
 
 
 def format_waived(waived: WaivedFinding, colour: bool = False) -> str:
