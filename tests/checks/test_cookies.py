@@ -181,6 +181,14 @@ def test_a_cookie_statement_called_anonymous_is_reported_where_identifiers_are_r
     assert finding.entity == "statement:cookies"
 
 
+def _identifiers_and_statement(text: str) -> str:
+    """A policy recording an IP address, with a statement about cookies in ``text``."""
+    return (
+        "data_categories:\n  - id: ip\n    name: IP address\n    online_identifier: true\n"
+        f"statements:\n  - id: cookies\n    name: cookies\n    topic: cookies\n    text: {text}\n"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -191,11 +199,7 @@ def test_a_cookie_statement_called_anonymous_is_reported_where_identifiers_are_r
     ],
 )
 def test_claims_that_web_data_identifies_nobody_are_read_however_worded(lint, text: str) -> None:
-    snippet = (
-        "data_categories:\n  - id: ip\n    name: IP address\n    online_identifier: true\n"
-        f"statements:\n  - id: cookies\n    name: cookies\n    topic: cookies\n    text: {text}\n"
-    )
-    (finding,) = lint(snippet, "CKE004")
+    (finding,) = lint(_identifiers_and_statement(text), "CKE004")
     assert finding.entity == "statement:cookies"
 
 
@@ -207,8 +211,4 @@ def test_claims_that_web_data_identifies_nobody_are_read_however_worded(lint, te
     ],
 )
 def test_cookie_statements_that_claim_no_anonymity_are_not_read_as_claims(lint, text: str) -> None:
-    snippet = (
-        "data_categories:\n  - id: ip\n    name: IP address\n    online_identifier: true\n"
-        f"statements:\n  - id: cookies\n    name: cookies\n    topic: cookies\n    text: {text}\n"
-    )
-    assert lint(snippet, "CKE004") == []
+    assert lint(_identifiers_and_statement(text), "CKE004") == []
