@@ -273,6 +273,14 @@ def _art6(ctx: Context) -> _Art6:
     return found
 
 
+def processing_without_art6(ctx: Context) -> bool:
+    """Some of the processing the policy describes has no Art 6 basis recorded (LAW001, LAW002,
+    LAW015 report it): what the controller relies on is then not fully known, so no rule may
+    conclude from the recorded bases alone that a right does not apply."""
+    gaps = _art6(ctx)
+    return bool(gaps.services or gaps.errors or gaps.warnings)
+
+
 def _non_consent_art6(purpose: Purpose) -> bool:
     return any(
         (ground := ground_of(basis)) is not None and ground.family == families()["lawful_basis"] and not ground.consent
@@ -856,7 +864,7 @@ NO_POLICY_DOCUMENT = Rule(
         "substantial public interest condition (Part 2) are met only if the controller has an appropriate "
         "policy document in place when processing: how the Article 5 principles are met, and its "
         "retention and erasure policy. Without one the condition fails, so the gap matters; it is a "
-        "warning because the policy not recording the document does not prove the council has none."
+        "warning because the policy not recording the document does not prove the controller has none."
     ),
     citation="DPA 2018 Sch 1 paras 1(1)(b), 5(1), 38-40",
     remediation="Write the appropriate policy document and record where it is in appropriate_policy_document.",
@@ -968,7 +976,7 @@ CONSENT_BY_PUBLIC_AUTHORITY = Rule(
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "Consent must be freely given; where there is an imbalance of power, as between a council and the "
+        "Consent must be freely given; where there is an imbalance of power, as between a public body and the "
         "people who depend on its services, the ICO says public authorities should avoid relying on it. "
         "It is a warning, not an error: consent can be valid when refusing has no detriment (for example "
         "optional research), which the controller must be able to show."

@@ -348,7 +348,7 @@ RIGHT_TO_COMPLAIN = Rule(
     area=AREA,
     rationale=(
         "People must be told they can complain to the data protection regulator; it is their route "
-        "when the council's own answer does not satisfy them. The duty has no conditions: an error. "
+        "when the controller's own answer does not satisfy them. The duty has no conditions: an error. "
         "The provision changed on 2026-06-19 (Art 77 omitted; complaints to the Commissioner under "
         "DPA 2018 s.165): findings cite the one in force on the evaluation date."
     ),
@@ -480,7 +480,7 @@ RIGHT_TO_COMPLAIN_TO_CONTROLLER = Rule(
     ),
     citation=facts.cite(_TO_CONTROLLER),
     remediation=(
-        "Say in the notice that people can complain to the council about its use of their information, and "
+        "Say in the notice that people can complain to the controller about its use of their information, and "
         f"how (a complaint form, email or address); add '{_TO_CONTROLLER['right']}' to rights_stated."
     ),
     check=_complain_to_controller,

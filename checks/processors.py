@@ -81,7 +81,7 @@ CONTRACT = Rule(
     area=AREA,
     rationale=(
         "Every processor must work under a written contract with the terms the law lists, and the "
-        "council must be able to show it. The policy file not holding the evidence does not prove that "
+        "controller must be able to show it. The policy file not holding the evidence does not prove that "
         "no contract exists, so this is a warning: record the contract reference and confirm its terms, "
         "or find out that there is none (which would be a real breach)."
     ),
@@ -141,7 +141,7 @@ LOCATION = Rule(
 
 
 def _both_roles(ctx: Context) -> Iterator[Finding]:
-    """No body is both an independent recipient and the council's processor."""
+    """No body is both an independent recipient and the controller's processor."""
     for recipient in ctx.policy.recipients:
         if recipient.role not in INDEPENDENT_ROLES:
             continue
@@ -163,7 +163,7 @@ BOTH_ROLES = Rule(
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "A processor acts only on the council's instructions; an independent recipient decides for "
+        "A processor acts only on the controller's instructions; an independent recipient decides for "
         "itself. Listing one body as both tells people two different things about who is responsible. "
         "An organisation can lawfully be a processor for some processing and a controller for other "
         "processing, so this is a warning: the notice must say which role applies to what."
@@ -189,7 +189,7 @@ BOTH_ROLES = Rule(
 
 
 def _acts_on_behalf(ctx: Context) -> Iterator[Finding]:
-    """A recipient that acts on the council's behalf is not recorded in a controller's role."""
+    """A recipient that acts on the controller's behalf is not recorded in a controller's role."""
     for recipient in ctx.policy.recipients:
         if not recipient.acts_on_our_behalf or recipient.role not in CONTROLLER_ROLES:
             continue
@@ -210,9 +210,9 @@ ACTS_ON_BEHALF = Rule(
     severity=Severity.ERROR,
     area=AREA,
     rationale=(
-        "A body that processes personal data on the council's behalf is a processor by definition, and "
+        "A body that processes personal data on the controller's behalf is a processor by definition, and "
         "a processor must work under a written contract. The policy itself says this recipient acts on "
-        "the council's behalf, yet records it in a controller's role (independent or joint controller, or "
+        "the controller's behalf, yet records it in a controller's role (independent or joint controller, or "
         "public body) and not among the processors, so no contract can be recorded or checked: the policy "
         "contradicts itself, an error. Internal teams are not processors and are skipped; a recipient "
         "already in the processor role is only missing from the processors list (PRC006)."
@@ -254,7 +254,7 @@ SUB_PROCESSOR_COUNTRY = Rule(
     severity=Severity.WARNING,
     area=AREA,
     rationale=(
-        "A sub-processor abroad means a transfer of the council's data outside the UK, which needs a "
+        "A sub-processor abroad means a transfer of the controller's data outside the UK, which needs a "
         "lawful mechanism. Without its country the transfer rules cannot be applied; the gap is in the "
         "record, not necessarily in the law, so this is a warning."
     ),

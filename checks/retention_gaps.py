@@ -174,7 +174,7 @@ def _same_people(ctx: Context) -> Iterator[Finding]:
         if not rule.data_subjects or rule.data_categories:
             continue  # rules that name their data are about different records (RET008 compares record classes)
         earlier = first.setdefault(frozenset(s.id for s in rule.data_subjects), rule)
-        if earlier is rule or _says(earlier) == _says(rule):
+        if earlier is rule or _says(earlier) == _says(rule) or _different_records(earlier, rule):
             continue
         yield ctx.finding(
             SAME_PEOPLE,
@@ -185,6 +185,26 @@ def _same_people(ctx: Context) -> Iterator[Finding]:
             detail=earlier.id,
             affects=[earlier],
         )
+
+
+def _words(text: str) -> set[str]:
+    return {word.rstrip("s") for word in re.findall(r"[a-z]+", text.lower())} - {""}
+
+
+def _record_words(rule: RetentionRule) -> set[str]:
+    """The words of a rule's record class that say which records it is about (plurals folded):
+    neither filler ('details', 'records') nor the people it is about ('volunteer')."""
+    filler = _words(" ".join(str(word) for word in _K["record_class_filler"]))
+    people = _words(" ".join(subject.name for subject in rule.data_subjects))
+    return _words(rule.record_class) - filler - people
+
+
+def _different_records(one: RetentionRule, other: RetentionRule) -> bool:
+    """The two record classes name different records (no word in common once filler and the
+    people are set aside), so different periods are no contradiction: 'interview notes' and
+    'online job applications'."""
+    mine, theirs = _record_words(one), _record_words(other)
+    return bool(mine and theirs) and not (mine & theirs)
 
 
 def _says(rule: RetentionRule) -> str:
@@ -359,7 +379,9 @@ SAME_PEOPLE = Rule(
         "When one rule says a volunteer's data stops being used when they leave and another keeps the same "
         "people's same data for 75 years, people cannot tell what happens to it, and staff may follow the "
         "wrong one. Rules are compared by the people they name (data_subjects) when neither names the data "
-        "it covers. Both may be right for different records, so this is a warning: say which applies when."
+        "it covers, unless their record classes plainly name different records ('interview notes', 'online "
+        "job applications'). Both may be right for different records, so this is a warning: say which "
+        "applies when."
     ),
     citation=facts.cite(_K["period"]),
     remediation="Make the rules name different data, or merge them into one statement that says which applies when.",

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checks import facts
-from checks.lawful_basis import grounds, normalise
+from checks.lawful_basis import grounds, normalise, processing_without_art6
 from checks.naming import is_verified
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
@@ -101,7 +101,8 @@ class RecordedBases:
 
     #: normalised article -> the lawful bases (or purposes seeking consent) that record it
     by_article: dict[str, list[Entity]] = field(default_factory=dict)
-    #: no Art 6 basis is recorded, or one is given only as legislation: what is relied on is not fully known
+    #: no Art 6 basis is recorded, one is given only as legislation, or some processing has none:
+    #: what is relied on is not fully known
     unknown: bool = True
     #: no Art 6 basis is recorded at all
     none: bool = True
@@ -143,7 +144,8 @@ def _recorded(ctx: Context) -> RecordedBases:
         if purpose.direct_marketing:
             recorded.direct_marketing.append(purpose)
     has_art6 = any(article.startswith("6") for article in recorded.by_article)
-    recorded.unknown = not known or not has_art6
+    # a basis recorded for some processing says nothing of the processing that has none
+    recorded.unknown = not known or not has_art6 or processing_without_art6(ctx)
     recorded.none = not has_art6
     return recorded
 

@@ -407,27 +407,30 @@ def _errors(ctx: Context, detect: Callable[[Context], Iterator[_Found]]) -> Iter
             )
 
 
+def invalid_reason(transfer: Transfer, mechanism: Mechanism, as_of: dt.date) -> str:
+    """Why ``mechanism`` cannot carry ``transfer`` on ``as_of`` ("" when it can):
+    never a UK mechanism, not yet or no longer valid, or too late for a new contract."""
+    if mechanism.never_for_uk:
+        return "is never a transfer mechanism for a UK exporter"
+    if mechanism.valid_from and as_of < mechanism.valid_from:
+        return f"is not available on {as_of}: a UK exporter can rely on it from {mechanism.valid_from}"
+    if mechanism.valid_until and as_of > mechanism.valid_until:
+        return f"is no longer valid on {as_of}: the last day a UK exporter could rely on it was {mechanism.valid_until}"
+    if (
+        mechanism.new_contracts_until
+        and transfer.in_place_from
+        and transfer.in_place_from > mechanism.new_contracts_until
+    ):
+        return (
+            f"could not be used for a contract concluded on {transfer.in_place_from}: "
+            f"the last day for new contracts was {mechanism.new_contracts_until}"
+        )
+    return ""
+
+
 def _invalid_mechanisms(ctx: Context) -> Iterator[_Found]:
     for transfer, mechanism in _known(ctx):
-        reason = ""
-        if mechanism.never_for_uk:
-            reason = "is never a transfer mechanism for a UK exporter"
-        elif mechanism.valid_from and ctx.as_of < mechanism.valid_from:
-            reason = f"is not available on {ctx.as_of}: a UK exporter can rely on it from {mechanism.valid_from}"
-        elif mechanism.valid_until and ctx.as_of > mechanism.valid_until:
-            reason = (
-                f"is no longer valid on {ctx.as_of}: the last day a UK exporter could rely on it "
-                f"was {mechanism.valid_until}"
-            )
-        elif (
-            mechanism.new_contracts_until
-            and transfer.in_place_from
-            and transfer.in_place_from > mechanism.new_contracts_until
-        ):
-            reason = (
-                f"could not be used for a contract concluded on {transfer.in_place_from}: "
-                f"the last day for new contracts was {mechanism.new_contracts_until}"
-            )
+        reason = invalid_reason(transfer, mechanism, ctx.as_of)
         if reason:
             yield _Found(
                 INVALID_MECHANISM,
@@ -655,6 +658,7 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
             f"the notice says no other personal information is sent or held outside the UK, but "
             f"{_where(entity, field, country)} and the notice records no transfer to it",
             detail=f"{entity.ref}:{field}:{country}",
+            affects=[entity],
         )
     for transfer in ctx.policy.transfers:
         if not transfer.destination:
@@ -668,6 +672,7 @@ def _contradicts_no_other_transfers(ctx: Context) -> Iterator[Finding]:
                 f"transfer '{transfer.id}' ({_in(transfer.destination)}) is not described in the notice "
                 "(no notice_wording)",
                 detail=transfer.ref,
+                affects=[transfer],
             )
 
 

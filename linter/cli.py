@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -164,6 +163,7 @@ def _options(command_line: dict[str, Any]) -> dict[str, Any]:
         "fail_on": Severity(fail_on) if fail_on else None,
         "waivers": command_line.get("waivers"),
         "baseline": command_line.get("baseline"),
+        "signoff": command_line.get("signoff"),
         "outputs": list(command_line.get("outputs") or ()),
         "severity": command_line.get("severity") or {},
     }
@@ -206,6 +206,11 @@ _AS_OF = click.option(
 )
 
 
+_SIGNOFF = click.option(
+    "--signoff", metavar="FILE", help="Sign-off record (default: policy-signoff.yaml in the policy folder)."
+)
+
+
 #: help of the options ``check`` and ``config`` share: (for check, for config)
 _POLICY_HELP = {
     "select": (
@@ -227,6 +232,10 @@ _POLICY_HELP = {
     "baseline": (
         "Report only findings not in this baseline file, and its entries no longer found (stale).",
         "The baseline file to show, as check would take it.",
+    ),
+    "signoff": (
+        "Sign-off record (default: policy-signoff.yaml in the policy folder).",
+        "The sign-off record to show, as check would take it.",
     ),
     "format": (
         f"Output format, one of {', '.join(FORMATS)} [default: text]; FORMAT:FILE writes it to FILE. "
@@ -254,6 +263,7 @@ def _with_policy_options(function: Callable[..., None], *, for_config: bool) -> 
         _severities,
         click.option("--waivers", metavar="FILE", help=help_of["waivers"]),
         click.option("--baseline", metavar="FILE", help=help_of["baseline"]),
+        click.option("--signoff", metavar="FILE", help=help_of["signoff"]),
         click.option("--format", "outputs", multiple=True, type=OutputType(), help=help_of["format"]),
         click.option("--output", "-o", "output", metavar="FILE", help=help_of["output"]),
     ]
@@ -372,41 +382,112 @@ def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
     raise SystemExit(commands.trace(notice, _options(command_line), fmt))
 
 
+_SELECT = click.option(
+    "--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated)."
+)
+_IGNORE = click.option(
+    "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated)."
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.option("-o", "--output", required=True, metavar="FILE", help="HTML file to write; '-' for standard output.")
 @_AS_OF
+@_SELECT
+@_IGNORE
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
     default=None,
-    help="Lowest severity at which the CI gate fails, as the report shows it (and exit 1) [default: error].",
+    help="Exit 1 when a finding is at or above this level. Without it the report exits 0 once written "
+    "('check' is the gate); the gate the report shows is [tool.policy-lint] fail-on (default: error).",
 )
 @click.option("--waivers", metavar="FILE", help="Waiver file (default: policy-waivers.yaml in the policy folder).")
 @_severities
-@click.option("--exit-zero", is_flag=True, help="Exit 0 once the report is written, whatever it finds.")
-def report(output: Path, as_of: dt.date | None, exit_zero: bool, **command_line: Any) -> None:
+@_SIGNOFF
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Open the report with what changed since this git revision of the policy "
+    "(default: the revision of the last sign-off, if the sign-off record names one).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 once the report is written, even with --fail-on.")
+def report(output: str, as_of: dt.date | None, exit_zero: bool, since: str | None, **command_line: Any) -> None:
     """Write the self-contained HTML compliance report a DPO reviews and signs off.
 
-    Paths, fail-on, waivers, select and ignore come from [tool.policy-lint]
+    Paths, fail-on, waivers, sign-off, select and ignore come from [tool.policy-lint]
     like for check; a baseline is not applied: the report shows every finding.
     """
     from reports import commands as report_commands
 
-    code = report_commands.report(_options(command_line), output, as_of=as_of or dt.date.today(), exit_zero=exit_zero)
+    code = report_commands.report(
+        _options(command_line),
+        output,
+        as_of=as_of or dt.date.today(),
+        exit_zero=exit_zero or command_line.get("fail_on") is None,
+        since=since,
+    )
     raise SystemExit(code)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@click.option("-o", "--output", metavar="FILE", help="File to write; '-' or none for standard output.")
+@_AS_OF
 @click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
-def ropa(fmt: str, output: Path | None, **command_line: Any) -> None:
+@_SIGNOFF
+def ropa(fmt: str, output: str | None, as_of: dt.date | None, **command_line: Any) -> None:
     """Export the Article 30 record of processing activities, one row per service."""
     from reports import commands as report_commands
 
-    raise SystemExit(report_commands.ropa(_options(command_line), fmt, output))
+    raise SystemExit(report_commands.ropa(_options(command_line), fmt, output, as_of=as_of or dt.date.today()))
+
+
+@main.command("diff")
+@click.argument("folders", nargs=-1, type=click.Path())
+@click.option(
+    "--rev",
+    "revisions",
+    metavar="OLD..NEW",
+    help="Compare two git revisions of the policy folder (FOLDERS: at most one, default: [tool.policy-lint] "
+    "paths); OLD alone or OLD.. compares OLD with the folder as it is.",
+)
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "markdown")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="File to write; '-' or none for standard output.")
+@_AS_OF
+@_SELECT
+@_IGNORE
+def diff(
+    folders: tuple[str, ...],
+    revisions: str | None,
+    fmt: str,
+    output: str | None,
+    as_of: dt.date | None,
+    **command_line: Any,
+) -> None:
+    """Show what changed between two versions of a policy: entities added,
+    removed and changed (services, processors, recipients, transfers, lawful
+    bases, retention ...) and findings new, fixed and unchanged.
+
+    \b
+    Examples:
+      policy-lint diff old-policy/ policy/
+      policy-lint diff --rev main..HEAD policy/ --format markdown
+      policy-lint diff --rev v1.0            # v1.0 against the policy as it is now
+    """
+    from reports import commands as report_commands
+
+    code = report_commands.diff(
+        _options(command_line),
+        list(folders),
+        revisions=revisions,
+        fmt=fmt,
+        output=output,
+        as_of=as_of or dt.date.today(),
+    )
+    raise SystemExit(code)
 
 
 @main.command("schema")

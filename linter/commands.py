@@ -119,6 +119,8 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> e
         baseline=settings.baseline if with_baseline else None,
         severity=settings.severity,
         report=where.report,
+        signoff=settings.signoff,
+        signoff_months=settings.signoff_period_months,
     )
     _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
@@ -383,7 +385,7 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
         published = noticetext.read(notice)
     except noticetext.NoticeError as error:
         raise usage(str(error)) from None
-    policy, _, errors = engine.load(settings.paths, settings.waivers)
+    policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff)
     if errors:
         raise unusable_files(errors)
     result = tracing.trace(published, tracing.policy_quotes(policy))

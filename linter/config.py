@@ -12,6 +12,8 @@ wins over it::
     waivers = "policy/policy-waivers.yaml"
     baseline = "policy-lint-baseline.json"
     format = ["text", "sarif:policy-lint.sarif"]   # FORMAT or FORMAT:FILE
+    signoff = "policy/policy-signoff.yaml"
+    signoff-period-months = 12         # a sign-off older than this is out of date (SGN001)
 
     [tool.policy-lint.severity]        # a rule's severity, by id or prefix
     RET004 = "warning"                 # the most specific entry wins
@@ -78,6 +80,8 @@ class Settings:
     waivers: str | None = None
     baseline: str | None = None
     outputs: list[OutputSpec] = field(default_factory=lambda: [OutputSpec("text")])
+    signoff: str | None = None
+    signoff_period_months: int | None = None
     #: the policy folders of the project (configured, else the default), whatever
     #: PATHS the command line gives: a file named alone is checked with its folder
     folders: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
@@ -104,6 +108,8 @@ _KEYS = {
     "waivers": "waivers",
     "baseline": "baseline",
     "format": "outputs",
+    "signoff": "signoff",
+    "signoff-period-months": "signoff_period_months",
     "severity": "severity",
 }
 
@@ -210,6 +216,12 @@ def _severity(value: Any) -> Severity:
     return Severity(value)
 
 
+def _months(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        raise ValueError(f"must be a whole number of months from 1 to 120, not {value!r}")
+    return value
+
+
 def parse_severities(value: Any) -> dict[str, Severity]:
     """Severity overrides: a table ``{RULE-OR-PREFIX = "severity"}`` from the
     configuration, or ``RULE=severity`` items (each may hold several, comma-separated)
@@ -254,6 +266,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "waivers": _path,
     "baseline": _path,
     "format": lambda value: [parse_output(spec) for spec in _some_text(value)],
+    "signoff": _path,
+    "signoff-period-months": _months,
     "severity": parse_severities,
 }
 
@@ -283,7 +297,7 @@ def _from_file(path: Path, table: Mapping[str, Any], text: str) -> dict[str, Any
         base = path.parent
         if key == "paths":
             value = [_relative(base, item) for item in value]
-        elif key in ("waivers", "baseline"):
+        elif key in ("waivers", "baseline", "signoff"):
             value = _relative(base, value)
         elif key == "format":
             value = [OutputSpec(o.format, _relative(base, o.file) if o.file else None) for o in value]
@@ -335,12 +349,20 @@ def _unset(key: str) -> str:
         from linter.waivers import DEFAULT_FILE  # the waiver reader, only when it is shown
 
         return f"(unset: {DEFAULT_FILE} in each policy folder, if any)"
+    if key == "signoff":
+        from linter.signoff import DEFAULT_FILE as SIGNOFF_FILE
+
+        return f"(unset: {SIGNOFF_FILE} in each policy folder, if any)"
+    if key == "signoff-period-months":
+        return "(unset: the notice's review_cycle_months, else 12)"
     return "(unset: no baseline)" if key == "baseline" else ""
 
 
 def _toml(value: Any) -> str:
     if isinstance(value, Severity):
         return f'"{value.value}"'
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + "}"
     if isinstance(value, Sequence) and not isinstance(value, str):

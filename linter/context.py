@@ -11,6 +11,7 @@ from linter.build import Problem
 from linter.findings import Finding, Related, Rule
 from linter.loader import Position
 from linter.model import Entity, Policy
+from linter.signoff import SignOffRecord
 
 
 @dataclass(slots=True)
@@ -18,6 +19,10 @@ class Context:
     policy: Policy
     as_of: dt.date
     problems: list[Problem] = field(default_factory=list)
+    #: the sign-off record of the run (None: there is no sign-off file)
+    signoff: SignOffRecord | None = None
+    #: ``signoff-period-months`` from the configuration, if set
+    signoff_months: int | None = None
     #: what rules compute once per run and share (an index, every prose passage)
     memo: dict[str, Any] = field(default_factory=dict)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from linter import baseline as baseline_files
+from linter import signoff as signoff_files
 from linter import waivers as waiver_files
 from linter.build import BUILD_RULES, Problem, build
 from linter.config import severity_for
@@ -32,7 +33,7 @@ class Result:
     waived: list[WaivedFinding] = field(default_factory=list)
     #: findings accepted by the baseline (not shown, not counted); None: no baseline
     baselined: list[Finding] | None = None
-    #: every file the run read (policy, waivers, baseline): no output may replace one
+    #: every file the run read (policy, waivers, sign-off, baseline): no output may replace one
     read_files: list[str] = field(default_factory=list)
     #: the baseline file and its entries that no finding matches any more (fixed since)
     baseline_file: str | None = None
@@ -40,6 +41,8 @@ class Result:
     #: the files whose findings are reported, when fewer than all read (a file named
     #: alone is checked with its folder); None: every file read
     reported_files: list[str] | None = None
+    #: the sign-off record, when the policy has one
+    signoff: signoff_files.SignOffRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,26 +102,32 @@ def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[F
     return [finding for finding in findings if finding.rule in BUILD_RULES or not unreadable(finding)]
 
 
-def _documents(paths: Sequence[str], waivers: str | None) -> tuple[list[Document], list[InputFile], list[LoadError]]:
-    """The policy documents under ``paths`` and the waiver files beside them (never read as policy)."""
+def _documents(
+    paths: Sequence[str], waivers: str | None, signoff: str | None = None
+) -> tuple[list[Document], list[InputFile], list[InputFile], list[LoadError]]:
+    """The policy documents under ``paths``, and the waiver and sign-off files
+    beside them (never read as policy)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
+        signoff_paths = signoff_files.locate(paths, signoff)
         files = discover(paths)
     except LoadError as error:
-        return [], [], [error]
-    skipped = {os.path.realpath(waiver.path) for waiver in waiver_paths}
+        return [], [], [], [error]
+    skipped = {os.path.realpath(record.path) for record in (*waiver_paths, *signoff_paths)}
     documents, errors = load_files(file for file in files if os.path.realpath(file.path) not in skipped)
-    return documents, waiver_paths, errors
+    return documents, waiver_paths, signoff_paths, errors
 
 
-def load(paths: Sequence[str], waivers: str | None = None) -> tuple[Policy, list[str], list[LoadError]]:
-    """The built policy, every file read or set aside (waivers), and unusable files;
-    no rule runs (for exports such as ``ropa``)."""
-    documents, waiver_paths, errors = _documents(paths, waivers)
+def load(
+    paths: Sequence[str], waivers: str | None = None, signoff: str | None = None
+) -> tuple[Policy, list[str], list[LoadError]]:
+    """The built policy, every file read or set aside (waivers, sign-off), and
+    unusable files; no rule runs (for exports such as ``ropa``)."""
+    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
     if errors:
         return Policy(), [], errors
     policy = build(documents)[0]
-    return policy, [*(document.path for document in documents), *(str(w.path) for w in waiver_paths)], []
+    return policy, _read(documents, (*waiver_paths, *signoff_paths)), []
 
 
 def run(
@@ -130,14 +139,17 @@ def run(
     baseline: str | None = None,
     severity: Mapping[str, Severity] | None = None,
     report: Sequence[str] | None = None,
+    signoff: str | None = None,
+    signoff_months: int | None = None,
 ) -> Result:
     """Load, build and check a policy. Unusable files end up in ``load_errors``.
 
     ``waivers`` names a waiver file; by default ``policy-waivers.yaml`` in each
     policy folder is used where there is one (and is never read as policy).
-    Findings a current waiver accepts go to ``Result.waived``. The rules a
-    waiver names run even when not selected, so that whether the waiver still
-    matches anything is judged the same way whatever the selection.
+    Findings a current waiver accepts go to ``Result.waived``; an action in
+    that file is attached to its finding. The rules a waiver or action names
+    run even when not selected, so that whether the entry still matches
+    anything is judged the same way whatever the selection.
     ``baseline`` names a baseline file: findings whose fingerprint it lists
     go to ``Result.baselined`` (see :mod:`linter.baseline`), and its entries
     that no finding matches any more to ``Result.stale_baseline``.
@@ -145,30 +157,83 @@ def run(
     (the most specific wins): the rules, the findings and the gate all see it.
     ``report`` names the files whose findings are reported (the others are read
     to resolve references): a finding counts when it is in one of them or
-    affects an entity defined in one of them.
+    affects an entity defined in one of them. ``signoff`` names the sign-off
+    file (default: ``policy-signoff.yaml`` in each policy folder) and
+    ``signoff_months`` the period after which a sign-off is out of date.
     """
     rules = with_severity(select_rules(select, ignore), severity or {})
-    documents, waiver_paths, errors = _documents(paths, waivers)
+    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
     if not documents and errors:
         return Result([], Policy(), rules, as_of, errors)
     try:
         waiver_set = waiver_files.load(waiver_paths, all_rules())
+        record = signoff_files.load(signoff_paths) if signoff_paths else None
         accepted = baseline_files.load(baseline) if baseline is not None else None
     except LoadError as error:
         errors.append(error)
     if errors:
         return Result([], Policy(), rules, as_of, errors)
+    result = evaluate(documents, as_of, select, ignore, waiver_set, record, signoff_months, severity)
+    findings, waived = result.findings, result.waived
+    selected = {rule.id for rule in result.rules}
+    stale: list[baseline_files.Entry] = []
+    if accepted is not None and report is None:  # a partial report cannot tell what was fixed elsewhere
+        stale = baseline_files.stale(accepted, [*findings, *(item.finding for item in waived)], selected)
+    if report is not None:
+        named = _reported(report)
+        findings = [finding for finding in findings if named(finding)]
+        waived = [item for item in waived if named(item.finding)]
+    if accepted is not None:
+        findings, result.baselined = baseline_files.split(findings, accepted)
+    result.findings, result.waived = findings, waived
+    result.read_files = _read(documents, (*waiver_paths, *signoff_paths), baseline)
+    result.baseline_file = baseline
+    result.stale_baseline = stale
+    result.reported_files = list(report) if report is not None else None
+    return result
+
+
+def _read(documents: Sequence[Document], records: Sequence[InputFile], baseline: str | None = None) -> list[str]:
+    """Every file a run reads, where it is (a name shown escaped is no path):
+    no output may replace one."""
+    return [
+        *(document.path or document.file for document in documents),
+        *(str(record.path) for record in records),
+        *([baseline] if baseline else []),
+    ]
+
+
+#: rules whose findings are about the run's record files, not about the policy
+RECORD_RULES = waiver_files.RULE_IDS | signoff_files.RULE_IDS
+
+
+def evaluate(
+    documents: list[Document],
+    as_of: dt.date,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    waiver_set: waiver_files.WaiverSet | None = None,
+    signoff: signoff_files.SignOffRecord | None = None,
+    signoff_months: int | None = None,
+    severity: Mapping[str, Severity] | None = None,
+) -> Result:
+    """Build and check policy documents already loaded (from a folder, or from
+    a git revision), with the waivers, actions and sign-off record given."""
+    rules = with_severity(select_rules(select, ignore), severity or {})
+    waiver_set = waiver_set or waiver_files.WaiverSet()
     policy, problems = build(documents)
-    context = Context(policy, as_of, problems)
+    if signoff is not None:
+        problems.extend(signoff.problems)
+    context = Context(policy, as_of, problems, signoff, signoff_months)
     selected = {rule.id for rule in rules}
-    to_run = (selected | {waiver.rule for waiver in waiver_set.waivers}) - waiver_files.RULE_IDS
+    to_run = (selected | waiver_set.rules) - RECORD_RULES
     findings = readable(
         [finding for rule in all_rules().values() if rule.id in to_run for finding in rule.check(context)], problems
     )
     outcome = waiver_files.apply(findings, waiver_set, as_of)
     context.problems.extend(outcome.problems)
     findings = [finding for finding in outcome.kept if finding.rule in selected]
-    findings += [finding for rule in rules if rule.id in waiver_files.RULE_IDS for finding in rule.check(context)]
+    findings += [finding for rule in rules if rule.id in RECORD_RULES for finding in rule.check(context)]
     findings.sort(key=Finding.sort_key)
     waived = [
         WaivedFinding(finding, waiver.reason, waiver.owner, waiver.expires)
@@ -178,33 +243,7 @@ def run(
     if severity:
         findings = [_severe(finding, severity) for finding in findings]
         waived = [dataclasses.replace(item, finding=_severe(item.finding, severity)) for item in waived]
-    baselined = None
-    stale: list[baseline_files.Entry] = []
-    if accepted is not None and report is None:  # a partial report cannot tell what was fixed elsewhere
-        stale = baseline_files.stale(accepted, [*findings, *(item.finding for item in waived)], selected)
-    if report is not None:
-        named = _reported(report)
-        findings = [finding for finding in findings if named(finding)]
-        waived = [item for item in waived if named(item.finding)]
-    if accepted is not None:
-        findings, baselined = baseline_files.split(findings, accepted)
-    read = [
-        *(document.path for document in documents),
-        *(str(waiver.path) for waiver in waiver_paths),
-        *([baseline] if baseline is not None else []),
-    ]
-    return Result(
-        findings,
-        policy,
-        rules,
-        as_of,
-        waived=waived,
-        baselined=baselined,
-        read_files=read,
-        baseline_file=baseline,
-        stale_baseline=stale,
-        reported_files=list(report) if report is not None else None,
-    )
+    return Result(findings, policy, rules, as_of, waived=waived, signoff=signoff, read_files=list(policy.files))
 
 
 def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:

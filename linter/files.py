@@ -33,6 +33,7 @@ from types import FrameType
 import click
 
 from linter.inputs import POLICY_SUFFIXES
+from linter.inputs import locate_record as locate_record  # where the run's record files are found
 from linter.printable import display_name
 
 #: what every temporary file of policy-lint has in its name, with its process id

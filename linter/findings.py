@@ -42,6 +42,32 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Assignment:
+    """The action recorded for a finding (in the waiver file): who fixes it by when."""
+
+    owner: str
+    due: dt.date
+    #: open, in-progress or done
+    status: str
+    note: str = ""
+    #: not done and past its due date (as of the run's date)
+    overdue: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "owner": self.owner,
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "note": self.note,
+            "overdue": self.overdue,
+        }
+
+    def __str__(self) -> str:
+        late = ", overdue" if self.overdue else ""
+        return f"action: {self.owner}, due {self.due.isoformat()}, {self.status}{late}"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in the policy, located and cited.
 
@@ -67,6 +93,8 @@ class Finding:
     remediation: str
     detail: str = ""
     related: tuple[Related, ...] = ()
+    #: the action recorded for this finding, if any (never part of the fingerprint)
+    action: Assignment | None = None
 
     @property
     def affects(self) -> str:
@@ -97,6 +125,7 @@ class Finding:
             "remediation": self.remediation,
             "detail": self.detail,
             "related": [related.to_dict() for related in self.related],
+            "action": self.action.to_dict() if self.action else None,
             "fingerprint": self.fingerprint,
         }
 

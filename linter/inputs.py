@@ -27,7 +27,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -311,3 +311,29 @@ def _other_link(path: Path, shown: str) -> None:
         raise _at(
             shown, "symbolic link to a folder: links are followed only to files; name the folder itself to check it"
         )
+
+
+def locate_record(paths: Sequence[str], configured: str | None, default: str, what: str) -> list[InputFile]:
+    """A record file of a run (waivers, sign-off): the ``configured`` one, which
+    must exist, or else ``default`` in each policy folder of ``paths`` where
+    there is one (a link there must stay inside that folder). The files are
+    looked at, not opened; reading them checks them again."""
+    if configured is not None:
+        shown = display_name(configured)
+        found = status(Path(configured), shown)
+        if found is None:
+            raise _at(shown, f"{what} not found")
+        if stat.S_ISDIR(found[1].st_mode):
+            raise _at(shown, f"is a folder, not a {what}")
+        return [InputFile(Path(configured), shown)]
+    located: list[InputFile] = []
+    for given in paths:
+        path = Path(given)
+        given_status = status(path, display_name(given))
+        folder = path if given_status is not None and stat.S_ISDIR(given_status[1].st_mode) else path.parent
+        candidate = folder / default
+        if status(candidate, display_name(candidate), within=folder) is not None and all(
+            file.path != candidate for file in located
+        ):
+            located.append(InputFile(candidate, display_name(candidate), folder))
+    return located

@@ -166,6 +166,8 @@ CONTROLLER_KINDS = (
     "academy",
     "independent-school",
     "government-department",
+    "police",
+    "fire-and-rescue",
     "other-public-body",
     "court-or-tribunal",
     "company",

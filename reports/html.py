@@ -6,9 +6,10 @@ plain view objects (:func:`build`); the templates only lay them out.
 
 Security: everything from the policy is untrusted text. Every template is
 autoescaped, no template uses ``|safe``, URLs become links only when they are
-plain http(s) URLs (:func:`link`), and the page's Content-Security-Policy
-forbids scripts and every external request, so even a missed escape could
-neither run nor phone home.
+plain http(s) URLs (:func:`link`), text in the style sheet (the running
+header of a printed page) is a CSS string of hex escapes (:func:`css_string`),
+and the page's Content-Security-Policy forbids scripts and every external
+request, so even a missed escape could neither run nor phone home.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from checks.registry import RULES
-from linter.engine import Result, WaivedFinding
+from linter.engine import RECORD_RULES, Result, WaivedFinding
 from linter.findings import Finding, Severity
 from linter.gate import Summary
 from linter.model import (
@@ -38,7 +39,9 @@ from linter.model import (
     Transfer,
 )
 from reports import flow, registers
+from reports.actions import Actions, group_by_owner
 from reports.retention import Lookup, Minimum, lookup, minimum_for
+from reports.review import Review
 from reports.revision import Revision
 
 #: what no policy text can loosen: no script, no request, no plugin, no form
@@ -53,9 +56,13 @@ SEVERITY_TEXT = {
     Severity.WARNING: ("Warning", "\u25b2"),
     Severity.INFO: ("Info", "\u2139"),
 }
+#: change -> the word shown, with a sign (colour is extra)
+CHANGE_TEXT = {"added": "+ Added", "removed": "\u2212 Removed", "changed": "~ Changed", "moved": "\u2192 Moved"}
 TRANSFER_ICONS = {"invalid": "\u2716", "concerns": "\u25b2", "waived": "\u25cb", "clear": "\u2714", "unassessed": "?"}
-#: findings of one rule shown in full; the others of that rule are table rows
-CARDS_PER_RULE = 5
+#: findings of one rule shown in full, by severity; the others of that rule are table rows
+CARDS_PER_RULE = {Severity.ERROR: 5, Severity.WARNING: 0, Severity.INFO: 0}
+#: errors with no owner listed one by one in the actions section; more are counted by rule
+UNOWNED_LISTED = 50
 #: kinds whose entities have a row of their own in a register (an anchor to link to)
 REGISTERED = ("service", "processor", "transfer", "retention_rule", "recipient")
 #: heading of each recipient role (linter.schema.RECIPIENT_ROLES) in the register of recipients
@@ -97,6 +104,18 @@ def link(value: str) -> Markup:
     return escape(value)
 
 
+def css_string(value: str, limit: int = 90) -> Markup:
+    """``value`` as a quoted CSS string for the style sheet: letters, digits and
+    spaces as they are, every other character as a hex escape, so that nothing
+    in it can end the string, the rule or the ``<style>`` element."""
+    text = " ".join(value.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    # a space ends each escape (and is consumed by it), so the next character stands as written
+    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} " for ch in text)
+    return Markup(f'"{escaped}"')
+
+
 @dataclass(frozen=True, slots=True)
 class FindingView:
     number: int
@@ -132,13 +151,20 @@ class AreaCount:
     counts: dict[Severity, int]
     waived: int
 
+    @property
+    def found(self) -> bool:
+        """The area has findings, counted or waived."""
+        return bool(self.waived or any(self.counts.values()))
+
 
 @dataclass(frozen=True, slots=True)
 class RuleGroup:
     """The findings of one rule: the law and the fix once, then each finding.
 
-    The first :data:`CARDS_PER_RULE` findings are shown in full; the rest, in
-    a large estate often thousands of the same gap, as rows of one table.
+    Errors are shown in full, up to :data:`CARDS_PER_RULE`; warnings, and the
+    errors beyond (in a large estate often thousands of the same gap), are
+    rows of one table. Info findings of a rule that repeat are one card
+    listing the entities.
     """
 
     rule: str
@@ -154,12 +180,17 @@ class RuleGroup:
         return f"rule-{self.severity.value}-{self.rule}"
 
     @property
+    def collapsed(self) -> bool:
+        """Info findings of one rule that repeat: one card listing the entities."""
+        return self.severity == Severity.INFO and len(self.views) > 1
+
+    @property
     def cards(self) -> list[FindingView]:
-        return self.views[:CARDS_PER_RULE]
+        return [] if self.collapsed else self.views[: CARDS_PER_RULE[self.severity]]
 
     @property
     def rest(self) -> list[FindingView]:
-        return self.views[CARDS_PER_RULE:]
+        return [] if self.collapsed else self.views[CARDS_PER_RULE[self.severity] :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +250,33 @@ class RecipientView:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered section: the contents list and the heading show the same number."""
+
+    id: str
+    title: str
+    number: str
+    children: tuple[Section, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}" if "." not in self.number else f"{self.number} {self.title}"
+
+
+def number_sections(outline: list[tuple[str, str, list[tuple[str, str]]]]) -> list[Section]:
+    """Number the sections present, and their subsections, as 1, 2, 2.1 ..."""
+    return [
+        Section(
+            ident,
+            title,
+            str(index),
+            tuple(Section(sub, label, f"{index}.{n}") for n, (sub, label) in enumerate(children, start=1)),
+        )
+        for index, (ident, title, children) in enumerate(outline, start=1)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything the template shows."""
 
@@ -239,6 +297,15 @@ class Report:
     recipients: list[tuple[str, list[RecipientView]]]
     diagram: flow.Diagram
     transfer_rules_run: bool
+    actions: Actions
+    sections: list[Section]
+    review: Review | None = None
+    #: the organisation, as the running header of a printed page names it
+    organisation: str = ""
+    #: the finding shown for each fingerprint (to link to it)
+    by_fingerprint: dict[str, FindingView] = field(default_factory=dict)
+    #: entity refs that have a row in a register
+    registered: frozenset[str] = frozenset()
     csp: str = CONTENT_SECURITY_POLICY
     service_columns: tuple[str, ...] = tuple(NOTICE_WIDE_LABELS.values())
 
@@ -249,6 +316,17 @@ class Report:
     @property
     def finding_count(self) -> int:
         return sum(len(group.views) for group in self.by_rule)
+
+    def section(self, ident: str) -> Section:
+        """The section (or subsection) with this id."""
+        for section in self.sections:
+            for found in (section, *section.children):
+                if found.id == ident:
+                    return found
+        raise KeyError(ident)
+
+    def has(self, ident: str) -> bool:
+        return any(ident in (s.id, *(c.id for c in s.children)) for s in self.sections)
 
     @property
     def gate_count(self) -> int:
@@ -267,14 +345,17 @@ def _is_transfer_area(area: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, result: Result, summary: Summary, revision: Revision | None) -> None:
+    def __init__(self, result: Result, summary: Summary, revision: Revision | None, review: Review | None) -> None:
         self.result = result
         self.summary = summary
         self.revision = revision
+        self.review = review
         self.policy = result.policy
         self.entities: dict[str, Entity] = {entity.ref: entity for entity in self.policy.all()}
         self.by_entity: dict[str, list[FindingView]] = {}
         self.waived_by_entity: dict[str, list[WaivedView]] = {}
+        self.by_fingerprint: dict[str, FindingView] = {}
+        self.by_rule_groups: list[RuleGroup] = []
         self.counter = 0
 
     def view(self, finding: Finding) -> FindingView:
@@ -282,7 +363,7 @@ class _Builder:
         rule = RULES.get(finding.rule)
         entity = self.entities.get(finding.entity)
         anchor = finding.entity if entity is not None and entity.KIND in REGISTERED else ""
-        return FindingView(
+        view = FindingView(
             number=self.counter,
             finding=finding,
             area=_area(finding.rule),
@@ -291,6 +372,8 @@ class _Builder:
             anchor=anchor,
             trace=entity.trace_at(finding.field) if entity is not None else None,
         )
+        self.by_fingerprint.setdefault(finding.fingerprint, view)
+        return view
 
     def findings(self) -> list[tuple[Severity, list[RuleGroup]]]:
         """Findings by severity, then by rule (the most frequent first), then by place."""
@@ -425,22 +508,58 @@ class _Builder:
         return [(ROLE_HEADINGS[role], views) for role, views in groups.items() if views]
 
     def diagram(self) -> flow.Diagram:
-        flagged_refs = set(self.by_entity)
-        flagged_flows = {
-            (transfer.importer.ref, transfer.destination)
-            for transfer in self.policy.transfers
-            if transfer.importer is not None and self.of(transfer)
-        }
+        """The picture, with each entity and flow marked by the worst severity of its findings."""
+        worst: dict[str, Severity] = {}
+        for ref, views in self.by_entity.items():
+            worst[ref] = max((view.finding.severity for view in views), key=lambda severity: severity.rank)
+        flows: dict[tuple[str, str], Severity] = {}
+
+        def mark(key: tuple[str, str], views: list[FindingView]) -> None:
+            for view in views:
+                if key not in flows or view.finding.severity.rank > flows[key].rank:
+                    flows[key] = view.finding.severity
+
+        for transfer in self.policy.transfers:
+            if transfer.importer is not None:
+                mark((transfer.importer.ref, transfer.destination), self.of(transfer))
         importers: list[Processor | Recipient] = [*self.policy.processors, *self.policy.recipients]
         for entity in importers:
-            if any(view.finding.field in ("location", "country") for view in self.of(entity)):
-                flagged_flows.add((entity.ref, registers.location(entity)))
-        return flow.build(self.policy, flagged_refs, flagged_flows)
+            placed = [view for view in self.of(entity) if view.finding.field in ("location", "country")]
+            mark((entity.ref, registers.location(entity)), placed)
+        return flow.build(self.policy, worst, flows)
+
+    def actions(self, waived: list[WaivedView]) -> Actions:
+        kept = [view for group in self.by_rule_groups for view in group.views]
+        return group_by_owner(kept, [w.view for w in waived], self.result.as_of, RECORD_RULES)
+
+    def sections(self, waived: list[WaivedView], found: Actions) -> list[Section]:
+        outline: list[tuple[str, str, list[tuple[str, str]]]] = []
+        if self.review is not None:
+            outline.append(("changes", "Changes since the last sign-off", []))
+        outline.append(("summary", "Summary at a glance", []))
+        if found.owners or found.unassigned:
+            outline.append(("actions", "Actions: who is fixing what", []))
+        outline.append(("findings", "Findings", []))
+        if waived:
+            outline.append(("waived", "Waived findings", []))
+        outline.append(("flows", "Data flows", []))
+        registers_present = [
+            ("services", "Services"),
+            ("processors", "Processors"),
+            ("transfers", "International transfers"),
+            ("retention", "Retention schedule"),
+            ("recipients", "Recipients by role"),
+        ]
+        outline.append(("registers", "Registers", registers_present))
+        outline.append(("sign-off", "Review and sign-off", []))
+        return number_sections(outline)
 
     def build(self) -> Report:
         find = lookup()
         findings = self.findings()
+        self.by_rule_groups = [group for _, groups in findings for group in groups]
         waived = self.waived()
+        found = self.actions(waived)
         transfers = registers.transfers_by_importer(self.policy)
         notice = self.policy.notice
         controller = self.policy.controller
@@ -465,6 +584,12 @@ class _Builder:
             recipients=self.recipients(),
             diagram=self.diagram(),
             transfer_rules_run=self.transfer_rules_run,
+            actions=found,
+            sections=self.sections(waived, found),
+            review=self.review,
+            organisation=controller.name if controller else "",
+            by_fingerprint=self.by_fingerprint,
+            registered=frozenset(ref for ref, entity in self.entities.items() if entity.KIND in REGISTERED),
         )
 
 
@@ -478,14 +603,26 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["link"] = link
-    env.globals.update(SEVERITY_TEXT=SEVERITY_TEXT, SEVERITY_ORDER=SEVERITY_ORDER)
+    env.filters["css_string"] = css_string
+    env.filters["place"] = registers.place
+    env.filters["groupby_count"] = lambda items: list(Counter(items).items())
+    env.globals.update(
+        SEVERITY_TEXT=SEVERITY_TEXT,
+        SEVERITY_ORDER=SEVERITY_ORDER,
+        CHANGE_TEXT=CHANGE_TEXT,
+        UNOWNED_LISTED=UNOWNED_LISTED,
+        LINE=flow.LINE,
+        FONT=flow.FONT,
+        PAD=flow.PADDING,
+        MARK=flow.MARK,
+    )
     return env
 
 
-def build(result: Result, summary: Summary, revision: Revision | None) -> Report:
-    return _Builder(result, summary, revision).build()
+def build(result: Result, summary: Summary, revision: Revision | None, review: Review | None = None) -> Report:
+    return _Builder(result, summary, revision, review).build()
 
 
-def render(result: Result, summary: Summary, revision: Revision | None) -> str:
+def render(result: Result, summary: Summary, revision: Revision | None, review: Review | None = None) -> str:
     """The whole page."""
-    return environment().get_template("report.html").render(report=build(result, summary, revision))
+    return environment().get_template("report.html").render(report=build(result, summary, revision, review))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from linter.model import LawfulBasis, Policy, Processor, Recipient, Service, Transfer
+from linter.model import LawfulBasis, Policy, Processor, Recipient, RetentionRule, Service, Transfer
 
 T = TypeVar("T")
 
@@ -70,6 +70,33 @@ def retention_summary(period: str, starts: str, disposal: str) -> str:
     if disposal:
         text += f", then {disposal}"
     return text
+
+
+def retention_text(rule: RetentionRule) -> str:
+    """The retention as the policy states it: a period, else the criteria, else the schedule it points to."""
+    if rule.period:
+        return retention_summary(rule.period, rule.starts, rule.disposal)
+    parts = []
+    if rule.criteria:
+        parts.append(f"period not stated; criteria: {rule.criteria}")
+    if rule.schedule_reference:
+        parts.append(f"{'see' if parts else 'period not stated; see'} {rule.schedule_reference}")
+    text = "; ".join(parts) or "period not stated"
+    return f"{text}, then {rule.disposal}" if rule.disposal else text
+
+
+#: what a place that is not a country means (linter.schema.REGIONS)
+PLACES = {
+    "outside-uk": "outside the UK (country not stated)",
+    "outside-eea": "outside the EEA (country not stated)",
+    "worldwide": "worldwide",
+    "non-adequate-country": "a country without UK adequacy (not named)",
+}
+
+
+def place(code: str) -> str:
+    """A country code as it is, a region in words."""
+    return PLACES.get(code, code)
 
 
 def location(entity: Processor | Recipient) -> str:

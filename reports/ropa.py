@@ -7,7 +7,13 @@ after a ``Service id`` column that ties each row back to its policy file.
 Columns the policy has no data for (security measures, DPIA, breach records,
 consent records, ...) are left out rather than exported empty.
 
-CSV cells hold several values joined with ``"; "``; JSON keeps them as lists.
+What the policy does not record is "not stated", never "no": a notice that
+is silent about automated decisions has not said there are none. A transfer
+whose mechanism is not valid on the export's date (``--as-of``) says so in
+its cell, as the transfer rules judge it.
+
+CSV cells hold several values joined with ``"; "``; JSON keeps them as lists
+and adds a ``metadata`` block (organisation, revision, as-of date).
 Every CSV cell that a spreadsheet would read as a formula (first character
 ``= + - @``, tab or carriage return) is prefixed with ``'``, because DPOs
 open this file in a spreadsheet and policy text is not trusted input.
@@ -16,17 +22,26 @@ open this file in a spreadsheet and policy text is not trusted input.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from linter.model import LawfulBasis, Policy, Processor, Service, Transfer
+from linter.model import Contact, LawfulBasis, Policy, Processor, Service, Transfer
 from reports import registers as r
+
+NOT_STATED = "not stated"
 
 #: every column of the ICO controller documentation template, in its order
 ICO_TEMPLATE = (
+    "Controller name",
+    "Controller contact details",
+    "DPO name",
+    "DPO contact details",
+    "Representative name",
+    "Representative contact details",
     "Business function",
     "Purpose of processing",
     "Joint controller",
@@ -71,6 +86,7 @@ class _Facts:
 
     policy: Policy
     transfers: dict[int, list[Transfer]]
+    as_of: dt.date
 
 
 Extractor = Callable[[_Facts, Service], Cell]
@@ -130,17 +146,33 @@ def _contracts(facts: _Facts, service: Service) -> Cell:
 
 
 def _third_countries(facts: _Facts, service: Service) -> Cell:
+    from checks.transfers import uk_codes
+
     countries: list[str] = []
     for entity in r.importers(facts.policy, service):
         for country in [r.location(entity), *(t.destination for t in facts.transfers.get(id(entity), []))]:
-            if country and country != "GB" and country not in countries:
-                countries.append(country)
+            shown = r.place(country)
+            if country and country not in uk_codes() and shown not in countries:
+                countries.append(shown)
     return countries
+
+
+def mechanism_text(transfer: Transfer, as_of: dt.date) -> str:
+    """The transfer's mechanism by name, flagged when it is not valid on ``as_of``."""
+    from checks.transfers import invalid_reason, mechanism_of
+
+    if not transfer.mechanism:
+        return f"mechanism {NOT_STATED}"
+    mechanism = mechanism_of(transfer)
+    if mechanism is None:
+        return f"{transfer.mechanism} (not a known transfer mechanism)"
+    reason = invalid_reason(transfer, mechanism, as_of)
+    return f"{mechanism.name}: NOT VALID, it {reason}" if reason else mechanism.name
 
 
 def _safeguards(facts: _Facts, service: Service) -> Cell:
     return [
-        f"{t.name}: {t.mechanism} ({t.destination})"
+        f"{t.name}: {mechanism_text(t, facts.as_of)} ({r.place(t.destination)})"
         for entity in r.importers(facts.policy, service)
         for t in facts.transfers.get(id(entity), [])
     ]
@@ -148,7 +180,7 @@ def _safeguards(facts: _Facts, service: Service) -> Cell:
 
 def _retention(facts: _Facts, service: Service) -> Cell:
     return [
-        f"{rule.record_class or rule.name}: {r.retention_summary(rule.period, rule.starts, rule.disposal)}"
+        f"{rule.record_class or rule.name}: {r.retention_text(rule)}"
         for rule in facts.policy.effective(service, "retention_rules")
     ]
 
@@ -171,9 +203,53 @@ def _policy_document(facts: _Facts, service: Service) -> Cell:
     return list(dict.fromkeys(d for d in documents if d))
 
 
+def _automated(facts: _Facts, service: Service) -> Cell:
+    """yes / no as the policy records it for the service, else what the notice says once, else not stated."""
+    if service.automated_decision_making is not None:
+        return "yes" if service.automated_decision_making else "no"
+    notice = facts.policy.notice
+    said = notice.automated_decision_making if notice else None
+    if said is not None and said.used is not None:
+        return f"{'yes' if said.used else 'no'} (stated once for the whole notice)"
+    return NOT_STATED
+
+
+def _contact_name(contact: Contact | None) -> str:
+    return contact.name if contact and contact.name else ""
+
+
+def _contact_details(contact: Contact | None) -> Cell:
+    if contact is None:
+        return []
+    return [detail for detail in (contact.email, *contact.phone, contact.web, ", ".join(contact.address)) if detail]
+
+
+def _controller(part: str, details: bool) -> Extractor:
+    def extract(facts: _Facts, service: Service) -> Cell:
+        controller = facts.policy.controller
+        if controller is None:
+            return [] if details else ""
+        contact = {
+            "controller": controller.contact,
+            "dpo": controller.dpo,
+            "representative": controller.representative,
+        }[part]
+        if details:
+            return _contact_details(contact)
+        return controller.name if part == "controller" else _contact_name(contact)
+
+    return extract
+
+
 #: the exported columns: header -> how a service fills it
 COLUMNS: dict[str, Extractor] = {
     SERVICE_ID: lambda facts, service: service.id,
+    "Controller name": _controller("controller", details=False),
+    "Controller contact details": _controller("controller", details=True),
+    "DPO name": _controller("dpo", details=False),
+    "DPO contact details": _controller("dpo", details=True),
+    "Representative name": _controller("representative", details=False),
+    "Representative contact details": _controller("representative", details=True),
     "Business function": lambda facts, service: service.name,
     "Purpose of processing": lambda facts, service: _names(facts.policy.effective(service, "purposes")),
     "Joint controller": _joint,
@@ -188,7 +264,7 @@ COLUMNS: dict[str, Extractor] = {
     "Article 9 condition": _bases("9"),
     ARTICLE_10: _bases("10"),
     "Rights available": _rights,
-    "Automated decision-making": lambda facts, service: "yes" if service.automated_decision_making else "no",
+    "Automated decision-making": _automated,
     "Source of the personal data": lambda facts, service: _names(facts.policy.effective(service, "sources")),
     "DPA 2018 Schedule 1 condition": _schedule1,
     "Link to retention and erasure policy document": _policy_document,
@@ -198,9 +274,10 @@ FORMATS = ("csv", "json")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def rows(policy: Policy) -> list[dict[str, Cell]]:
-    """One row per service, in policy order, keyed by column header."""
-    facts = _Facts(policy, r.transfers_by_importer(policy))
+def rows(policy: Policy, as_of: dt.date | None = None) -> list[dict[str, Cell]]:
+    """One row per service, in policy order, keyed by column header; transfer
+    mechanisms are judged as of ``as_of`` (default: today)."""
+    facts = _Facts(policy, r.transfers_by_importer(policy), as_of or dt.date.today())
     return [{header: extract(facts, service) for header, extract in COLUMNS.items()} for service in policy.services]
 
 
@@ -218,10 +295,32 @@ def to_csv(table: list[dict[str, Cell]]) -> str:
     return buffer.getvalue()
 
 
-def to_json(table: list[dict[str, Cell]]) -> str:
-    return json.dumps({"columns": list(COLUMNS), "rows": table}, indent=2, ensure_ascii=False) + "\n"
+def metadata(policy: Policy, as_of: dt.date, revision: str = "") -> dict[str, Any]:
+    """Who the record is of, which revision of the policy, and as of when."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    controller = policy.controller
+    try:
+        generator = f"policy-lint {version('policy-lint')}"
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree that is not installed
+        generator = "policy-lint"
+    return {
+        "organisation": controller.name if controller else None,
+        "controller_kind": (controller.kind or None) if controller else None,
+        "public_authority": controller.public_authority if controller else None,
+        "revision": revision or None,
+        "as_of": as_of.isoformat(),
+        "services": len(policy.services),
+        "generated_by": generator,
+    }
 
 
-def render(policy: Policy, fmt: str) -> str:
-    table = rows(policy)
-    return to_csv(table) if fmt == "csv" else to_json(table)
+def to_json(table: list[dict[str, Cell]], meta: dict[str, Any] | None = None) -> str:
+    document = {"metadata": meta or {}, "columns": list(COLUMNS), "rows": table}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(policy: Policy, fmt: str, *, as_of: dt.date | None = None, revision: str = "") -> str:
+    day = as_of or dt.date.today()
+    table = rows(policy, day)
+    return to_csv(table) if fmt == "csv" else to_json(table, metadata(policy, day, revision))

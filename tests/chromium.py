@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,10 @@ class Visit:
     pdf: bytes = b""
     #: the page's full height in CSS pixels (when a screenshot was taken)
     height: int = 0
+    #: name -> PNG of one element (the ``shots`` asked for)
+    shots: dict[str, bytes] = field(default_factory=dict)
+    #: what the ``evaluate`` expression returned
+    value: Any = None
 
 
 class Browser:
@@ -177,11 +181,24 @@ class Browser:
                 raise ProtocolError(f"no {method} within {timeout} s")
             self._events.append(self._receive(max(0.1, deadline - time.monotonic())))
 
-    def visit(self, path: Path, *, screenshot: bool = False, pdf: bool = False, media: str = "") -> Visit:
+    def visit(
+        self,
+        path: Path,
+        *,
+        screenshot: bool = False,
+        pdf: bool = False,
+        media: str = "",
+        shots: dict[str, str] | None = None,
+        evaluate: str = "",
+        width: int = LAPTOP["width"],
+    ) -> Visit:
         """Open ``path`` in a new tab at laptop size and record what happened.
 
         ``media`` emulates a CSS media type for the screenshot ("print" to see
         the print styles); leave it empty when printing a PDF, which uses print.
+        ``shots`` names elements (name -> CSS selector) to capture one by one;
+        ``evaluate`` is an expression whose value is kept; ``width`` sets the
+        viewport's width in CSS pixels.
         """
         url = path.resolve().as_uri()
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -189,7 +206,8 @@ class Browser:
         try:
             for domain in ("Page", "Runtime", "Log", "Network"):
                 self.send(f"{domain}.enable", session=session)
-            self.send("Emulation.setDeviceMetricsOverride", LAPTOP, session)
+            self.send("Emulation.setDeviceMetricsOverride", {**LAPTOP, "width": width}, session)
+            self.send("Emulation.setScrollbarsHidden", {"hidden": True}, session)  # as on paper
             if media:
                 self.send("Emulation.setEmulatedMedia", {"media": media}, session)
             self._events = [e for e in self._events if e.get("sessionId") != session]
@@ -212,15 +230,38 @@ class Browser:
                 shot = self._capture(
                     "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, session
                 )
+            pictures = {name: self._element(selector, session) for name, selector in (shots or {}).items()}
+            value = None
+            if evaluate:
+                value = self.send("Runtime.evaluate", {"expression": evaluate, "returnByValue": True}, session)[
+                    "result"
+                ].get("value")
             if pdf:
                 printed = self._capture(
                     "Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True}, session
                 )
             requests, errors = self._observations(session)
-            return Visit(url, census["title"], requests, errors, census, shot, printed, height)
+            return Visit(url, census["title"], requests, errors, census, shot, printed, height, pictures, value)
         finally:
             with contextlib.suppress(ProtocolError):
                 self.send("Target.closeTarget", {"targetId": target})
+
+    def _element(self, selector: str, session: str) -> bytes:
+        """A PNG of the element ``selector`` names, at its place in the page."""
+        box = self.send(
+            "Runtime.evaluate",
+            {
+                "expression": f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
+                ".getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()",
+                "returnByValue": True,
+            },
+            session,
+        )["result"]["value"]
+        x, y, width, height = box
+        clip = {"x": x, "y": y, "width": width, "height": min(height, MAX_SCREENSHOT_HEIGHT), "scale": 1}
+        return self._capture(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, session
+        )
 
     def _capture(self, method: str, params: dict[str, Any], session: str) -> bytes:
         return base64.b64decode(self.send(method, params, session)["data"])

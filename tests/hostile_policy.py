@@ -160,7 +160,8 @@ def policy() -> dict[str, Any]:
 
 
 def write(folder: Path) -> Path:
-    """Write the hostile policy (and a waiver with hostile text) into ``folder``."""
+    """Write the hostile policy, a waiver file (a waiver and actions) and a
+    sign-off record, each with hostile text, into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "policy.yaml").write_text(yaml.safe_dump(policy(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     waivers = {
@@ -173,8 +174,40 @@ def write(folder: Path) -> Path:
                 "owner": ATTRIBUTE,
                 "expires": "2027-01-31",
             }
+        ],
+        "actions": [
+            {
+                "rule": "NTC003",
+                "entity": "notice:notice",
+                "field": "rights_stated",
+                "owner": SCRIPT,
+                "due": "2026-01-31",
+                "status": "in-progress",
+                "note": STYLE_BREAK,
+            },
+            {
+                "rule": "LAW007",
+                "entity": "lawful_basis:hostile-condition",
+                "field": "schedule1_condition",
+                "owner": SINGLE_QUOTED,
+                "due": "2027-01-31",
+                "note": TEMPLATE,
+            },
+        ],
+    }
+    text = yaml.safe_dump(waivers, allow_unicode=True, sort_keys=False)
+    for day in ("2027-01-31", "2026-01-31"):
+        text = text.replace(f"'{day}'", day)
+    (folder / "policy-waivers.yaml").write_text(text, encoding="utf-8")
+    signoffs = {
+        "signoffs": [
+            {"signed_by": SCRIPT, "date": "2026-01-01", "revision": "main", "decision": "approved", "note": ATTRIBUTE},
+            # not a revision: SGN002 reports it, quoting the payload
+            {"signed_by": COMMENT_BREAK, "date": "2025-01-01", "revision": JAVASCRIPT_URL},
         ]
     }
-    text = yaml.safe_dump(waivers, allow_unicode=True, sort_keys=False).replace("'2027-01-31'", "2027-01-31")
-    (folder / "policy-waivers.yaml").write_text(text, encoding="utf-8")
+    text = yaml.safe_dump(signoffs, allow_unicode=True, sort_keys=False)
+    for day in ("2026-01-01", "2025-01-01"):
+        text = text.replace(f"'{day}'", day)
+    (folder / "policy-signoff.yaml").write_text(text, encoding="utf-8")
     return folder

@@ -3,7 +3,9 @@
 Added in a backwards-compatible way: ``waived`` (findings a current waiver
 accepts, each with its ``waiver``: reason, owner, expires) and the summary's
 ``waived`` and ``baselined`` counts; ``stale_baseline`` (the baseline's
-entries no finding matches any more) and its count in the summary. Expired, stale and invalid waivers are
+entries no finding matches any more) and its count in the summary; each
+finding's ``action`` (owner, due, status, note, overdue; null when none is
+recorded). Expired, stale and invalid waivers and overdue actions are
 findings of the WVR rules, so they are in ``findings``."""
 
 from __future__ import annotations

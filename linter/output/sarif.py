@@ -107,6 +107,8 @@ def _result(
             "remediation": finding.remediation,
         },
     }
+    if finding.action is not None:
+        result["properties"]["action"] = finding.action.to_dict()
     if finding.related:
         result["relatedLocations"] = [
             {

@@ -63,6 +63,10 @@ def test_parish_councils_are_not_public_authorities_by_s7_3() -> None:
         ("", None, False),  # no kind recorded
         ("nhs-body", None, True),  # FOIA 2000 Sch 1 Part III, read
         ("academy", None, True),  # FOIA 2000 Sch 1 para 52A, read
+        ("police", None, True),  # FOIA 2000 Sch 1 Part V paras 59, 61-63, read
+        ("fire-and-rescue", None, True),  # FOIA 2000 Sch 1 Part II paras 14, 19-21, read
+        ("other-public-body", None, False),  # a regulator, a PCC ...: depends on the body
+        ("police", False, False),  # what the policy records wins
         ("independent-school", None, False),  # a row only partly verified is not relied on
         ("local-authority", False, False),  # what the policy records wins
         ("parish-council", True, True),

@@ -50,6 +50,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.schema,
         registry.references,
         registry.waivers,
+        registry.signoff,
         registry.transfers,
         registry.transfer_grounds,
         registry.lawful_basis,

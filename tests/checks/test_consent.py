@@ -67,6 +67,12 @@ def test_implied_consent_is_a_warning(lint) -> None:
         "Your continued use of the service constitutes acceptance of these terms.",
         "You will be asked to confirm that you have read and accepted the terms of this privacy statement.",
         "By accepting these terms you consent to us sharing your details.",
+        "If you continue to use our services we will assume that you are happy with this.",
+        "If you carry on browsing, we'll take it that you accept our cookies.",
+        "Use of this service means you accept this privacy notice.",
+        "Your use of the website constitutes consent to the processing described here.",
+        "By submitting this form you agree to us processing your data.",
+        "By completing the application, you consent to the checks described below.",
     ],
 )
 def test_words_that_take_agreement_from_conduct_are_a_warning(lint, words: str) -> None:
@@ -81,6 +87,9 @@ def test_words_that_take_agreement_from_conduct_are_a_warning(lint, words: str) 
         "We ask for your consent separately, and you can withdraw it at any time.",
         "By using our online form you can apply for a parking permit.",
         "If you agree, tick the box below.",
+        "If you continue to have problems, contact us.",
+        "By submitting an enquiry you will get a reply within 10 days.",
+        "Use of this service is free.",
     ],
 )
 def test_other_words_pass(lint, words: str) -> None:

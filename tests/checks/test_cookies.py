@@ -179,3 +179,36 @@ def test_a_cookie_statement_called_anonymous_is_reported_where_identifiers_are_r
     )
     (finding,) = lint(snippet, "CKE004")
     assert finding.entity == "statement:cookies"
+
+
+def _identifiers_and_statement(text: str) -> str:
+    """A policy recording an IP address, with a statement about cookies in ``text``."""
+    return (
+        "data_categories:\n  - id: ip\n    name: IP address\n    online_identifier: true\n"
+        f"statements:\n  - id: cookies\n    name: cookies\n    topic: cookies\n    text: {text}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statistics come from Google Analytics; no information collected can be used to identify individual users.",
+        "Our cookies are not used for identification purposes.",
+        "The analytics we use does not identify individual visitors.",
+        "Website usage statistics cannot identify you.",
+    ],
+)
+def test_claims_that_web_data_identifies_nobody_are_read_however_worded(lint, text: str) -> None:
+    (finding,) = lint(_identifiers_and_statement(text), "CKE004")
+    assert finding.entity == "statement:cookies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use cookies to remember who you are when you sign in.",
+        "Cookies help us identify you when you come back to the site.",
+    ],
+)
+def test_cookie_statements_that_claim_no_anonymity_are_not_read_as_claims(lint, text: str) -> None:
+    assert lint(_identifiers_and_statement(text), "CKE004") == []

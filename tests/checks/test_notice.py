@@ -193,6 +193,25 @@ def test_objection_is_not_reported_where_the_law_does_not_give_it(lint) -> None:
     assert "objection" not in _missing(lint, snippet, "NTC004")
 
 
+@pytest.mark.parametrize(
+    "unbased",
+    [
+        # a purpose of a service that states no basis at all (LAW002)
+        "services:\n  - id: care\n    name: care\n    purposes: [care, sharing]\n",
+        # a purpose on its own with no basis (LAW001)
+        "",
+    ],
+)
+def test_a_basis_recorded_for_some_processing_does_not_rule_out_objection_for_the_rest(lint, unbased: str) -> None:
+    # consent is recorded for one purpose; the others state no basis, so what they rest on is unknown
+    snippet = (
+        "purposes:\n  - id: sharing\n    name: sharing beyond care\n    consent: true\n"
+        "  - id: care\n    name: care\n" + unbased + UNIVERSAL_STATED
+    )
+    assert "objection" in _missing(lint, snippet, "NTC004")
+    assert lint(snippet, "NTC013") == []
+
+
 def test_recognised_legitimate_interests_need_the_right_to_object_from_2026_02_05(lint) -> None:
     snippet = _bases("6(1)(ea)") + UNIVERSAL_STATED
     assert lint(snippet, "NTC013", dt.date(2026, 2, 4)) == []

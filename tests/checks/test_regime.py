@@ -50,6 +50,8 @@ def test_eu_wording_was_right_for_a_uk_body_until_the_end_of_2020(lint) -> None:
         "You have rights under the General Data Protection Regulations.",
         "as set out in Article 6(1) of the General Data Protection Regulation (GDPR)",
         "necessary for reasons of substantial public interest on the basis of Union or Member State law",
+        "as required by Regulation (EU) 2016/679",
+        "We process your data in line with Regulation (EU) No 2016/679.",
     ],
 )
 def test_eu_regime_phrases(text: str, assert_findings) -> None:
@@ -66,6 +68,9 @@ def test_eu_regime_phrases(text: str, assert_findings) -> None:
         "See https://ico.org.uk/guide-to-the-general-data-protection-regulation-gdpr/ for more.",
         "Write to gdpr@example.gov.uk.",
         "authorised by domestic law",
+        "Regulation (EU) 2016/679 as it forms part of the law of England and Wales",
+        "Regulation (EU) 2016/679 (the UK GDPR)",
+        "the assimilated Regulation (EU) 2016/679, retained in UK law",
     ],
 )
 def test_the_uk_regime_is_clean(text: str, assert_findings) -> None:

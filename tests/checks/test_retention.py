@@ -123,6 +123,23 @@ def test_period_below_a_verified_minimum_is_an_error(row, assert_findings, lint)
     assert lint(snippet, "RET005")[0].citation == " ".join(row["citation"].split())
 
 
+@pytest.mark.parametrize(
+    ("record_class", "reported"),
+    [
+        ("allegations against staff", True),
+        ("safeguarding allegations", True),
+        ("allegations about volunteers working with children", True),
+        ("allegations of crime reported to us", False),
+        ("records of allegations made by members of the public about a noisy neighbour", False),
+    ],
+)
+def test_the_guidance_on_allegations_is_about_people_who_work_with_children(
+    record_class: str, reported: bool, lint
+) -> None:
+    findings = lint(rules(rule("records", record_class, "1 year", "allegation")), "RET006")
+    assert bool(findings) is reported
+
+
 @pytest.mark.parametrize("row", VERIFIED, ids=[row["id"] for row in VERIFIED])
 def test_minimum_suggested_only_by_the_record_class_is_a_warning(row, assert_findings) -> None:
     snippet = rules(rule("records", row["loose_example"], "1 year", row["starts"]))
@@ -280,6 +297,12 @@ def test_start_outside_the_vocabulary_is_info(assert_findings) -> None:
 @pytest.mark.parametrize("event", EVENTS)
 def test_every_vocabulary_id_is_known(event, assert_findings) -> None:
     assert_findings(rules(rule("files", "case files", "35 years", event)), "RET010", [])
+
+
+@pytest.mark.parametrize("event", ["end of employment", "termination of employment", "Date of leaving"])
+def test_the_end_of_employment_is_a_known_start_however_worded(event, assert_findings) -> None:
+    # staff records are kept "for 6 years after you have left": a start every employer notice uses
+    assert_findings(rules(rule("files", "personnel files", "6 years", event)), "RET010", [])
 
 
 # --- RET011: statutory records kept by a service ----------------------------------

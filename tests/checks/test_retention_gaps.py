@@ -167,6 +167,43 @@ def test_rules_for_other_people_or_other_data_are_not_compared(assert_findings: 
     assert_findings(policy, "RET018", [])
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("online job applications", "interview notes and supporting recruitment information"),
+        ("volunteer application forms", "volunteer expenses claims"),
+        ("CCTV footage", "visitor sign-in book"),
+    ],
+)
+def test_rules_naming_different_records_of_the_same_people_are_not_compared(
+    assert_findings: AssertFindings, first: str, second: str
+) -> None:
+    policy = VOLUNTEERS + (
+        "retention_rules:\n"
+        f"  - {{id: a, name: a, record_class: {first}, period: 3 years, data_subjects: [volunteers]}}\n"
+        f"  - {{id: b, name: b, record_class: {second}, period: 6 months, data_subjects: [volunteers]}}\n"
+    )
+    assert_findings(policy, "RET018", [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("volunteer details", "volunteer records"),
+        ("personal data", "all the information we hold"),
+        ("your application", "applications"),
+    ],
+)
+def test_rules_naming_the_same_records_or_none_in_particular_are_compared(lint: Lint, first: str, second: str) -> None:
+    policy = VOLUNTEERS + (
+        "retention_rules:\n"
+        f"  - {{id: a, name: a, record_class: {first}, period: 3 years, data_subjects: [volunteers]}}\n"
+        f"  - {{id: b, name: b, record_class: {second}, period: 6 months, data_subjects: [volunteers]}}\n"
+    )
+    (finding,) = lint(policy, "RET018")
+    assert finding.entity == "retention_rule:b"
+
+
 # --- RET019 ------------------------------------------------------------------------------------
 
 

@@ -262,6 +262,25 @@ def test_access_under_the_act_only_is_information(lint) -> None:
     assert "under the Data Protection Act 2018" in finding.message
 
 
+@pytest.mark.parametrize(
+    "law",
+    ["the Data Protection Act", "Data Protection Act (2018)", "the DPA 2018", "the DPA", "Data Protection Act, 2018"],
+)
+def test_access_under_the_act_in_other_words_is_information(lint, law: str) -> None:
+    (finding,) = lint(NOTICE + _right("access", f"laws_cited: [{law!r}]"), "RGT008")
+    assert f"under {law}" in finding.message
+
+
+@pytest.mark.parametrize("law", ["the Data Protection Act 1998", "Data Protection Act (1998)", "the DPA 1998"])
+def test_the_repealed_acts_are_not_read_as_the_2018_act(lint, law: str) -> None:
+    assert lint(NOTICE + _right("access", f"laws_cited: [{law!r}]"), "RGT008") == []
+
+
+@pytest.mark.parametrize("law", ["the Data Protection Act and the UK GDPR", "Article 15 of the GDPR"])
+def test_a_right_also_cited_under_the_gdpr_is_not_reported(lint, law: str) -> None:
+    assert lint(NOTICE + _right("access", f"laws_cited: [{law!r}]"), "RGT008") == []
+
+
 def test_complaints_under_the_act_are_right(lint) -> None:
     snippet = NOTICE + _right("complain", "laws_cited: [section 165 of the Data Protection Act 2018]")
     assert lint(snippet, "RGT008") == []

@@ -280,6 +280,9 @@ def test_eu_wording_in_the_transfers_statement(assert_findings: AssertFindings) 
         "The UK GDPR restricts transfers of personal data outside the European Union.",
         "This facilitates flows of personal data to certified US companies in the EU-US Data Privacy Framework.",
         "The European Commission has made a decision that the country is adequate.",
+        "Your data will not leave the European Union.",
+        "Information is never transferred beyond the EEA.",
+        "If data leaves the European Economic Area (EEA) we use safeguards.",
     ],
 )
 def test_eu_boundary_and_framework_wording(assert_findings: AssertFindings, wording: str) -> None:
@@ -293,6 +296,9 @@ def test_eu_boundary_and_framework_wording(assert_findings: AssertFindings, word
         "We will not transfer your personal data outside the UK and the EEA.",
         "US companies in the UK Extension to the EU-US Data Privacy Framework receive it.",
         "The EU-US Data Privacy Framework, with its UK-US data bridge, covers the transfer.",
+        "Since the UK left the EU, the UK GDPR applies to us.",
+        "After the United Kingdom leaves the European Union our duties stay the same.",
+        "Your data will not leave the UK.",
     ],
 )
 def test_uk_boundary_wording_is_clean(assert_findings: AssertFindings, wording: str) -> None:
@@ -421,6 +427,18 @@ NOTICE = dedent("""\
 def test_no_other_transfers_contradicted_by_processor(assert_findings: AssertFindings) -> None:
     policy = NOTICE + "processors:\n  - {id: cloudco, name: CloudCo, location: US}\n"
     assert_findings(policy, "TRF009", [("TRF009", 4)])
+
+
+def test_no_other_transfers_finding_lists_what_contradicts_it(lint) -> None:  # type: ignore[no-untyped-def]
+    policy = NOTICE + dedent("""\
+        processors:
+          - {id: cloudco, name: CloudCo, location: US}
+          - {id: backupco, name: BackupCo, location: GB}
+        transfers:
+          - {id: backup, name: backup, importer: backupco, destination: IN, mechanism: uk-idta}
+        """)
+    related = sorted(related.entity for finding in lint(policy, "TRF009") for related in finding.related)
+    assert related == ["processor:cloudco", "transfer:backup"]
 
 
 def test_no_other_transfers_contradicted_by_unstated_transfer(assert_findings: AssertFindings) -> None:

@@ -57,7 +57,7 @@ def test_one_descriptor_per_rule_that_ran(sarif: dict[str, Any]) -> None:
     driver = sarif["runs"][0]["tool"]["driver"]
     assert driver["name"] == "policy-lint" and driver["version"]
     ids = [rule["id"] for rule in driver["rules"]]
-    assert ids == ["REF001", "WVR001", "WVR002", "WVR003"]
+    assert ids == ["REF001", "WVR001", "WVR002", "WVR003", "WVR004", "WVR005"]
     rule = engine.all_rules()["REF001"]
     descriptor = driver["rules"][0]
     assert descriptor["shortDescription"]["text"] == rule.title

@@ -49,12 +49,14 @@ def test_one_item_per_rule_named_by_rule_id(project: pytest.Pytester) -> None:
         "policy::WVR001",
         "policy::WVR002",
         "policy::WVR003",
+        "policy::WVR004",
+        "policy::WVR005",
     ]
 
 
 def test_failing_rule_lists_its_findings(project: pytest.Pytester) -> None:
     result = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "2026-11-24")
-    result.assert_outcomes(failed=1, passed=3)
+    result.assert_outcomes(failed=1, passed=5)
     result.stdout.fnmatch_lines(
         [
             "*REF001 Reference to an id that is not defined",
@@ -74,24 +76,24 @@ def test_idle_without_the_option(project: pytest.Pytester) -> None:
 def test_ini_option_names_policy_folders(project: pytest.Pytester) -> None:
     project.makeini("[pytest]\ntestpaths = policy test_unit.py\npolicy_lint_paths = policy\n")
     result = run(project)
-    result.assert_outcomes(failed=1, passed=4)
+    result.assert_outcomes(failed=1, passed=6)
 
 
 def test_as_of_decides_whether_a_waiver_holds(project: pytest.Pytester) -> None:
     (project.path / "policy" / "policy-waivers.yaml").write_text(WAIVER, encoding="utf-8")
     held = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "2027-01-31")
-    held.assert_outcomes(passed=4)
+    held.assert_outcomes(passed=6)
     lapsed = run(project, "--policy-lint", "policy", "--policy-lint-as-of", "2027-02-01")
-    lapsed.assert_outcomes(failed=1, passed=3)
+    lapsed.assert_outcomes(failed=1, passed=5)
     lapsed.stdout.fnmatch_lines(["FAILED policy::REF001*"])
 
 
 def test_fail_on_warning(project: pytest.Pytester) -> None:
     (project.path / "policy" / "purposes.yaml").write_text(CLEAN, encoding="utf-8")
     (project.path / "policy" / "policy-waivers.yaml").write_text(WAIVER, encoding="utf-8")  # stale: a warning
-    run(project, "--policy-lint", "policy").assert_outcomes(passed=4)
+    run(project, "--policy-lint", "policy").assert_outcomes(passed=6)
     result = run(project, "--policy-lint", "policy", "--policy-lint-fail-on", "warning")
-    result.assert_outcomes(failed=1, passed=3)
+    result.assert_outcomes(failed=1, passed=5)
     result.stdout.fnmatch_lines(["FAILED policy::WVR002*"])
 
 
@@ -99,7 +101,7 @@ def test_junitxml_gates_on_the_policy(project: pytest.Pytester) -> None:
     result = run(project, "--policy-lint", "policy", "--junitxml=policy.xml")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     cases = {case.get("name"): case for case in ET.parse(project.path / "policy.xml").iter("testcase")}
-    assert set(cases) == {"REF001", "WVR001", "WVR002", "WVR003"}
+    assert set(cases) == {"REF001", "WVR001", "WVR002", "WVR003", "WVR004", "WVR005"}
     failure = cases["REF001"].find("failure")
     assert failure is not None and "policy/purposes.yaml:4:20" in (failure.text or "")
 

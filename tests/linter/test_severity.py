@@ -53,7 +53,7 @@ def test_the_command_line_adds_to_the_table_and_wins_for_its_rules(project: Path
     assert code == 1
     assert severities(out) == {"RET003": "info", "RET004": "error"}
     out = cli("config", "--severity", "RET003=info")[1]
-    assert 'severity = {RET = "error", RET004 = "warning", RET003 = "info"}' in out
+    assert 'severity = {RET = "error", RET004 = "warning", RET003 = "info"}' in " ".join(out.split())
     assert "pyproject.toml [tool.policy-lint] and command line" in out
 
 
@@ -71,12 +71,13 @@ def test_text_sarif_junit_and_github_show_the_new_severity(project: Path) -> Non
 
 def test_the_report_shows_the_new_severity(project: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.policy-lint]\nselect = ["RET003", "RET004"]\n', encoding="utf-8")
-    code, out, _ = cli("report", "-o", "report.html", "--as-of", "2026-11-24", "--severity", "RET004=error")
+    args = ("--as-of", "2026-11-24", "--fail-on", "error")  # the report exits 1 only when asked to gate
+    code, out, _ = cli("report", "-o", "report.html", *args, "--severity", "RET004=error")
     assert code == 1 and "1 error" in out
     assert "RET004" in (project / "report.html").read_text(encoding="utf-8")
     with (project / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write('[tool.policy-lint.severity]\nRET004 = "error"\n')
-    code, out, _ = cli("report", "-o", "report.html", "--as-of", "2026-11-24")
+    code, out, _ = cli("report", "-o", "report.html", *args)
     assert code == 1 and "1 error" in out
 
 

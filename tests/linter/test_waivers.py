@@ -143,7 +143,7 @@ def test_configured_waiver_file_outside_the_policy(tmp_path: Path) -> None:
         ("waivers: [\n", ":2:1:", "invalid YAML"),
         ("waiver:\n" + waiver(), ":1:1:", "unknown key 'waiver': expected 'waivers'"),
         ("waivers: TRF001\n", ":1:1:", "'waivers' must be a list of entries"),
-        ("- rule: TRF001\n", ":1:1:", "top level must be a mapping with a 'waivers' list, not a list"),
+        ("- rule: TRF001\n", ":1:1:", "top level must be a mapping with a 'waivers' or 'actions' list, not a list"),
     ],
 )
 def test_unusable_waiver_file_exits_two_with_its_position(
@@ -206,3 +206,120 @@ def test_a_waiver_naming_a_detail_accepts_only_that_finding(tmp_path: Path) -> N
     result = engine.run([str(tmp_path)], AS_OF, select=["REF001"])
     assert [f.detail for f in result.findings] == ["absent"]
     assert [w.finding.detail for w in result.waived] == ["nothing"]
+
+
+# --- actions: who fixes a finding by when -----------------------------------------
+
+
+def action(due: str = "2026-12-15", status: str | None = "in-progress", **changes: str | None) -> str:
+    fields: dict[str, str | None] = {
+        "rule": "REF001",
+        "entity": "purpose:p",
+        "field": "lawful_bases",
+        "owner": "Information Governance",
+        "due": due,
+        "status": status,
+        "note": "Legal Services draft the basis",
+    }
+    fields.update(changes)
+    lines = [f"    {key}: {value}" for key, value in fields.items() if value is not None]
+    return "  -" + "\n".join(lines)[3:] + "\n"
+
+
+def with_actions(tmp_path: Path, *entries: str, text: str = BROKEN, waivers: str = "") -> Path:
+    waiver_list = f"waivers:\n{waivers}" if waivers else ""
+    return write(tmp_path, {"policy.yaml": text, DEFAULT_FILE: waiver_list + "actions:\n" + "".join(entries)})
+
+
+def test_an_action_is_attached_to_its_finding_which_still_counts(tmp_path: Path) -> None:
+    result = run(with_actions(tmp_path, action()))
+    (finding,) = result.findings
+    assert finding.rule == "REF001" and finding.action is not None
+    assert (finding.action.owner, finding.action.due, finding.action.status) == (
+        "Information Governance",
+        dt.date(2026, 12, 15),
+        "in-progress",
+    )
+    assert finding.action.note == "Legal Services draft the basis" and not finding.action.overdue
+    assert result.waived == []
+
+
+def test_an_action_is_on_time_through_its_due_date_and_overdue_the_day_after(tmp_path: Path) -> None:
+    folder = with_actions(tmp_path, action("2026-11-24"))
+    on_time = run(folder, dt.date(2026, 11, 24))
+    assert rules_and_lines(on_time) == [("REF001", 4)]
+    assert on_time.findings[0].action is not None and not on_time.findings[0].action.overdue
+    late = run(folder, dt.date(2026, 11, 25))
+    assert sorted(rules_and_lines(late)) == [("REF001", 4), ("WVR004", 6)]
+    overdue = next(f for f in late.findings if f.rule == "WVR004")
+    assert overdue.file == str(tmp_path / DEFAULT_FILE) and overdue.severity.value == "warning"
+    assert "was due on 2026-11-24 (owner: Information Governance, status: in-progress): 1 day overdue" in (
+        overdue.message
+    )
+    finding = next(f for f in late.findings if f.rule == "REF001")
+    assert finding.action is not None and finding.action.overdue
+
+
+def test_an_action_marked_done_whose_finding_remains_is_reported(tmp_path: Path) -> None:
+    result = run(with_actions(tmp_path, action("2020-01-01", status="done")))
+    assert sorted(rules_and_lines(result)) == [("REF001", 4), ("WVR005", 2)]
+    assert "is marked done" in next(f for f in result.findings if f.rule == "WVR005").message
+
+
+def test_a_done_action_whose_finding_is_fixed_is_history_and_an_open_one_is_stale(tmp_path: Path) -> None:
+    assert run(with_actions(tmp_path / "done", action("2020-01-01", status="done"), text=FIXED)).findings == []
+    stale = run(with_actions(tmp_path / "open", action(status=None), text=FIXED))
+    assert rules_and_lines(stale) == [("WVR002", 2)]
+    assert "mark the action done" in stale.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (action(status="started"), "'status' must be one of open, in-progress, done, not 'started'"),
+        (action(due="soon"), "invalid action: 'due' must be a date"),
+        (action(owner=None), "invalid action: 'owner' is required"),
+        (
+            action() + "    expires: 2027-01-31\n",
+            "unknown key 'expires': 'expires' belongs to a waiver (under 'waivers')",
+        ),
+        (action(rule="WVR004"), "findings of WVR004 cannot be given an action"),
+        (action(rule="SGN001"), "findings of SGN001 cannot be given an action"),
+    ],
+)
+def test_an_invalid_action_is_reported_and_attaches_nothing(tmp_path: Path, entry: str, message: str) -> None:
+    result = run(with_actions(tmp_path, entry))
+    invalid = [f for f in result.findings if f.rule == "WVR003"]
+    assert invalid and message in invalid[0].message, [f.message for f in invalid]
+    assert all(f.action is None for f in result.findings)
+
+
+def test_a_finding_can_be_waived_until_its_action_is_done(tmp_path: Path) -> None:
+    result = run(with_actions(tmp_path, action(), waivers=waiver()))
+    assert result.findings == []
+    (waived,) = result.waived
+    assert waived.finding.action is not None and waived.finding.action.owner == "Information Governance"
+
+
+def test_outputs_carry_the_action(tmp_path: Path) -> None:
+    folder = with_actions(tmp_path, action("2026-11-01"))
+    select = ("--select", ",".join(RULES))
+    code, out, _ = cli("check", str(folder), "--as-of", "2026-11-24", *select, "--format", "json")
+    document = json.loads(out)
+    assert code == 1, "a finding with an action still counts"
+    finding = next(f for f in document["findings"] if f["rule"] == "REF001")
+    assert finding["action"] == {
+        "owner": "Information Governance",
+        "due": "2026-11-01",
+        "status": "in-progress",
+        "note": "Legal Services draft the basis",
+        "overdue": True,
+    }
+    assert next(f for f in document["findings"] if f["rule"] == "WVR004")["action"] is None
+    _, text, _ = cli("check", str(folder), "--as-of", "2026-11-24", *select)
+    assert "\n    action: Information Governance, due 2026-11-01, in-progress, overdue\n" in text
+    _, sarif, _ = cli("check", str(folder), "--as-of", "2026-11-24", *select, "--format", "sarif")
+    results = json.loads(sarif)["runs"][0]["results"]
+    assert next(r for r in results if r["ruleId"] == "REF001")["properties"]["action"]["owner"] == (
+        "Information Governance"
+    )

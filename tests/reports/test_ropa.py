@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import subprocess
@@ -94,7 +95,7 @@ def policy_dir(tmp_path: Path) -> Path:
 def _rows(folder: Path) -> list[dict[str, ropa.Cell]]:
     result = engine.run([str(folder)], AS_OF)
     assert not result.load_errors
-    return ropa.rows(result.policy)
+    return ropa.rows(result.policy, AS_OF)
 
 
 def test_columns_follow_the_ico_template() -> None:
@@ -147,7 +148,9 @@ def test_one_row_per_service_with_effective_lists(policy_dir: Path) -> None:
         "Local Printing: no contract recorded",
     ]
     assert first["Third countries or international organisations"] == ["US"]
-    assert first["Safeguards for exceptional transfers"] == ["Acme hosting: uk-idta (US)"]
+    assert first["Safeguards for exceptional transfers"] == [
+        "Acme hosting: UK International Data Transfer Agreement (IDTA) (US)"
+    ]
     assert first["Retention schedule"] == ["case records: 35 years from case-closure, then destroy"]
     # a purpose's basis counts for the service; bases are split by article
     assert first["Article 6 lawful basis"] == ["public task (Art 6(1)(e))"]
@@ -156,7 +159,7 @@ def test_one_row_per_service_with_effective_lists(policy_dir: Path) -> None:
     assert first["DPA 2018 Schedule 1 condition"] == ["Part 1 para 2 (for health and social care)"]
     assert first["Link to retention and erasure policy document"] == ["https://example.org/apd"]
     assert first["Rights available"] == ["access", "complain"]
-    assert first["Automated decision-making"] == "no"
+    assert first["Automated decision-making"] == "not stated", "silence is not 'no'"
     # a service that relies on no notice-wide list gets none of it
     assert second["Categories of personal data"] == [] and second["Automated decision-making"] == "yes"
 
@@ -260,3 +263,111 @@ def test_ropa_does_not_import_jinja2(policy_dir: Path, tmp_path: Path) -> None:
     modules = set(done.stderr.split())
     assert "reports.ropa" in modules and (tmp_path / "r.csv").exists()
     assert "jinja2" not in modules and "reports.html" not in modules
+
+
+REGISTER = """\
+controller:
+  id: council
+  name: County Council
+  kind: local-authority
+  public_authority: true
+  contact: {email: info@example.org, phone: [01234 567890], address: [County Hall, Chelmsford]}
+  dpo: {name: Jo Bloggs, email: dpo@example.org}
+notice:
+  id: notice
+  name: Notice
+  automated_decision_making: {used: false, stated: true, text: We do not make decisions by automated means.}
+processors:
+  - {id: redfern, name: Redfern, location: outside-uk}
+transfers:
+  - id: shield
+    name: Redfern bookings
+    importer: redfern
+    destination: US
+    mechanism: eu-us-privacy-shield
+  - id: unnamed
+    name: Redfern elsewhere
+    importer: redfern
+    destination: worldwide
+retention_rules:
+  - id: by-schedule
+    name: case files
+    record_class: case files
+    schedule_reference: Corporate retention schedule, section 4
+  - id: by-criteria
+    name: account data
+    record_class: account data
+    criteria: while your account is open
+services:
+  - id: travel
+    name: Travel
+    processors: [redfern]
+    retention_rules: [by-schedule, by-criteria]
+  - id: silent
+    name: Silent service
+    automated_decision_making: false
+"""
+
+
+@pytest.fixture
+def register_dir(tmp_path: Path) -> Path:
+    return write(tmp_path / "register", REGISTER)
+
+
+def test_controller_dpo_and_representative_columns(register_dir: Path) -> None:
+    travel, _ = _rows(register_dir)
+    assert travel["Controller name"] == "County Council"
+    assert travel["Controller contact details"] == ["info@example.org", "01234 567890", "County Hall, Chelmsford"]
+    assert (travel["DPO name"], travel["DPO contact details"]) == ("Jo Bloggs", ["dpo@example.org"])
+    assert (travel["Representative name"], travel["Representative contact details"]) == ("", [])
+    headers = list(ropa.COLUMNS)
+    assert headers[1:7] == list(ropa.ICO_TEMPLATE[:6])
+
+
+def test_an_invalid_or_lapsed_mechanism_is_flagged_on_the_export_date(register_dir: Path) -> None:
+    result = engine.run([str(register_dir)], AS_OF)
+    (travel, _) = ropa.rows(result.policy, AS_OF)
+    shield, unnamed = travel["Safeguards for exceptional transfers"]
+    assert shield.startswith("Redfern bookings: EU-US Privacy Shield") and "NOT VALID" in shield
+    assert "2020-07-16" in shield and shield.endswith("(US)")
+    assert unnamed == "Redfern elsewhere: mechanism not stated (worldwide)"
+    (then, _) = ropa.rows(result.policy, dt.date(2020, 7, 16))
+    assert "NOT VALID" not in then["Safeguards for exceptional transfers"][0], "valid up to its last day"
+
+
+def test_places_retention_by_reference_and_what_the_notice_says_once(register_dir: Path) -> None:
+    travel, silent = _rows(register_dir)
+    assert travel["Third countries or international organisations"] == [
+        "outside the UK (country not stated)",
+        "US",
+        "worldwide",
+    ]
+    assert travel["Retention schedule"] == [
+        "case files: period not stated; see Corporate retention schedule, section 4",
+        "account data: period not stated; criteria: while your account is open",
+    ]
+    assert travel["Automated decision-making"] == "no (stated once for the whole notice)"
+    assert silent["Automated decision-making"] == "no"
+
+
+def test_json_carries_a_metadata_block(register_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["ropa", str(register_dir), "--format", "json", "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    meta = document["metadata"]
+    assert (meta["organisation"], meta["controller_kind"], meta["as_of"]) == (
+        "County Council",
+        "local-authority",
+        "2026-11-24",
+    )
+    assert meta["revision"] is None and meta["services"] == 2 and meta["generated_by"].startswith("policy-lint")
+    assert document["columns"] == list(ropa.COLUMNS)
+
+
+def test_cli_dash_writes_to_standard_output(
+    register_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["ropa", str(register_dir), "-o", "-"])
+    assert result.exit_code == 0 and not (tmp_path / "-").exists()
+    assert result.stdout.startswith(ropa.SERVICE_ID), "no byte-order mark on standard output"
