@@ -32,7 +32,8 @@ from pathlib import Path
 
 from linter.inputs import LIMITS
 
-_TIMEOUT_SECONDS = 10
+#: a guard against a git that hangs, not a performance limit
+_TIMEOUT_SECONDS = 120
 #: settings that could make git run a program or reach the network, switched off
 _SAFE_SETTINGS = (
     "core.fsmonitor=false",
@@ -81,7 +82,7 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def run(folder: Path, *args: str, limit: int = LIMITS.file_bytes) -> bytes:
+def run(folder: Path, *args: str, limit: int = LIMITS.file_bytes, stdin: bytes | None = None) -> bytes:
     """The output of ``git ARGS`` run in ``folder`` as described above;
     GitError when git fails, is missing, takes too long or says too much."""
     settings = [part for setting in _SAFE_SETTINGS for part in ("-c", setting)]
@@ -91,15 +92,18 @@ def run(folder: Path, *args: str, limit: int = LIMITS.file_bytes) -> bytes:
             command,
             cwd=folder,
             env=_environment(),
-            stdin=subprocess.DEVNULL,
+            input=stdin if stdin is not None else b"",
             capture_output=True,
             timeout=_TIMEOUT_SECONDS,
             check=False,
         )
+    except FileNotFoundError:
+        raise GitError("cannot run git: git is not installed") from None
     except (OSError, subprocess.SubprocessError) as error:
         raise GitError(f"cannot run git: {error}") from None
     if done.returncode != 0:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+        message = " ".join(done.stderr.decode("utf-8", "replace").split()) or f"git {args[0]} failed"
+        raise GitError(message.removeprefix("fatal: "))
     if len(done.stdout) > limit:
         raise GitError(f"git {args[0]} said more than {limit:,} bytes")
     return done.stdout
@@ -115,7 +119,8 @@ def commit(folder: Path, revision: str = "HEAD", short: bool = False) -> str:
     if revision.startswith("-"):
         raise GitError(f"not a revision: {revision!r}")
     options = ["--short"] if short else []
-    return run(folder, "rev-parse", "--verify", "--quiet", *options, f"{revision}^{{commit}}").decode().strip()
+    command = ["rev-parse", "--verify", "--quiet", *options, "--end-of-options", f"{revision}^{{commit}}"]
+    return run(folder, *command).decode().strip()
 
 
 def files_at(folder: Path, revision: str, paths: Sequence[str] = (), limit: int = LIMITS.files) -> list[TreeFile]:
@@ -155,3 +160,27 @@ def blob_id(data: bytes, like: str) -> str:
     digest.update(b"blob %d\0" % len(data))
     digest.update(data)
     return digest.hexdigest()
+
+
+def read_blobs(folder: Path, oids: Sequence[str], limit: int = LIMITS.file_bytes) -> list[bytes]:
+    """The contents of several files of the repository, in two processes
+    (sizes first, then contents), each within ``limit`` bytes."""
+    if not oids:
+        return []
+    if not all(oid and all(char in "0123456789abcdef" for char in oid) for oid in oids):
+        raise GitError("not an object id")
+    request = "".join(f"{oid}\n" for oid in oids).encode()
+    sizes: list[int] = []
+    for line in run(folder, "cat-file", "--batch-check", stdin=request, limit=len(oids) * 200).splitlines():
+        oid, kind, written = line.decode().split(" ")
+        if kind != "blob" or int(written) > limit:
+            raise GitError(f"object {oid} is not a file within the {limit:,}-byte limit for one input file")
+        sizes.append(int(written))
+    output = run(folder, "cat-file", "--batch", stdin=request, limit=sum(sizes) + len(oids) * 200)
+    contents: list[bytes] = []
+    offset = 0
+    for size in sizes:
+        start = output.index(b"\n", offset) + 1
+        contents.append(output[start : start + size])
+        offset = start + size + 1
+    return contents

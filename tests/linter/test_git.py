@@ -87,3 +87,18 @@ def test_the_callers_git_variables_are_not_passed_on(
     monkeypatch.setenv("GIT_CONFIG_VALUE_0", f"touch {tmp_path / 'ran'}")
     assert git.top(repo) == repo.resolve()
     assert not (tmp_path / "ran").exists()
+
+
+def test_several_files_read_at_once(repo: Path) -> None:
+    files = git.files_at(repo, "HEAD", ["policy"])
+    regular = [file for file in files if file.mode != git.SYMLINK_MODE]
+    contents = git.read_blobs(repo, [file.oid for file in regular])
+    assert dict(zip((file.path for file in regular), contents, strict=True)) == {
+        "policy/a.yaml": b"sources: []\n",
+        "policy/services/b.yaml": b"services: []\n",
+    }
+    assert git.read_blobs(repo, []) == []
+    with pytest.raises(git.GitError, match="within the 5-byte limit"):
+        git.read_blobs(repo, [file.oid for file in regular], limit=5)
+    with pytest.raises(git.GitError, match="not an object id"):
+        git.read_blobs(repo, ["HEAD"])
