@@ -92,7 +92,8 @@ PRELOADED = (
     "checks.registry",
     *(f"linter.{name}" for name in ("baseline", "waivers", "noticetext", "tracing", "git")),
     *(f"linter.output.{name}" for name in ("github", "json_", "junit", "sarif", "text")),
-    *(f"reports.{name}" for name in ("commands", "html", "ropa", "revision")),
+    *(f"reports.{name}" for name in ("commands", "html", "ropa", "revision", "snapshot", "changes", "diffout")),
+    "linter.signoff",
 )
 
 
@@ -256,7 +257,11 @@ _TEXTS = {path: path.read_text(encoding="utf-8") for path in _POLICY_FILES}
 def check_args(rng: random.Random, case: Case, folder: str = "policy") -> None:
     """A ``check`` (mostly), ``report``, ``ropa``, ``baseline`` or ``config`` run over ``folder``."""
     roll = rng.random()
-    if roll < 0.78:
+    if roll < 0.04:  # what changed since the shipped policy
+        fmt = rng.choice(["text", "json", "markdown"])
+        case.args = ["diff", str(POLICY), folder, "--format", fmt, "--as-of", AS_OF]
+        case.stdout_format = "json" if fmt == "json" else None
+    elif roll < 0.78:
         fmt = rng.choice(["text", "text", "json", "sarif", "junit", "github"])
         case.args = ["check", folder, "--as-of", rng.choice([AS_OF, "9999-12-31", "0001-01-01"]), "--format", fmt]
         case.stdout_format = fmt
@@ -699,7 +704,7 @@ def _classify(case: Case, folder: Path, code: int, peak_mb: float, memory_mb: in
         if not lines or not all(_clean_line(line) for line in lines):
             return "traceback", f"unclear stderr: {err[:300]!r}"
         return "unusable", lines[0][:200]
-    if lines and case.args[0] in ("check", "report", "ropa", "config") and not all(map(_clean_line, lines)):
+    if lines and case.args[0] in ("check", "report", "ropa", "config", "diff") and not all(map(_clean_line, lines)):
         return "traceback", f"stderr with exit {code}: {err[:300]!r}"
     if case.stdout == "file" and case.stdout_format in ("json", "sarif", "junit"):
         out = (folder / ".stdout").read_bytes()
