@@ -25,8 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from cerberus.errors import BasicErrorHandler, ValidationError
-
+from linter import fastpath
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
 from linter.schema import (
@@ -37,7 +36,6 @@ from linter.schema import (
     REGIONS,
     SI_PATTERN,
     TIME_PATTERN,
-    EntityValidator,
     Schema,
     as_date,
     as_text,
@@ -65,7 +63,6 @@ _NULL = 0x23
 _BOUNDS = {0x42: "but must be at least", 0x43: "but must be at most"}
 _UNALLOWED_VALUE = 0x44
 _UNALLOWED_VALUES = 0x45
-_MESSAGES = BasicErrorHandler.messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +118,7 @@ def _schema_at(schema: Schema, path: tuple[Any, ...]) -> Schema:
     return current
 
 
-def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> tuple[str, str]:
+def _describe(path: tuple[Any, ...], error: Any, schema: Schema) -> tuple[str, str]:
     """(rule id, message) for one leaf Cerberus error at ``path`` in an entity."""
     name = _dotted(path)
     if error.code == _UNKNOWN_FIELD:
@@ -166,7 +163,9 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         required = isinstance(path[-1], str) and _schema_at(schema, path).get(path[-1], {}).get("required")
         problem = "is empty" if error.code == _EMPTY else "has no value"
         return SCHEMA_RULE, f"'{name}' {problem}: write one" + ("" if required else ", or leave the key out")
-    template = _MESSAGES.get(error.code, "is invalid")
+    from cerberus.errors import BasicErrorHandler  # only an invalid document gets here
+
+    template = BasicErrorHandler.messages.get(error.code, "is invalid")
     text = template.format(*(error.info or ()), constraint=error.constraint, field=name, value=error.value)
     return SCHEMA_RULE, f"'{name}' {text}"
 
@@ -355,11 +354,24 @@ def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[t
     return value
 
 
+_VALIDATORS: dict[str, Any] = {}
+
+
+def _cerberus(key: str) -> Any:
+    """The Cerberus validator of the entity kind under ``key``, built once per process
+    (and only when a document of that kind is invalid)."""
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        from linter.validation import EntityValidator
+
+        validator = _VALIDATORS[key] = EntityValidator(KINDS[key][1])
+    return validator
+
+
 class _Builder:
     def __init__(self) -> None:
         self.policy = m.Policy()
         self.problems: list[Problem] = []
-        self.validators = {kind: EntityValidator(schema) for kind, (_, schema, _) in KINDS.items()}
         self.field_names = {
             kind: {f.name for f in fields(cls)} - {"id", "name", "position", "positions"}
             for kind, cls in m.ENTITY_CLASSES.items()
@@ -415,21 +427,23 @@ class _Builder:
         entity_id = raw.get("id")
         ref = f"{kind}:{entity_id}" if isinstance(entity_id, str) else f"{kind}:?"
         data: dict[str, Any] = dict(raw)
-        validator = self.validators[key]
-        for path, error in validator.errors(raw):
-            rule, message = _describe(path, error, validator.schema)
-            field_name = str(path[0]) if path else ""
-            hides = field_name
-            if error.code == _UNKNOWN_FIELD and len(path) == 1:  # hides the field it was meant to be, if any
-                guess = difflib.get_close_matches(field_name, list(validator.schema), n=1)
-                hides = guess[0] if guess else ""
-            self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path), hides)
-            data.pop(field_name, None)
+        schema = KINDS[key][1]
+        if not fastpath.validator(key)(raw):  # only an invalid entity pays for Cerberus
+            validator = _cerberus(key)
+            for path, error in validator.errors(raw):
+                rule, message = _describe(path, error, schema)
+                field_name = str(path[0]) if path else ""
+                hides = field_name
+                if error.code == _UNKNOWN_FIELD and len(path) == 1:  # hides the field it was meant to be, if any
+                    guess = difflib.get_close_matches(field_name, list(schema), n=1)
+                    hides = guess[0] if guess else ""
+                self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path), hides)
+                data.pop(field_name, None)
         if "id" not in data:
             return
         todo: list[tuple[tuple[Any, ...], str]] = []
         for name, value in data.items():
-            data[name] = _settle(value, validator.schema.get(name, {}), (name,), todo)
+            data[name] = _settle(value, schema.get(name, {}), (name,), todo)
         for path, text in todo:
             instruction = PLACEHOLDER.sub("", text, count=1).strip()
             message = f"'{_dotted(path)}' is still to be written" + (f": {instruction}" if instruction else "")

@@ -111,6 +111,8 @@ def _options(command_line: dict[str, Any]) -> dict[str, Any]:
         "signoff": command_line.get("signoff"),
         "outputs": list(command_line.get("outputs") or ()),
         "severity": command_line.get("severity") or {},
+        "cache_dir": command_line.get("cache_dir"),
+        "cache": False if command_line.get("no_cache") else None,
     }
 
 
@@ -191,6 +193,11 @@ _POLICY_HELP = {
         "Write the --format given just before it to FILE.",
         "The file of the --format given just before it, as check would take it.",
     ),
+    "cache-dir": (
+        "Keep parsed policy files here between runs [default: .policy-lint-cache beside the config file].",
+        "The cache folder to show, as check would take it.",
+    ),
+    "no-cache": ("Neither read nor write the cache.", "Show the settings as check --no-cache would take them."),
 }
 
 
@@ -211,6 +218,8 @@ def _with_policy_options(function: Callable[..., None], *, for_config: bool) -> 
         click.option("--signoff", metavar="FILE", help=help_of["signoff"]),
         click.option("--format", "outputs", multiple=True, type=OutputType(), help=help_of["format"]),
         click.option("--output", "-o", "output", metavar="FILE", help=help_of["output"]),
+        click.option("--cache-dir", metavar="DIR", help=help_of["cache-dir"]),
+        click.option("--no-cache", is_flag=True, help=help_of["no-cache"]),
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
@@ -327,6 +336,8 @@ def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
     raise SystemExit(commands.trace(notice, _options(command_line), fmt))
 
 
+_CACHE_DIR = click.option("--cache-dir", metavar="DIR", help="Keep parsed policy files here between runs (as check).")
+_NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 _SELECT = click.option(
     "--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated)."
 )
@@ -358,6 +369,8 @@ _IGNORE = click.option(
     "(default: the revision of the last sign-off, if the sign-off record names one).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 once the report is written, even with --fail-on.")
+@_CACHE_DIR
+@_NO_CACHE
 def report(output: str, as_of: dt.date | None, exit_zero: bool, since: str | None, **command_line: Any) -> None:
     """Write the self-contained HTML compliance report a DPO reviews and signs off.
 

@@ -1,8 +1,9 @@
 """What each CLI command does, as plain functions returning an exit code.
 
 The engine (loader, schema, model) is imported by the commands that lint, not
-when this module is imported: ``knowledge``, ``rules`` and ``--help`` start
-without it.
+when this module is imported: ``knowledge``, ``rules``, ``explain`` and
+``--help`` start without it (``rules`` and ``explain`` read the rules'
+metadata from :mod:`checks.catalogue`, not from the rule modules).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from linter.findings import DatedCitation, Rule
 if TYPE_CHECKING:
     from checks import facts
     from linter import engine
+    from linter.cache import Cache
     from linter.loader import LoadError
 
 USAGE_ERROR = 2
@@ -109,6 +111,7 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> e
     from linter.scope import scope
 
     where = scope(settings.paths, settings.folders)
+    cache = policy_cache(settings, where.load)
     result = engine.run(
         where.load,
         as_of,
@@ -120,11 +123,20 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> e
         report=where.report,
         signoff=settings.signoff,
         signoff_months=settings.signoff_period_months,
+        cache=cache,
     )
     _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
         raise unusable_files(result.load_errors)
     return result
+
+
+def policy_cache(settings: Settings, paths: Sequence[str]) -> Cache:
+    """The cache of the policy files under ``paths``, as the settings place it (or none)."""
+    from linter.cache import open_cache
+    from linter.config import cache_folder
+
+    return open_cache(cache_folder(settings), paths)
 
 
 def _checked_alone(alone: Sequence[str], result: engine.Result, folders: Sequence[str]) -> None:
@@ -248,9 +260,9 @@ def show_config(options: Options, output: str | None = None) -> int:
 
 def rules(fmt: str = "text") -> int:
     """List the catalogue: id, severity, area, title."""
-    from linter import engine
+    from checks import catalogue as index
 
-    catalogue = list(engine.all_rules().values())
+    catalogue = list(index.rules().values())
     if fmt == "json":
         rows = [
             {
@@ -337,9 +349,9 @@ def format_family(prefix: str, family: Sequence[Rule]) -> str:
 def explain(rule_id: str) -> int:
     """Print a rule's page, or the list of a family's rules for a prefix ('TRF');
     an unknown id is a usage error with a suggestion."""
-    from linter import engine
+    from checks import catalogue as index
 
-    catalogue = engine.all_rules()
+    catalogue = index.rules()
     rule = catalogue.get(rule_id.strip().upper())
     family = [rule for rule in catalogue.values() if rule.id.startswith(rule_id.strip().upper())]
     if rule is None and family and rule_id.strip():
@@ -364,7 +376,9 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
         published = noticetext.read(notice)
     except noticetext.NoticeError as error:
         raise usage(str(error)) from None
-    policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff)
+    policy, _, errors = engine.load(
+        settings.paths, settings.waivers, settings.signoff, policy_cache(settings, settings.paths)
+    )
     if errors:
         raise unusable_files(errors)
     result = tracing.trace(published, tracing.policy_quotes(policy))

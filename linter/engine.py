@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter import baseline as baseline_files
 from linter import signoff as signoff_files
@@ -19,6 +20,9 @@ from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.loader import Document, LoadError, discover, load_files
 from linter.model import Policy
+
+if TYPE_CHECKING:
+    from linter.cache import Cache
 
 
 @dataclass(slots=True)
@@ -104,10 +108,11 @@ def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[F
 
 
 def _documents(
-    paths: Sequence[str], waivers: str | None, signoff: str | None = None
+    paths: Sequence[str], waivers: str | None, signoff: str | None = None, cache: Cache | None = None
 ) -> tuple[list[Document], list[Path], list[Path], list[LoadError]]:
     """The policy documents under ``paths``, and the waiver and sign-off files
-    beside them (never read as policy)."""
+    beside them (never read as policy). Files ``cache`` knows are not parsed
+    again, and the cache keeps what this run parsed."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
         signoff_paths = signoff_files.locate(paths, signoff)
@@ -115,16 +120,18 @@ def _documents(
     except LoadError as error:
         return [], [], [], [error]
     skipped = {path.resolve() for path in (*waiver_paths, *signoff_paths)}
-    documents, errors = load_files(path for path in files if path.resolve() not in skipped)
+    documents, errors = load_files((path for path in files if path.resolve() not in skipped), cache)
+    if cache is not None:
+        cache.save()
     return documents, waiver_paths, signoff_paths, errors
 
 
 def load(
-    paths: Sequence[str], waivers: str | None = None, signoff: str | None = None
+    paths: Sequence[str], waivers: str | None = None, signoff: str | None = None, cache: Cache | None = None
 ) -> tuple[Policy, list[str], list[LoadError]]:
     """The built policy, every file read or set aside (waivers, sign-off), and
     unusable files; no rule runs (for exports such as ``ropa``)."""
-    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
+    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff, cache)
     if errors:
         return Policy(), [], errors
     policy = build(documents)[0]
@@ -142,6 +149,7 @@ def run(
     report: Sequence[str] | None = None,
     signoff: str | None = None,
     signoff_months: int | None = None,
+    cache: Cache | None = None,
 ) -> Result:
     """Load, build and check a policy. Unusable files end up in ``load_errors``.
 
@@ -161,9 +169,10 @@ def run(
     affects an entity defined in one of them. ``signoff`` names the sign-off
     file (default: ``policy-signoff.yaml`` in each policy folder) and
     ``signoff_months`` the period after which a sign-off is out of date.
+    ``cache`` keeps parsed policy files between runs (:mod:`linter.cache`).
     """
     rules = with_severity(select_rules(select, ignore), severity or {})
-    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
+    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff, cache)
     if not documents and errors:
         return Result([], Policy(), rules, as_of, errors)
     try:

@@ -10,10 +10,12 @@ from pathlib import Path
 from linter.loader import POLICY_SUFFIXES, LoadError, Position
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str, durable: bool = True) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over
     ``path``: readers (CI uploaders, editors) see the old file or the new one,
-    never a partial one. Raises :class:`OSError` if the folder is unwritable."""
+    never a partial one. Raises :class:`OSError` if the folder is unwritable.
+    ``durable=False`` skips forcing the data to disk before the rename (for a
+    cache, which a crash may lose but never corrupt: a torn file is a miss)."""
     import tempfile  # only when writing a file: it costs start-up time
 
     target = Path(path)
@@ -23,7 +25,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         os.chmod(temporary, mode)
         os.replace(temporary, target)

@@ -17,9 +17,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from linter.cache import Cache
 
 try:  # the libyaml C bindings are several times faster where present
     from yaml import CSafeLoader as _BaseLoader
@@ -278,14 +281,25 @@ def _decode(raw: bytes, file: str) -> str:
 
 
 def load_file(
-    path: Path, display: str | None = None, expected: str = "a mapping of entity kinds", allow_empty: bool = False
+    path: Path,
+    display: str | None = None,
+    expected: str = "a mapping of entity kinds",
+    allow_empty: bool = False,
+    cache: Cache | None = None,
 ) -> Document:
+    """Read and parse one YAML file; a policy file whose bytes ``cache`` knows is
+    not parsed again (see :mod:`linter.cache`)."""
     file = display if display is not None else str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise LoadError(Position(file, 1, 1), f"cannot read file: {error.strerror}") from None
-    return Document(file, parse(_decode(raw, file), file, expected, allow_empty))
+    data = cache.get(raw) if cache is not None else None
+    if data is None:
+        data = parse(_decode(raw, file), file, expected, allow_empty)
+        if cache is not None:
+            cache.put(raw, data)
+    return Document(file, data)
 
 
 def discover(paths: Iterable[str]) -> list[Path]:
@@ -315,13 +329,13 @@ def discover(paths: Iterable[str]) -> list[Path]:
     return found
 
 
-def load_files(files: Iterable[Path]) -> tuple[list[Document], list[LoadError]]:
+def load_files(files: Iterable[Path], cache: Cache | None = None) -> tuple[list[Document], list[LoadError]]:
     """Load each policy file; collect (rather than stop at) unusable ones."""
     documents: list[Document] = []
     errors: list[LoadError] = []
     for path in files:
         try:
-            documents.append(load_file(path))
+            documents.append(load_file(path, cache=cache))
         except LoadError as error:
             errors.append(error)
     return documents, errors

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -39,3 +39,12 @@ def assert_findings(lint: LintFn) -> Callable[..., None]:
         assert sorted(found) == sorted(expected), found
 
     return check
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_key_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The cache's MAC key (linter/cache.py) is made in a temporary folder, not the user's."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    yield
+    patch.undo()

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
-from checks import registry
+from checks import catalogue, registry
 from checks.registry import RULES
+from linter.build import build
+from linter.context import Context
 from linter.findings import Rule, Severity
+from linter.loader import Document, parse
 
 RULE_ID = re.compile(r"^[A-Z]{3}\d{3}$")
 
@@ -81,3 +88,53 @@ def test_rule_ids_are_grouped_by_area() -> None:
     for rule in RULES.values():
         areas.setdefault(rule.id[:3], set()).add(rule.area)
     assert all(len(names) == 1 for names in areas.values()), areas
+
+
+# --- the index of rule metadata (checks/catalogue.json) -------------------------------
+
+
+def _metadata(rule: Rule) -> tuple[object, ...]:
+    return tuple(getattr(rule, f.name) for f in dataclasses.fields(Rule) if f.name != "check")
+
+
+def test_the_shipped_index_is_current() -> None:
+    on_disk = catalogue.INDEX.read_text(encoding="utf-8")
+    assert on_disk == catalogue.generate() + "\n", "run: python -m checks.catalogue"
+
+
+def test_the_index_gives_every_rule_as_the_registry_does() -> None:
+    indexed = catalogue.rules()
+    assert list(indexed) == list(RULES)
+    assert all(indexed[rule_id] is not RULES[rule_id] for rule_id in RULES), "read from the index"
+    assert [_metadata(rule) for rule in indexed.values()] == [_metadata(rule) for rule in RULES.values()]
+
+
+def test_a_rule_from_the_index_runs_the_registered_check() -> None:
+    rule = catalogue.rules()["TRF001"]
+    policy, problems = build([Document("x.yaml", parse(RULES["TRF001"].failing, "x.yaml"))])
+    context = Context(policy, dt.date(2026, 11, 24), problems)
+    assert [f.message for f in rule.check(context)] == [f.message for f in RULES["TRF001"].check(context)] != []
+
+
+def test_a_stale_or_broken_index_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = tmp_path / "catalogue.json"
+    monkeypatch.setattr(catalogue, "INDEX", index)
+    assert catalogue.rules() is RULES, "missing: the registry"
+    for text in ("", "{", "[]", '{"fingerprint": 1}', json.dumps({"fingerprint": catalogue.fingerprint()})):
+        index.write_text(text, encoding="utf-8")
+        assert catalogue.rules() is RULES, text
+    stale = json.loads(catalogue.generate())
+    stale["fingerprint"] = "0" * 32
+    stale["rules"][0]["title"] = "an old title"
+    index.write_text(json.dumps(stale), encoding="utf-8")
+    assert catalogue.rules() is RULES, "generated from other sources: the registry"
+
+
+def test_the_fingerprint_follows_the_rule_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = catalogue.fingerprint()
+    copy = tmp_path / "checks"
+    shutil.copytree(catalogue.CHECKS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(catalogue, "CHECKS", copy)
+    assert catalogue.fingerprint() == before
+    (copy / "transfers.py").write_text((copy / "transfers.py").read_text(encoding="utf-8") + "\n# edited\n")
+    assert catalogue.fingerprint() != before

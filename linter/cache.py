@@ -1,0 +1,332 @@
+"""A cache of parsed policy files, keyed on each file's bytes.
+
+Parsing YAML is most of what a run costs, and between two runs (a pre-commit
+hook, an editor saving one file) nearly every file is unchanged. A run that
+may use the cache keeps, for each policy file it parsed, the document it built
+(its mappings, lists, values and the line and column of every key and item),
+under a hash of the file's bytes; the next run builds a file's document from
+there instead of from the YAML when its bytes hash the same. Everything after
+parsing (the schema, the model, the rules) runs as without the cache, so the
+findings are the same by construction; tests/linter/test_cache.py checks that
+they are, before and after edits, renames and deletions, and that a damaged
+cache is only a miss.
+
+* The cache is a folder, ``.policy-lint-cache/`` beside the configuration by
+  default (``--cache-dir``, ``[tool.policy-lint] cache-dir``; ``--no-cache``
+  turns it off), holding a ``.gitignore`` (everything) and a ``CACHEDIR.TAG``.
+  Each set of policy folders checked together has one file, named after them,
+  that holds only the documents of its last run.
+* A cache file is JSON: data, never code (no pickle). It starts with a line
+  naming the cache format, a fingerprint of the code that parses (so another
+  version of policy-lint never reads it) and a MAC over the rest made with a
+  secret key kept outside any project, in the user's cache folder
+  (``$XDG_CACHE_HOME/policy-lint/key``). A file that is corrupt, truncated,
+  written by another version or on another machine, or forged (a cache
+  committed to a repository by someone else) fails the MAC and is ignored
+  without being parsed: a miss, never an error.
+* A document that the format cannot hold exactly (a mapping or list reached
+  twice through YAML aliases, a date with a time) is not cached.
+* Cache files are written through the one atomic writer, so that concurrent
+  runs leave one complete file or the other; the cache is an optimisation, and
+  a cache that cannot be read or written is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import sys
+from collections.abc import Sequence as Paths
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from linter.loader import Mapping, Sequence
+
+#: the layout of cache files; a change makes every existing file a miss
+FORMAT = 1
+DEFAULT_FOLDER = ".policy-lint-cache"
+#: cache files kept in one folder (one per set of policy folders checked together)
+MAX_FILES = 64
+#: bytes of one cache file beyond which it is not read
+MAX_BYTES = 512 * 1024 * 1024
+_MAGIC = b"policy-lint-cache"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# policy-lint's cache (see https://bford.info/cachedir/)\n"
+
+
+class _Uncacheable(Exception):
+    """A value the cache format cannot hold exactly."""
+
+
+def _code_fingerprint() -> str:
+    """What the documents of the cache depend on: the cache format, the code that
+    parses (this module and the loader), PyYAML and Python."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT}\0{yaml.__version__}\0{yaml.__with_libyaml__}\0{sys.version}\0".encode())
+    here = Path(__file__).parent
+    for name in ("cache.py", "loader.py", "inputs.py"):
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(f"no {name}".encode())
+    return digest.hexdigest()
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "policy-lint" / "key"
+
+
+def _secret() -> bytes | None:
+    """The MAC key of this user on this machine, made on first use; None when it
+    can be neither read nor made (the cache is then not used)."""
+    path = _key_file()
+    try:
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        if len(key) == 32:
+            return key
+    except (OSError, ValueError):
+        pass
+    import secrets  # only when the key is made
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".key.{os.getpid()}.{secrets.token_hex(4)}")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+            stream.write(secrets.token_hex(32) + "\n")
+        try:
+            os.link(temporary, path)  # never replaces a key another run made meanwhile
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return key if len(key) == 32 else None
+    except (OSError, ValueError):
+        return None
+
+
+# --- documents as JSON ------------------------------------------------------------------------
+# A mapping is {"m": [line, column, [key, line, column, value, ...]]}, a list
+# {"s": [line, column, [line, column, value, ...]]}, a date {"d": "YYYY-MM-DD"};
+# text, numbers, true/false and null are themselves. Documents are only ever
+# JSON arrays and these tagged objects, so that no key of a policy is a JSON key.
+
+
+def encode(document: Mapping) -> Any:
+    """A document as JSON data; :class:`_Uncacheable` if it cannot be held exactly."""
+    return _encode(document, set())
+
+
+def _encode(value: Any, seen: set[int]) -> Any:
+    kind = type(value)
+    if kind is str or kind is bool or kind is int or kind is float or value is None:
+        return value
+    if kind is Mapping or kind is Sequence:
+        if id(value) in seen:  # reached twice through an alias: a copy would not be the same
+            raise _Uncacheable
+        seen.add(id(value))
+        flat: list[Any] = []
+        if kind is Mapping:
+            positions = value.key_positions
+            if len(positions) != len(value):
+                raise _Uncacheable
+            for key, item in value.items():
+                line, column = positions[key]
+                flat += (key, line, column, _encode(item, seen))
+            return {"m": [value.line, value.column, flat]}
+        if len(value.item_positions) != len(value):
+            raise _Uncacheable
+        for (line, column), item in zip(value.item_positions, value, strict=True):
+            flat += (line, column, _encode(item, seen))
+        return {"s": [value.line, value.column, flat]}
+    if kind is dt.date:
+        return {"d": value.isoformat()}
+    raise _Uncacheable  # a date and time, or anything else
+
+
+def _decoded(tagged: dict[str, Any]) -> Any:
+    """The JSON decoder's hook: a tagged object as the value it stands for."""
+    if "m" in tagged:
+        line, column, flat = tagged["m"]
+        mapping = Mapping()
+        mapping.line, mapping.column = line, column
+        positions = mapping.key_positions
+        for index in range(0, len(flat), 4):
+            key = flat[index]
+            positions[key] = (flat[index + 1], flat[index + 2])
+            mapping[key] = flat[index + 3]
+        return mapping
+    if "s" in tagged:
+        line, column, flat = tagged["s"]
+        sequence = Sequence()
+        sequence.line, sequence.column = line, column
+        sequence.item_positions = [(flat[index], flat[index + 1]) for index in range(0, len(flat), 3)]
+        sequence.extend(flat[2::3])
+        return sequence
+    if "d" in tagged:
+        return dt.date.fromisoformat(tagged["d"])
+    return tagged
+
+
+def decode(text: str | bytes) -> Any:
+    """JSON text written by :func:`encode` (and json.dumps) as the value it stands for."""
+    return json.loads(text, object_hook=_decoded)
+
+
+# --- the cache ------------------------------------------------------------------------------------
+
+
+class Cache:
+    """The cached documents of one set of policy folders, read at the start of a
+    run and written back (when anything changed) at its end.
+
+    The file is a header line, then one line per document: the digest of the
+    file's bytes, a space and the document as JSON (a line each, so that a
+    document is decoded only when a run asks for it)."""
+
+    def __init__(self, file: Path | None, key: bytes | None) -> None:
+        self.file = file
+        self.key = key
+        self.fingerprint = _code_fingerprint() if file is not None else ""
+        #: digest -> the document as JSON, as read
+        self.entries: dict[bytes, bytes] = {}
+        #: the entries this run used or added
+        self.used: dict[bytes, bytes] = {}
+        self.added = 0
+        self.hits = 0
+
+    @classmethod
+    def disabled(cls) -> Cache:
+        return cls(None, None)
+
+    @property
+    def enabled(self) -> bool:
+        return self.file is not None and self.key is not None
+
+    @staticmethod
+    def digest(raw: bytes) -> bytes:
+        return hashlib.blake2b(raw, digest_size=20).hexdigest().encode("ascii")
+
+    def get(self, raw: bytes) -> Mapping | None:
+        """The document of a file with these bytes, or None (a miss)."""
+        if not self.enabled:
+            return None
+        digest = self.digest(raw)
+        encoded = self.entries.get(digest)
+        if encoded is None:
+            return None
+        try:
+            document = decode(encoded)
+        except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+            return None
+        if not isinstance(document, Mapping):
+            return None
+        self.used[digest] = encoded
+        self.hits += 1
+        return document
+
+    def put(self, raw: bytes, document: Mapping) -> None:
+        """Keep the document just parsed from a file with these bytes (before
+        anything changes it)."""
+        if not self.enabled:
+            return
+        try:
+            encoded = json.dumps(encode(document), separators=(",", ":")).encode("ascii")
+        except (_Uncacheable, ValueError, RecursionError):
+            return
+        self.used[self.digest(raw)] = encoded
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the entries of this run, if they differ from what was read; never raises."""
+        if self.file is None or self.key is None:
+            return
+        if not self.added and self.used.keys() == self.entries.keys():
+            return
+        body = b"".join(b"%s %s\n" % item for item in sorted(self.used.items()))
+        header = b"%s %d %s" % (_MAGIC, FORMAT, self.fingerprint.encode("ascii"))
+        mac = hmac.new(self.key, header + b"\n" + body, hashlib.blake2b).hexdigest().encode("ascii")
+        try:
+            _prepare(self.file.parent)
+            from linter.files import write_atomic
+
+            write_atomic(self.file, (header + b" " + mac + b"\n" + body).decode("ascii"), durable=False)
+            _prune(self.file.parent, keep=self.file)
+        except OSError:
+            pass
+
+
+def _prepare(folder: Path) -> None:
+    """The cache folder, with its .gitignore and CACHEDIR.TAG."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = "# written by policy-lint: nothing in this folder is part of the project\n*\n"
+    for name, text in ((".gitignore", ignore), ("CACHEDIR.TAG", _TAG)):
+        path = folder / name
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove the least recently written cache files beyond MAX_FILES."""
+    try:
+        files = [entry for entry in os.scandir(folder) if entry.name.startswith("policy-") and entry.is_file()]
+        if len(files) <= MAX_FILES:
+            return
+        files.sort(key=lambda entry: entry.stat().st_mtime)
+    except OSError:
+        return
+    for entry in files[: len(files) - MAX_FILES]:
+        if entry.path != str(keep):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def file_for(folder: Path, roots: Paths[str]) -> Path:
+    """The cache file of a set of policy folders (or files) checked together."""
+    names = "\0".join(sorted(os.path.realpath(root) for root in roots)).encode("utf-8", "surrogateescape")
+    return folder / f"policy-{hashlib.blake2b(names, digest_size=12).hexdigest()}.cache"
+
+
+def open_cache(folder: Path | None, roots: Paths[str]) -> Cache:
+    """The cache of ``roots`` in ``folder`` (None: no cache). A cache file that
+    cannot be read, or fails its checks, is an empty cache."""
+    if folder is None:
+        return Cache.disabled()
+    key = _secret()
+    cache = Cache(file_for(folder, roots), key)
+    if key is not None and cache.file is not None:
+        cache.entries = _read(cache.file, key, cache.fingerprint)
+    return cache
+
+
+def _read(file: Path, key: bytes, fingerprint: str) -> dict[bytes, bytes]:
+    """The entries of a cache file; none when it is missing, unreadable, too
+    large, of another format or version, or fails its MAC (nothing of it is
+    parsed before the MAC is checked)."""
+    try:
+        with open(file, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError:
+        return {}
+    header, newline, body = raw.partition(b"\n")
+    parts = header.split(b" ")
+    if len(raw) > MAX_BYTES or not newline or len(parts) != 4 or parts[0] != _MAGIC:
+        return {}
+    if parts[1] != str(FORMAT).encode() or parts[2] != fingerprint.encode("ascii"):
+        return {}  # another version of policy-lint
+    expected = hmac.new(key, b" ".join(parts[:3]) + b"\n" + body, hashlib.blake2b).hexdigest().encode("ascii")
+    if not hmac.compare_digest(expected, parts[3]):
+        return {}  # damaged, or not written by this user on this machine
+    entries: dict[bytes, bytes] = {}
+    for line in body.splitlines():
+        digest, space, encoded = line.partition(b" ")
+        if space:
+            entries[digest] = encoded
+    return entries
