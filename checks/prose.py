@@ -17,9 +17,11 @@ place, with every other entity that uses it in ``affects``
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from linter.context import Context
@@ -98,15 +100,20 @@ def _walk(
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         if isinstance(value, Entity) and path:
             return
-        for item in dataclasses.fields(value):
-            if item.name not in ("position", "key_positions"):
-                yield from _walk(getattr(value, item.name), (*path, item.name), value, item.name)
+        for name in _field_names(type(value)):
+            yield from _walk(getattr(value, name), (*path, name), value, name)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _walk(item, (*path[:-1], f"{path[-1]}[{index}]") if path else (f"[{index}]",), owner, key)
     elif isinstance(value, dict):
         for name, item in value.items():
             yield from _walk(item, (*path, str(name)), owner, key)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that can hold prose (not its positions)."""
+    return tuple(item.name for item in dataclasses.fields(cls) if item.name not in ("position", "key_positions"))
 
 
 # --- finding phrases --------------------------------------------------------------
@@ -164,6 +171,54 @@ def overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in taken)
 
 
+#: characters that a case-insensitive pattern matches to an ASCII letter though their
+#: lower case is not that letter (dotted and dotless I, long s, the Kelvin sign): a
+#: text holding one is searched with every wording
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f\u212a]")
+_LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+
+
+@functools.cache
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII texts one of which every match of ``pattern`` contains
+    (so that a text holding none of them, in any case, cannot match it); None
+    when the pattern has no such text. Read from the parsed pattern: a run of
+    literal characters that every match passes through, or one per branch of
+    an alternation that every match passes through."""
+    try:
+        return _sequence_needs(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:
+        return None
+
+
+def _sequence_needs(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """The best needed words of a sequence of parsed items (see :func:`needed_words`)."""
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+
+    def better(candidate: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, argument in [*items, (None, None)]:
+        if op is _LITERAL and argument < 128:
+            run.append(chr(argument).lower())
+            continue
+        better(("".join(run),) if run else None)
+        run = []
+        if op is _SUBPATTERN:
+            better(_sequence_needs(list(argument[-1])))
+        elif op is _BRANCH:
+            branches = [_sequence_needs(list(branch)) for branch in argument[1]]
+            if all(branches):
+                better(tuple(word for branch in branches if branch for word in branch))
+        elif op in _REPEATS and argument[0] >= 1:
+            better(_sequence_needs(list(argument[2])))
+    return best
+
+
 def find(
     texts: Iterable[Passage],
     wordings: Sequence[Wording],
@@ -180,13 +235,32 @@ def find(
     (then the longer) wins.
     """
     found: list[Hit] = []
+    needs = [needed_words(wording.pattern) for wording in wordings]
+    always = [wording for wording, words in zip(wordings, needs, strict=True) if words is None]
+    words = sorted({word for needed in needs if needed for word in needed})
+    # one search for any word some wording needs: most passages hold none
+    gate = re.compile("|".join(map(re.escape, words)) or "(?!)")
     for passage in texts:
         text = passage.text
+        lowered = None if _CASE_ODDITIES.search(text) else text.lower()
+        if lowered is None:
+            present: Sequence[Wording] = wordings
+        elif gate.search(lowered) is None:
+            present = always
+        else:  # the wordings that can match here
+            held = {word for word in words if word in lowered}
+            present = [
+                wording
+                for wording, needed in zip(wordings, needs, strict=True)
+                if needed is None or not held.isdisjoint(needed)
+            ]
+        if not present:
+            continue
         blocked = [*(spans(LINKS, text) if skip_links else ()), *taken(passage)]
         candidates = sorted(
             (
                 (match.start(), -(match.end() - match.start()), match.end(), wording)
-                for wording in wordings
+                for wording in present
                 for match in wording.pattern.finditer(text)
                 if match.end() > match.start()
             ),
