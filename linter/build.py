@@ -498,16 +498,20 @@ class _Builder:
             self.pending.append((entity, name, items, item_positions))
 
     def resolve(self) -> None:
+        entities = self.policy.entities
         for entity, name, ids, item_positions in self.pending:
             base = name.split(".")[-1]
-            targets = m.REFERENCES.get((entity.KIND if "." not in name else "service", base), ())
+            kinds_referred = m.REFERENCES.get((entity.KIND if "." not in name else "service", base), ())
+            targets = [entities[kind] for kind in kinds_referred]
             resolved: list[m.Entity] = []
             for entity_id, place in zip(ids, item_positions, strict=False):
-                found = next(
-                    (self.policy.entities[t][entity_id] for t in targets if entity_id in self.policy.entities[t]), None
-                )
+                found = None
+                for by_id in targets:
+                    found = by_id.get(entity_id)
+                    if found is not None:
+                        break
                 if found is None:
-                    kinds = " or ".join(t.replace("_", " ") for t in targets)
+                    kinds = " or ".join(kind.replace("_", " ") for kind in kinds_referred)
                     field_position = entity.at(name.split(".")[0])
                     self.problem(
                         DANGLING_RULE,

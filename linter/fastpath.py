@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Sized
 from typing import Any
 
+from linter.loader import Sequence
 from linter.schema import KINDS, Schema, as_date, as_text, as_whole_number, ids_valid
 
 Check = Callable[[Any], bool]
@@ -123,6 +124,8 @@ def _bound(limit: Any, lower: bool) -> Check:
 
 
 def _not_empty(value: Any) -> bool:
+    if isinstance(value, (str, list, dict)):
+        return len(value) != 0
     return not (isinstance(value, Sized) and len(value) == 0)
 
 
@@ -138,6 +141,54 @@ def _values(check: Check) -> Check:
 
 def field(rules: Schema, where: str) -> Check:
     """The predicate of one field's rules: True only if Cerberus finds nothing wrong."""
+    general = _general(rules, where)
+    return _text(rules, general) or _flag(rules) or _ids(rules, general) or general
+
+
+def _text(rules: Schema, general: Check) -> Check | None:
+    """Text (the most common field): a str decided in one step, anything else as in general."""
+    if _types(rules) != ("string",) or not set(rules) <= {"type", "required", "empty", "regex", "allowed"}:
+        return None
+    non_empty = rules.get("empty") is False
+    regex = (
+        re.compile(rules["regex"] if rules["regex"].endswith("$") else rules["regex"] + "$")
+        if "regex" in rules
+        else None
+    )
+    allowed = frozenset(rules["allowed"]) if "allowed" in rules else None
+
+    def check(value: Any) -> bool:
+        if type(value) is not str:
+            return general(value)
+        return (
+            (not non_empty or value != "")
+            and (regex is None or regex.match(value) is not None)
+            and (allowed is None or value in allowed)
+        )
+
+    return check
+
+
+def _flag(rules: Schema) -> Check | None:
+    """true/false and nothing more."""
+    if set(rules) - {"required"} != {"type"} or _types(rules) != ("boolean",):
+        return None
+    return lambda value: value is True or value is False
+
+
+def _ids(rules: Schema, general: Check) -> Check | None:
+    """A list of references (``check_with: ids``) and nothing more."""
+    if (
+        set(rules) - {"required"} != {"type", "check_with"}
+        or _types(rules) != ("list",)
+        or rules["check_with"] != "ids"
+    ):
+        return None
+    return lambda value: ids_valid(value) if type(value) is Sequence else general(value)
+
+
+def _general(rules: Schema, where: str) -> Check:
+    """Every rule of a field, one predicate each, in order."""
     types = _types(rules)
     checks: list[Check] = [_type_test(types, where)]
     for rule, value in rules.items():
