@@ -4,12 +4,11 @@ The registry (:mod:`checks.registry`) is the catalogue: it imports every rule
 module, and with them the model, the loader, Cerberus and the knowledge files.
 Listing the rules or explaining one needs none of that, only each rule's id,
 title, severity, texts and examples. ``catalogue.json`` beside this module
-holds exactly that, generated from the registry (``python -m
-checks.catalogue``; ``scripts/reference_docs.py`` rewrites it too), with a
-fingerprint of the sources it was generated from. When the sources have
-changed since, the index is not used and the registry is imported instead, so
-a stale index costs time, never a wrong answer; tests/checks/test_catalogue.py
-keeps the shipped index current.
+holds exactly that, generated from the registry: ``python -m checks.catalogue``
+rewrites it (``scripts/reference_docs.py`` does too, with the pages that change
+when knowledge does), and tests/checks/test_catalogue.py fails until it is
+current. Without the file (or with one that cannot be read), the registry is
+imported instead.
 
 A rule read from the index carries a check function that imports the registry
 and runs the registered rule's check: the registry stays the one place where a
@@ -19,10 +18,8 @@ rule is enabled.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,36 +28,9 @@ from linter.findings import DatedCitation, Finding, Rule, Severity
 if TYPE_CHECKING:
     from linter.context import Context
 
-CHECKS = Path(__file__).resolve().parent
-LINTER = CHECKS.parent / "linter"
-INDEX = CHECKS / "catalogue.json"
+INDEX = Path(__file__).with_name("catalogue.json")
 #: the fields of a rule that the index holds (everything but its check function)
 FIELDS = ("id", "title", "severity", "area", "rationale", "citation", "remediation", "failing", "passing")
-
-
-def _sources() -> Iterator[Path]:
-    """The files rule metadata is built from: the rule modules, the knowledge
-    files they read, and the rule contract."""
-    for folder, suffix in ((CHECKS, ".py"), (CHECKS / "knowledge", ".yaml")):
-        try:
-            names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(suffix))
-        except OSError:  # pragma: no cover - an installation without its sources
-            continue
-        yield from (folder / name for name in names)
-    yield LINTER / "findings.py"
-
-
-def fingerprint() -> str:
-    """A hash of every source the metadata is built from (their names and bytes)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in _sources():
-        try:
-            data = path.read_bytes()
-        except OSError:  # pragma: no cover - removed while being read
-            continue
-        digest.update(f"{path.parent.name}/{path.name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
 
 
 def _row(rule: Rule) -> dict[str, Any]:
@@ -77,14 +47,10 @@ def _row(rule: Rule) -> dict[str, Any]:
 
 
 def generate() -> str:
-    """The index, as JSON text, from the registry and the sources as they are now."""
+    """The index, as JSON text, from the registry as it is now."""
     from checks.registry import RULES
 
-    return json.dumps(
-        {"fingerprint": fingerprint(), "rules": [_row(rule) for rule in RULES.values()]},
-        indent=1,
-        ensure_ascii=False,
-    )
+    return json.dumps({"rules": [_row(rule) for rule in RULES.values()]}, indent=1, ensure_ascii=False)
 
 
 def write() -> bool:
@@ -117,11 +83,9 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _from_index() -> dict[str, Rule] | None:
-    """The rules of the index, or None when it is missing, unreadable or stale."""
+    """The rules of the index, or None when it is missing or unreadable."""
     try:
         document = json.loads(INDEX.read_text(encoding="utf-8"))
-        if document["fingerprint"] != fingerprint():
-            return None
         rules: dict[str, Rule] = {}
         for row in document["rules"]:
             rules[row["id"]] = Rule(
@@ -139,7 +103,7 @@ def _from_index() -> dict[str, Rule] | None:
 
 
 def rules() -> dict[str, Rule]:
-    """Every rule's metadata, from the index when it is current, else from the registry."""
+    """Every rule's metadata, from the index, else (no index) from the registry."""
     found = _from_index()
     if found is not None:
         return found

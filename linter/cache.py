@@ -56,6 +56,8 @@ MAX_FILES = 64
 #: bytes of one cache file beyond which it is not read
 MAX_BYTES = 512 * 1024 * 1024
 _MAGIC = b"policy-lint-cache"
+#: the prefix of the entry that holds a whole run's result
+_RUN = b"run:"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# policy-lint's cache (see https://bford.info/cachedir/)\n"
 
 
@@ -110,6 +112,40 @@ def _secret() -> bytes | None:
         return key if len(key) == 32 else None
     except (OSError, ValueError):
         return None
+
+
+def _source_files() -> list[Path]:
+    """Every file a run's findings can depend on besides its inputs: the code and
+    knowledge of policy-lint, and the code of the libraries that read and validate."""
+    import importlib.util
+
+    here = Path(__file__).resolve().parent
+    folders = [here, here.parent / "checks"]
+    for library in ("yaml", "cerberus"):
+        spec = importlib.util.find_spec(library)
+        folders += [Path(location) for location in (spec.submodule_search_locations or ()) if spec] if spec else []
+    found: list[Path] = []
+    for folder in folders:
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+            found += [Path(root) / name for name in sorted(names) if name.endswith((".py", ".yaml"))]
+    return found
+
+
+def code_fingerprint() -> str:
+    """A hash of every file :func:`_source_files` names (and Python's version): a
+    result kept by another version of the code, or before a knowledge file
+    changed, is never used."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT}\0{sys.version}\0".encode())
+    for path in _source_files():
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"unreadable"
+        digest.update(f"{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 # --- documents as JSON ------------------------------------------------------------------------
@@ -242,6 +278,28 @@ class Cache:
         except (_Uncacheable, ValueError, RecursionError):
             return
         self.used[self.digest(raw)] = encoded
+        self.added += 1
+
+    def result(self, key: str) -> dict[str, Any] | None:
+        """The result a run with the inputs ``key`` stands for gave, or None."""
+        if not self.enabled:
+            return None
+        encoded = self.entries.get(_RUN + key.encode("ascii"))
+        try:
+            data = json.loads(encoded) if encoded is not None else None
+        except (ValueError, RecursionError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def keep_result(self, key: str, data: dict[str, Any]) -> None:
+        """Keep a run's result under the key of its inputs (one result per cache file)."""
+        if not self.enabled:
+            return
+        try:
+            encoded = json.dumps(data, separators=(",", ":")).encode("ascii")
+        except (ValueError, TypeError, RecursionError):
+            return
+        self.used[_RUN + key.encode("ascii")] = encoded
         self.added += 1
 
     def save(self) -> None:

@@ -9,7 +9,6 @@ metadata from :mod:`checks.catalogue`, not from the rule modules).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import json
 import os
@@ -94,37 +93,49 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
         settings = _settings(options, output, start)
     except ConfigError as error:
         raise usage(str(error)) from None
-    from linter import engine
+    from checks import catalogue  # the rule ids, without importing the rules
+    from linter.config import unknown_patterns
 
-    unknown = engine.unknown_patterns([*settings.select, *settings.ignore, *settings.severity])
+    unknown = unknown_patterns([*settings.select, *settings.ignore, *settings.severity], catalogue.rules())
     if unknown:
         raise usage(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
     return settings
 
 
-def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> engine.Result:
+def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True, reuse: bool = False) -> engine.Result:
     """Run the catalogue as the settings say; unusable files stop the command.
 
     A policy file named alone is checked with the policy folder it belongs to,
-    and only its findings are reported (see :mod:`linter.scope`)."""
-    from linter import engine
+    and only its findings are reported (see :mod:`linter.scope`). With
+    ``reuse`` (``check``, which reads only the findings), a run whose every
+    input is as it was when the cache kept its result gives that result again,
+    without loading the policy or running a rule (see :mod:`linter.rerun`)."""
+    from linter import rerun
     from linter.scope import scope
 
     where = scope(settings.paths, settings.folders)
     cache = policy_cache(settings, where.load)
-    result = engine.run(
-        where.load,
-        as_of,
-        settings.select,
-        settings.ignore,
-        waivers=settings.waivers,
-        baseline=settings.baseline if with_baseline else None,
-        severity=settings.severity,
-        report=where.report,
-        signoff=settings.signoff,
-        signoff_months=settings.signoff_period_months,
-        cache=cache,
-    )
+    key = rerun.key(settings, where, as_of, with_baseline) if reuse and cache.enabled else None
+    result = rerun.kept(cache, key, settings) if key is not None else None
+    if result is None:
+        from linter import engine
+
+        result = engine.run(
+            where.load,
+            as_of,
+            settings.select,
+            settings.ignore,
+            waivers=settings.waivers,
+            baseline=settings.baseline if with_baseline else None,
+            severity=settings.severity,
+            report=where.report,
+            signoff=settings.signoff,
+            signoff_months=settings.signoff_period_months,
+            cache=cache,
+        )
+        if key is not None and not result.load_errors:
+            rerun.keep(cache, key, result)
+        cache.save()
     _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
         raise unusable_files(result.load_errors)
@@ -144,6 +155,8 @@ def _checked_alone(alone: Sequence[str], result: engine.Result, folders: Sequenc
     checked alone cannot resolve: when a file in no policy folder refers to ids
     it does not define and other policy files sit around it. (With none around
     it, it is a policy of its own and its undefined ids are real findings.)"""
+    if not alone:
+        return
     from linter.build import DANGLING_RULE
     from linter.scope import surrounding_folder
 
@@ -198,7 +211,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
     problem = _check_outputs(settings.outputs)
     if problem:
         raise usage(problem)
-    result = lint(settings, as_of)
+    result = lint(settings, as_of, reuse=True)
     summary = Summary.of(result, settings.fail_on, exit_zero)
     for spec in settings.outputs:
         if spec.file is not None:
@@ -358,6 +371,8 @@ def explain(rule_id: str) -> int:
         click.echo(format_family(rule_id.strip().upper(), family), nl=False)
         return 0
     if rule is None:
+        import difflib  # only for a rule id that is not known
+
         guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
         raise usage(f"no rule {rule_id!r}{hint}")
@@ -376,9 +391,9 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
         published = noticetext.read(notice)
     except noticetext.NoticeError as error:
         raise usage(str(error)) from None
-    policy, _, errors = engine.load(
-        settings.paths, settings.waivers, settings.signoff, policy_cache(settings, settings.paths)
-    )
+    cache = policy_cache(settings, settings.paths)
+    policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff, cache)
+    cache.save()
     if errors:
         raise unusable_files(errors)
     result = tracing.trace(published, tracing.policy_quotes(policy))
@@ -430,6 +445,8 @@ def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
     for given in files:
         name = Path(given).name.removesuffix(".yaml")
         if name not in known:
+            import difflib
+
             guesses = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {guesses[0]}?" if guesses else f"; known files: {', '.join(known)}"
             raise usage(f"no knowledge file {given!r}{hint}")
@@ -494,6 +511,8 @@ def values(field: str | None = None, fmt: str = "text") -> int:
         if not found:
             names = sorted({name for vocabulary in reference.vocabularies() for name in vocabulary.fields})
             ends = sorted({name.rsplit(".", 1)[-1] for name in names})
+            import difflib
+
             guesses = difflib.get_close_matches(field.strip().lower(), [*names, *ends], n=3)
             hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (policy-lint values lists them all)"
             raise usage(f"no field {field!r} with a fixed set of values or a format{hint}")

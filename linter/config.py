@@ -25,15 +25,15 @@ Paths in the file are relative to the folder that holds it.
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.findings import Severity
+from linter.findings import Rule, Severity
 from linter.output import FORMATS
 
 FILE_NAME = "pyproject.toml"
@@ -240,6 +240,24 @@ def severity_for(rule_id: str, overrides: Mapping[str, Severity]) -> Severity | 
     return overrides[max(matching, key=len)] if matching else None
 
 
+def matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """True when a rule id equals or starts with any of the given ids/prefixes."""
+    return any(rule_id.upper().startswith(pattern.upper()) for pattern in patterns)
+
+
+def unknown_patterns(patterns: Iterable[str], rule_ids: Iterable[str]) -> list[str]:
+    """The ids or prefixes that name none of ``rule_ids``."""
+    ids = list(rule_ids)
+    return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
+
+
+def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
+    """The rules with the severity ``overrides`` give them (the most specific id or prefix wins)."""
+    if not overrides:
+        return rules
+    return [dataclasses.replace(rule, severity=severity_for(rule.id, overrides) or rule.severity) for rule in rules]
+
+
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a path (text)")
@@ -276,6 +294,8 @@ def _from_file(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, raw in table.items():
         if key not in _CONVERT:
+            import difflib  # only for a key that is not known
+
             guess = difflib.get_close_matches(key.replace("_", "-"), list(_CONVERT), n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(_CONVERT)}"
             raise ConfigError(f"{_shown(path)}{_line_of(path, key)}: [tool.{TABLE}] unknown key '{key}'{hint}")

@@ -9,7 +9,6 @@ import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,49 +16,27 @@ from linter import baseline as baseline_files
 from linter import signoff as signoff_files
 from linter import waivers as waiver_files
 from linter.build import BUILD_RULES, Problem, build
-from linter.config import severity_for
+from linter.config import matches, severity_for, with_severity
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.loader import Document, LoadError, discover, load_files
 from linter.model import Policy
+from linter.result import Result, WaivedFinding
 
 if TYPE_CHECKING:
     from linter.cache import Cache
 
-
-@dataclass(slots=True)
-class Result:
-    """The outcome of one run over a policy."""
-
-    findings: list[Finding]
-    policy: Policy
-    rules: list[Rule]
-    as_of: dt.date
-    load_errors: list[LoadError] = field(default_factory=list)
-    #: findings accepted by a waiver: shown as waived, never counted by the gate
-    waived: list[WaivedFinding] = field(default_factory=list)
-    #: findings accepted by the baseline (not shown, not counted); None: no baseline
-    baselined: list[Finding] | None = None
-    #: every file the run read (policy, waivers, sign-off, baseline): no output may replace one
-    read_files: list[str] = field(default_factory=list)
-    #: the baseline file and its entries that no finding matches any more (fixed since)
-    baseline_file: str | None = None
-    stale_baseline: list[baseline_files.Entry] = field(default_factory=list)
-    #: the files whose findings are reported, when fewer than all read (a file named
-    #: alone is checked with its folder); None: every file read
-    reported_files: list[str] | None = None
-    #: the sign-off record, when the policy has one
-    signoff: signoff_files.SignOffRecord | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class WaivedFinding:
-    """A finding that a current waiver accepts, with who accepted it and why."""
-
-    finding: Finding
-    reason: str
-    owner: str
-    expires: dt.date
+__all__ = [
+    "Result",
+    "WaivedFinding",
+    "all_rules",
+    "evaluate",
+    "load",
+    "matches",
+    "run",
+    "select_rules",
+    "with_severity",
+]
 
 
 def all_rules() -> dict[str, Rule]:
@@ -69,23 +46,12 @@ def all_rules() -> dict[str, Rule]:
     return RULES
 
 
-def matches(rule_id: str, patterns: Iterable[str]) -> bool:
-    """True when a rule id equals or starts with any of the given ids/prefixes."""
-    return any(rule_id.upper().startswith(pattern.upper()) for pattern in patterns)
-
-
 def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
     return [
         rule
         for rule in all_rules().values()
         if (not select or matches(rule.id, select)) and not matches(rule.id, ignore)
     ]
-
-
-def unknown_patterns(patterns: Iterable[str]) -> list[str]:
-    """The ids or prefixes that name no rule of the catalogue."""
-    ids = list(all_rules())
-    return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
 def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[Finding]:
@@ -114,7 +80,7 @@ def _documents(
 ) -> tuple[list[Document], list[Path], list[Path], list[LoadError]]:
     """The policy documents under ``paths``, and the waiver and sign-off files
     beside them (never read as policy). Files ``cache`` knows are not parsed
-    again, and the cache keeps what this run parsed."""
+    again, and the cache keeps what this run parsed (the caller saves it)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
         signoff_paths = signoff_files.locate(paths, signoff)
@@ -123,8 +89,6 @@ def _documents(
         return [], [], [], [error]
     skipped = {path.resolve() for path in (*waiver_paths, *signoff_paths)}
     documents, errors = load_files((path for path in files if path.resolve() not in skipped), cache)
-    if cache is not None:
-        cache.save()
     return documents, waiver_paths, signoff_paths, errors
 
 
@@ -295,13 +259,6 @@ def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:
         return known[file]
 
     return lambda finding: named(finding.file) or any(named(related.file) for related in finding.related)
-
-
-def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
-    """The rules with the severity ``overrides`` give them (the most specific id or prefix wins)."""
-    if not overrides:
-        return rules
-    return [dataclasses.replace(rule, severity=severity_for(rule.id, overrides) or rule.severity) for rule in rules]
 
 
 def _severe(finding: Finding, overrides: Mapping[str, Severity]) -> Finding:

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from linter.engine import Result
 from linter.findings import Severity
+from linter.result import Result
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,7 @@ def _unit(i: int) -> dict[str, str]:
   - id: purpose-{i}
     name: deliver service {i}
     description: To assess needs and provide support through service number {i}.
-    lawful_bases: [public-task{", consent" if i % 5 == 0 else ""}]
+    lawful_bases: [public-task{", consent" if i % 5 == 0 else ""}{", legal-obligation" if i % 5 == 1 else ""}]
     consent: {"true" if i % 5 == 0 else "false"}
 {"    consent_by: opt-in" + chr(10) if i % 5 == 0 else ""}\
     trace: {{section: Why we use your information, quote: "To assess needs and provide support ({i})"}}

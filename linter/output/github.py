@@ -9,9 +9,9 @@ CR and LF everywhere, and ``:`` and ``,`` in properties too.
 
 from __future__ import annotations
 
-from linter.engine import Result
 from linter.findings import Finding, Severity
 from linter.gate import Summary
+from linter.result import Result
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

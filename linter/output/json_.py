@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 
-from linter.engine import Result
 from linter.gate import Summary
+from linter.result import Result
 
 
 def render(result: Result, summary: Summary) -> str:

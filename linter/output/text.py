@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import click
 
-from linter.engine import Result, WaivedFinding
 from linter.findings import Finding, Severity
 from linter.gate import Summary
+from linter.result import Result, WaivedFinding
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -362,4 +362,108 @@ def test_concurrent_runs_agree_and_leave_a_whole_cache(package: Path, policy: Pa
         assert [err for _, err in outputs] == [""] * 4
     assert not [path for path in (tmp_path / "cache").iterdir() if path.name.endswith(".tmp")]
     cache = caching.open_cache(tmp_path / "cache", [str(policy)])
-    assert len(cache.entries) == len(list(policy.rglob("*.yaml")))
+    documents = [digest for digest in cache.entries if not digest.startswith(b"run:")]
+    assert len(documents) == len(list(policy.rglob("*.yaml"))) and len(cache.entries) == len(documents) + 1
+
+
+# --- a run with nothing changed reuses its result ------------------------------------------------
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the rules ran (engine.run was called), counted."""
+    from linter import engine
+
+    calls: list[int] = []
+    real = engine.run
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "run", counted)
+    return calls
+
+
+def test_a_run_with_nothing_changed_gives_the_kept_result(policy: Path, tmp_path: Path, runs: list[int]) -> None:
+    store = ["--cache-dir", str(tmp_path / "cache")]
+    first = check(policy, *store)
+    assert len(runs) == 1
+    for fmt in ("json", "text", "sarif", "junit", "github"):
+        again = cli("check", str(policy), "--as-of", AS_OF, "--format", fmt, *store)
+        assert again == cli("check", str(policy), "--as-of", AS_OF, "--format", fmt, "--no-cache"), fmt
+    assert check(policy, *store) == first
+    assert len(runs) == 1 + 5, "only the runs without the cache ran the rules"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CHANGES = {
+    "a policy file edited": lambda folder: _edit(
+        folder / "transfers.yaml", "mechanism: privacy-shield", "mechanism: uk-idta"
+    ),
+    "a policy file added": lambda folder: (folder / "more.yaml").write_text(
+        "data_subjects:\n  - {id: visitors, name: visitors}\n", encoding="utf-8"
+    ),
+    "a policy file removed": lambda folder: (folder / "transfers.yaml").unlink(),
+    "a file renamed": lambda folder: (folder / "transfers.yaml").rename(folder / "abroad.yaml"),
+    "a waiver file added": lambda folder: (folder / "policy-waivers.yaml").write_text(
+        "waivers:\n  - rule: TRF001\n    entity: transfer:redfern-us-parent-company\n    field: mechanism\n"
+        "    reason: being replaced\n    owner: DPO\n    expires: 2030-01-01\n",
+        encoding="utf-8",
+    ),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_changed_input_runs_the_rules_again(change: str, policy: Path, tmp_path: Path, runs: list[int]) -> None:
+    store = ["--cache-dir", str(tmp_path / "cache")]
+    before = check(policy, *store)
+    CHANGES[change](policy)
+    after = check(policy, *store)
+    assert after == check(policy, "--no-cache") != before
+    assert len(runs) == 3
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--as-of", "2019-01-01"], ["--select", "TRF"], ["--ignore", "NTC"], ["--severity", "TRF001=info"]],
+)
+def test_other_options_run_the_rules_again(options: list[str], policy: Path, tmp_path: Path, runs: list[int]) -> None:
+    store = ["--cache-dir", str(tmp_path / "cache")]
+    before = check(policy, *store)
+    after = cli(
+        "check",
+        str(policy),
+        "--format",
+        "json",
+        *store,
+        *(options if "--as-of" in options else ["--as-of", AS_OF, *options]),
+    )
+    fresh = cli(
+        "check",
+        str(policy),
+        "--format",
+        "json",
+        "--no-cache",
+        *(options if "--as-of" in options else ["--as-of", AS_OF, *options]),
+    )
+    assert after == fresh != before
+    assert len(runs) == 3
+
+
+def test_a_reused_result_imports_no_rule(policy: Path, tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom linter.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    command = [sys.executable, "-c", probe, "check", str(policy), "--as-of", AS_OF, "--cache-dir", str(tmp_path / "c")]
+    first = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    second = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    assert "checks.registry" in first
+    assert not {"checks.registry", "linter.engine", "linter.build", "cerberus"} & set(second)
