@@ -42,9 +42,18 @@ class Passage:
     field: str
     text: str
     kind: str
-    position: Position
+    #: where the words stand: their place in the entity's file, or the field of
+    #: the entity whose position they take (the position is made when asked for:
+    #: a large policy has hundreds of thousands of passages and few findings)
+    where: tuple[int, int] | str
     #: the law cited, for a ``law`` passage (its title, year and provision as well as its words)
     law: Legislation | None = None
+
+    @property
+    def position(self) -> Position:
+        if isinstance(self.where, str):
+            return self.entity.at(self.where)
+        return Position(self.entity.position.file, *self.where)
 
 
 def passages(ctx: Context) -> list[Passage]:
@@ -62,15 +71,13 @@ def _policy_passages(policy: Policy) -> Iterator[Passage]:
             field = ".".join(path).replace(".[", "[")
             if isinstance(value, Trace):
                 for quote, where in _trace_quotes(value):
-                    yield Passage(
-                        entity, f"{field}.quote" if field else "quote", quote, "quote", _at(entity, where, path)
-                    )
+                    yield Passage(entity, f"{field}.quote" if field else "quote", quote, "quote", _at(where, path))
             elif isinstance(value, Legislation):
                 if value.words:
-                    yield Passage(entity, field, value.words, "law", _at(entity, None, path), value)
+                    yield Passage(entity, field, value.words, "law", _at(None, path), value)
             elif isinstance(value, str) and value.strip():
                 place = getattr(owner, "key_positions", {}).get(key) if owner is not entity else None
-                yield Passage(entity, field, value, "text", _at(entity, place, path))
+                yield Passage(entity, field, value, "text", _at(place, path))
 
 
 def _trace_quotes(trace: Trace) -> Iterator[tuple[str, tuple[int, int] | None]]:
@@ -80,10 +87,9 @@ def _trace_quotes(trace: Trace) -> Iterator[tuple[str, tuple[int, int] | None]]:
         yield from _trace_quotes(more)
 
 
-def _at(entity: Entity, place: tuple[int, int] | None, path: tuple[str, ...]) -> Position:
-    if place is not None:
-        return Position(entity.position.file, *place)
-    return entity.at(path[0].split("[")[0] if path else "")
+def _at(place: tuple[int, int] | None, path: tuple[str, ...]) -> tuple[int, int] | str:
+    """A passage's ``where``: its own place, else the field of the entity that holds it."""
+    return place if place is not None else (path[0].split("[")[0] if path else "")
 
 
 def _walk(

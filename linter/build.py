@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -535,8 +535,10 @@ class _Builder:
 _SINGLE_REFERENCES = {("transfer", "exporter"), ("transfer", "importer")}
 
 
-def build(documents: list[Document]) -> tuple[m.Policy, list[Problem]]:
-    """Validate and build the policy; return it with the problems found."""
+def build(documents: Iterable[Document]) -> tuple[m.Policy, list[Problem]]:
+    """Validate and build the policy; return it with the problems found. The
+    policy keeps what it needs of each document, so that a document need not
+    outlive its turn (the engine reads them one at a time)."""
     builder = _Builder()
     for document in documents:
         builder.add_document(document)

@@ -42,11 +42,12 @@ import os
 import sys
 from collections.abc import Sequence as Paths
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
 
-from linter.loader import Mapping, Sequence
+from linter.loader import Mapping, Sequence, shared
 
 #: the layout of cache files; a change makes every existing file a miss
 FORMAT = 1
@@ -195,16 +196,17 @@ def _decoded(tagged: dict[str, Any]) -> Any:
         mapping.line, mapping.column = line, column
         positions = mapping.key_positions
         for index in range(0, len(flat), 4):
-            key = flat[index]
+            key = intern(flat[index])
             positions[key] = (flat[index + 1], flat[index + 2])
-            mapping[key] = flat[index + 3]
+            value = flat[index + 3]
+            mapping[key] = shared(value) if type(value) is str else value
         return mapping
     if "s" in tagged:
         line, column, flat = tagged["s"]
         sequence = Sequence()
         sequence.line, sequence.column = line, column
         sequence.item_positions = [(flat[index], flat[index + 1]) for index in range(0, len(flat), 3)]
-        sequence.extend(flat[2::3])
+        sequence.extend(shared(item) if type(item) is str else item for item in flat[2::3])
         return sequence
     if "d" in tagged:
         return dt.date.fromisoformat(tagged["d"])

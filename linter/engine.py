@@ -19,7 +19,7 @@ from linter.build import BUILD_RULES, Problem, build
 from linter.config import matches, severity_for, with_severity
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.loader import Document, LoadError, discover, load_files
+from linter.loader import Document, LoadError, discover, load_file
 from linter.model import Policy
 from linter.result import Result, WaivedFinding
 
@@ -77,19 +77,32 @@ def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[F
 
 def _documents(
     paths: Sequence[str], waivers: str | None, signoff: str | None = None, cache: Cache | None = None
-) -> tuple[list[Document], list[Path], list[Path], list[LoadError]]:
+) -> tuple[Iterator[Document], list[Path], list[Path], list[LoadError]]:
     """The policy documents under ``paths``, and the waiver and sign-off files
-    beside them (never read as policy). Files ``cache`` knows are not parsed
+    beside them (never read as policy). The documents are read one at a time
+    as they are iterated, so that building the policy from them never holds
+    every parsed file at once; a file that cannot be used is added to the
+    errors returned when it is reached. Files ``cache`` knows are not parsed
     again, and the cache keeps what this run parsed (the caller saves it)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
         signoff_paths = signoff_files.locate(paths, signoff)
         files = discover(paths)
     except LoadError as error:
-        return [], [], [], [error]
+        return iter(()), [], [], [error]
     skipped = {path.resolve() for path in (*waiver_paths, *signoff_paths)}
-    documents, errors = load_files((path for path in files if path.resolve() not in skipped), cache)
-    return documents, waiver_paths, signoff_paths, errors
+    errors: list[LoadError] = []
+
+    def documents() -> Iterator[Document]:
+        for path in files:
+            if path.resolve() in skipped:
+                continue
+            try:
+                yield load_file(path, cache=cache)
+            except LoadError as error:
+                errors.append(error)
+
+    return documents(), waiver_paths, signoff_paths, errors
 
 
 def load(
@@ -98,9 +111,9 @@ def load(
     """The built policy, every file read or set aside (waivers, sign-off), and
     unusable files; no rule runs (for exports such as ``ropa``)."""
     documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff, cache)
+    policy = build(documents)[0]
     if errors:
         return Policy(), [], errors
-    policy = build(documents)[0]
     return policy, [*policy.files, *(str(path) for path in (*waiver_paths, *signoff_paths))], []
 
 
@@ -174,7 +187,8 @@ def _run(
 ) -> Result:
     rules = with_severity(select_rules(select, ignore), severity or {})
     documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff, cache)
-    if not documents and errors:
+    policy, problems = build(documents)
+    if not policy.files and errors:
         return Result([], Policy(), rules, as_of, errors)
     try:
         waiver_set = waiver_files.load(waiver_paths, all_rules())
@@ -184,7 +198,7 @@ def _run(
         errors.append(error)
     if errors:
         return Result([], Policy(), rules, as_of, errors)
-    result = evaluate(documents, as_of, select, ignore, waiver_set, record, signoff_months, severity)
+    result = _evaluate(policy, problems, as_of, select, ignore, waiver_set, record, signoff_months, severity)
     findings, waived = result.findings, result.waived
     selected = {rule.id for rule in result.rules}
     stale: list[baseline_files.Entry] = []
@@ -210,7 +224,7 @@ RECORD_RULES = waiver_files.RULE_IDS | signoff_files.RULE_IDS
 
 
 def evaluate(
-    documents: list[Document],
+    documents: Iterable[Document],
     as_of: dt.date,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -221,9 +235,24 @@ def evaluate(
 ) -> Result:
     """Build and check policy documents already loaded (from a folder, or from
     a git revision), with the waivers, actions and sign-off record given."""
+    policy, problems = build(documents)
+    return _evaluate(policy, problems, as_of, select, ignore, waiver_set, signoff, signoff_months, severity)
+
+
+def _evaluate(
+    policy: Policy,
+    problems: list[Problem],
+    as_of: dt.date,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    waiver_set: waiver_files.WaiverSet | None,
+    signoff: signoff_files.SignOffRecord | None,
+    signoff_months: int | None,
+    severity: Mapping[str, Severity] | None,
+) -> Result:
+    """Check a built policy (see :func:`evaluate`)."""
     rules = with_severity(select_rules(select, ignore), severity or {})
     waiver_set = waiver_set or waiver_files.WaiverSet()
-    policy, problems = build(documents)
     if signoff is not None:
         problems.extend(signoff.problems)
     context = Context(policy, as_of, problems, signoff, signoff_months)

@@ -14,9 +14,10 @@ it into a one-line message and exit code 2. The loader:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -56,6 +57,48 @@ class LoadError(Exception):
         self.message = message
 
 
+class Positions(MutableMapping[str, tuple[int, int]]):
+    """Where each key of a mapping stands, ``key -> (line, column)``.
+
+    The model keeps these for every entity (a finding points at the field it
+    concerns), so they are held as one number per key rather than a pair: on a
+    100,000-entity estate that is a fifth of the model's memory."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self) -> None:
+        self._packed: dict[str, int] = {}
+
+    def __getitem__(self, key: str) -> tuple[int, int]:
+        packed = self._packed[key]
+        return packed >> 32, packed & 0xFFFFFFFF
+
+    def get(self, key: str, default: Any = None) -> Any:
+        packed = self._packed.get(key)
+        return default if packed is None else (packed >> 32, packed & 0xFFFFFFFF)
+
+    def __setitem__(self, key: str, place: tuple[int, int]) -> None:
+        line, column = place
+        if not (0 <= column <= 0xFFFFFFFF and line >= 0):
+            raise ValueError(f"no such place: {place!r}")
+        self._packed[key] = line << 32 | column
+
+    def __delitem__(self, key: str) -> None:
+        del self._packed[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 class Mapping(dict[str, Any]):
     """A YAML mapping that remembers where it and each of its keys stand."""
 
@@ -65,7 +108,7 @@ class Mapping(dict[str, Any]):
         super().__init__()
         self.line = 1
         self.column = 1
-        self.key_positions: dict[str, tuple[int, int]] = {}
+        self.key_positions = Positions()
 
     def __copy__(self) -> Mapping:
         # copy.copy() of a dict subclass with slots otherwise goes the slow
@@ -118,7 +161,7 @@ class _PositionLoader(_BaseLoader):
             line, column = mark.line + 1, mark.column + 1
             tag = key_node.tag
             if tag == _STR_TAG:
-                key = key_node.value
+                key = intern(key_node.value)
             elif tag == _MERGE_TAG:
                 raise _Refused(line, column, "merge keys ('<<') are not supported")
             else:
@@ -129,7 +172,7 @@ class _PositionLoader(_BaseLoader):
                 raise _Refused(line, column, f"duplicate key {key!r} (first defined on line {positions[key][0]})")
             positions[key] = (line, column)
             if value_node.tag == _STR_TAG and isinstance(value_node, yaml.ScalarNode):
-                data[key] = value_node.value
+                data[key] = shared(value_node.value)
             else:
                 data[key] = construct(value_node, deep=True)
 
@@ -144,9 +187,19 @@ class _PositionLoader(_BaseLoader):
             mark = item.start_mark
             positions.append((mark.line + 1, mark.column + 1))
             if item.tag == _STR_TAG and isinstance(item, yaml.ScalarNode):
-                data.append(item.value)
+                data.append(shared(item.value))
             else:
                 data.append(construct(item, deep=True))
+
+
+#: text up to this long is interned (see :func:`shared`)
+SHARED_LENGTH = 40
+
+
+def shared(text: str) -> str:
+    """One object for every copy of a short text: a policy repeats its keys, ids,
+    codes and vocabulary thousands of times, and a large estate holds them all."""
+    return intern(text) if len(text) <= SHARED_LENGTH else text
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
