@@ -40,6 +40,7 @@ import hmac
 import json
 import os
 import sys
+from collections.abc import Iterator
 from collections.abc import Sequence as Paths
 from pathlib import Path
 from sys import intern
@@ -52,13 +53,11 @@ from linter.loader import Mapping, Sequence, shared
 #: the layout of cache files; a change makes every existing file a miss
 FORMAT = 1
 DEFAULT_FOLDER = ".policy-lint-cache"
-#: cache files kept in one folder (one per set of policy folders checked together)
-MAX_FILES = 64
+#: cache files kept in one folder (two per set of policy folders checked together)
+MAX_FILES = 128
 #: bytes of one cache file beyond which it is not read
 MAX_BYTES = 512 * 1024 * 1024
 _MAGIC = b"policy-lint-cache"
-#: the prefix of the entry that holds a whole run's result
-_RUN = b"run:"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# policy-lint's cache (see https://bford.info/cachedir/)\n"
 
 
@@ -222,19 +221,21 @@ def decode(text: str | bytes) -> Any:
 
 
 class Cache:
-    """The cached documents of one set of policy folders, read at the start of a
-    run and written back (when anything changed) at its end.
+    """The cached documents of one set of policy folders, and the result of its
+    last ``check``: two files, each a header line (format, code fingerprint and
+    MAC) and one line per entry, a key, a space and JSON.
 
-    The file is a header line, then one line per document: the digest of the
-    file's bytes, a space and the document as JSON (a line each, so that a
-    document is decoded only when a run asks for it)."""
+    The documents file is read when the first document is asked for (a run
+    that reuses its result never reads it), and written once the policy is
+    built (:meth:`save`), holding the documents of this run only; the result
+    file is written when a result is kept."""
 
     def __init__(self, file: Path | None, key: bytes | None) -> None:
         self.file = file
         self.key = key
         self.fingerprint = _code_fingerprint() if file is not None else ""
-        #: digest -> the document as JSON, as read
-        self.entries: dict[bytes, bytes] = {}
+        #: digest -> the document as JSON, as read (None: not read yet)
+        self._entries: dict[bytes, bytes] | None = None
         #: the entries this run used or added
         self.used: dict[bytes, bytes] = {}
         self.added = 0
@@ -247,6 +248,18 @@ class Cache:
     @property
     def enabled(self) -> bool:
         return self.file is not None and self.key is not None
+
+    @property
+    def entries(self) -> dict[bytes, bytes]:
+        """The documents of the cache file (read on first use)."""
+        if self._entries is None:
+            read = _read(self.file, self.key, self.fingerprint) if self.enabled else None
+            self._entries = dict(read or ())
+        return self._entries
+
+    @property
+    def result_file(self) -> Path | None:
+        return self.file.with_suffix(".run") if self.file is not None else None
 
     @staticmethod
     def digest(raw: bytes) -> bytes:
@@ -282,11 +295,19 @@ class Cache:
         self.used[self.digest(raw)] = encoded
         self.added += 1
 
+    def save(self) -> None:
+        """Write the documents of this run if they differ from what was read,
+        then let go of them; never raises."""
+        if self.enabled and self.file is not None and (self.added or self.used.keys() != self.entries.keys()):
+            _write(self.file, self.key, self.fingerprint, sorted(self.used.items()))
+        self.used, self._entries = {}, {}
+
     def result(self, key: str) -> dict[str, Any] | None:
         """The result a run with the inputs ``key`` stands for gave, or None."""
-        if not self.enabled:
+        if not self.enabled or self.result_file is None:
             return None
-        encoded = self.entries.get(_RUN + key.encode("ascii"))
+        kept = dict(_read(self.result_file, self.key, self.fingerprint) or ())
+        encoded = kept.get(key.encode("ascii"))
         try:
             data = json.loads(encoded) if encoded is not None else None
         except (ValueError, RecursionError):
@@ -294,33 +315,43 @@ class Cache:
         return data if isinstance(data, dict) else None
 
     def keep_result(self, key: str, data: dict[str, Any]) -> None:
-        """Keep a run's result under the key of its inputs (one result per cache file)."""
-        if not self.enabled:
+        """Keep a run's result under the key of its inputs (the last one only); never raises."""
+        if not self.enabled or self.result_file is None:
             return
         try:
             encoded = json.dumps(data, separators=(",", ":")).encode("ascii")
         except (ValueError, TypeError, RecursionError):
             return
-        self.used[_RUN + key.encode("ascii")] = encoded
-        self.added += 1
+        _write(self.result_file, self.key, self.fingerprint, [(key.encode("ascii"), encoded)])
 
-    def save(self) -> None:
-        """Write the entries of this run, if they differ from what was read; never raises."""
-        if self.file is None or self.key is None:
-            return
-        if not self.added and self.used.keys() == self.entries.keys():
-            return
-        body = b"".join(b"%s %s\n" % item for item in sorted(self.used.items()))
-        header = b"%s %d %s" % (_MAGIC, FORMAT, self.fingerprint.encode("ascii"))
-        mac = hmac.new(self.key, header + b"\n" + body, hashlib.blake2b).hexdigest().encode("ascii")
-        try:
-            _prepare(self.file.parent)
-            from linter.files import write_atomic
 
-            write_atomic(self.file, (header + b" " + mac + b"\n" + body).decode("ascii"), durable=False)
-            _prune(self.file.parent, keep=self.file)
-        except OSError:
-            pass
+def _header(fingerprint: str) -> bytes:
+    return b"%s %d %s" % (_MAGIC, FORMAT, fingerprint.encode("ascii"))
+
+
+def _write(file: Path, key: bytes | None, fingerprint: str, entries: list[tuple[bytes, bytes]]) -> None:
+    """Write a cache file: its header with the MAC of its lines, then the lines
+    (streamed: a large cache is never held twice)."""
+    if key is None:
+        return
+    header = _header(fingerprint)
+    mac = hmac.new(key, header + b"\n", hashlib.blake2b)
+    for name, encoded in entries:
+        mac.update(b"%s %s\n" % (name, encoded))
+
+    def lines() -> Iterator[str]:
+        yield f"{header.decode('ascii')} {mac.hexdigest()}\n"
+        for name, encoded in entries:
+            yield f"{name.decode('ascii')} {encoded.decode('ascii')}\n"
+
+    try:
+        _prepare(file.parent)
+        from linter.files import write_atomic
+
+        write_atomic(file, lines(), durable=False)
+        _prune(file.parent, keep=file)
+    except OSError:
+        pass
 
 
 def _prepare(folder: Path) -> None:
@@ -355,38 +386,33 @@ def file_for(folder: Path, roots: Paths[str]) -> Path:
 
 
 def open_cache(folder: Path | None, roots: Paths[str]) -> Cache:
-    """The cache of ``roots`` in ``folder`` (None: no cache). A cache file that
-    cannot be read, or fails its checks, is an empty cache."""
+    """The cache of ``roots`` in ``folder`` (None: no cache); nothing is read yet."""
     if folder is None:
         return Cache.disabled()
-    key = _secret()
-    cache = Cache(file_for(folder, roots), key)
-    if key is not None and cache.file is not None:
-        cache.entries = _read(cache.file, key, cache.fingerprint)
-    return cache
+    return Cache(file_for(folder, roots), _secret())
 
 
-def _read(file: Path, key: bytes, fingerprint: str) -> dict[bytes, bytes]:
+def _read(file: Path | None, key: bytes | None, fingerprint: str) -> Iterator[tuple[bytes, bytes]]:
     """The entries of a cache file; none when it is missing, unreadable, too
     large, of another format or version, or fails its MAC (nothing of it is
     parsed before the MAC is checked)."""
+    if file is None or key is None:
+        return
     try:
         with open(file, "rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError:
-        return {}
+        return
     header, newline, body = raw.partition(b"\n")
     parts = header.split(b" ")
     if len(raw) > MAX_BYTES or not newline or len(parts) != 4 or parts[0] != _MAGIC:
-        return {}
-    if parts[1] != str(FORMAT).encode() or parts[2] != fingerprint.encode("ascii"):
-        return {}  # another version of policy-lint
+        return
+    if b" ".join(parts[:3]) != _header(fingerprint):
+        return  # another format, or another version of policy-lint
     expected = hmac.new(key, b" ".join(parts[:3]) + b"\n" + body, hashlib.blake2b).hexdigest().encode("ascii")
     if not hmac.compare_digest(expected, parts[3]):
-        return {}  # damaged, or not written by this user on this machine
-    entries: dict[bytes, bytes] = {}
+        return  # damaged, or not written by this user on this machine
     for line in body.splitlines():
-        digest, space, encoded = line.partition(b" ")
+        name, space, encoded = line.partition(b" ")
         if space:
-            entries[digest] = encoded
-    return entries
+            yield name, encoded

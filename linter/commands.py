@@ -135,7 +135,6 @@ def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True, reus
         )
         if key is not None and not result.load_errors:
             rerun.keep(cache, key, result)
-        cache.save()
     _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
         raise unusable_files(result.load_errors)
@@ -393,7 +392,6 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
         raise usage(str(error)) from None
     cache = policy_cache(settings, settings.paths)
     policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff, cache)
-    cache.save()
     if errors:
         raise unusable_files(errors)
     result = tracing.trace(published, tracing.policy_quotes(policy))

@@ -83,7 +83,7 @@ def _documents(
     as they are iterated, so that building the policy from them never holds
     every parsed file at once; a file that cannot be used is added to the
     errors returned when it is reached. Files ``cache`` knows are not parsed
-    again, and the cache keeps what this run parsed (the caller saves it)."""
+    again, and the cache keeps what this run parsed (saved once it is built)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
         signoff_paths = signoff_files.locate(paths, signoff)
@@ -112,6 +112,8 @@ def load(
     unusable files; no rule runs (for exports such as ``ropa``)."""
     documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff, cache)
     policy = build(documents)[0]
+    if cache is not None:
+        cache.save()
     if errors:
         return Policy(), [], errors
     return policy, [*policy.files, *(str(path) for path in (*waiver_paths, *signoff_paths))], []
@@ -188,6 +190,8 @@ def _run(
     rules = with_severity(select_rules(select, ignore), severity or {})
     documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff, cache)
     policy, problems = build(documents)
+    if cache is not None:
+        cache.save()  # before the rules run: what it holds is not needed any more
     if not policy.files and errors:
         return Result([], Policy(), rules, as_of, errors)
     try:

@@ -10,10 +10,11 @@ from pathlib import Path
 from linter.loader import POLICY_SUFFIXES, LoadError, Position
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, durable: bool = True) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str], durable: bool = True) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over
     ``path``: readers (CI uploaders, editors) see the old file or the new one,
-    never a partial one. Raises :class:`OSError` if the folder is unwritable.
+    never a partial one (``text`` may come in pieces). Raises :class:`OSError`
+    if the folder is unwritable.
     ``durable=False`` skips forcing the data to disk before the rename (for a
     cache, which a crash may lose but never corrupt: a torn file is a miss)."""
     import tempfile  # only when writing a file: it costs start-up time
@@ -23,7 +24,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, durable: bool = True) 
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                stream.writelines(text)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())

@@ -100,9 +100,9 @@ def ropa(options: Options, fmt: str, output: str | None, *, as_of: dt.date) -> i
         settings = resolve(options)
     except ConfigError as error:
         raise usage(str(error)) from None
-    cache = policy_cache(settings, settings.paths)
-    policy, read, errors = engine.load(settings.paths, settings.waivers, settings.signoff, cache)
-    cache.save()
+    policy, read, errors = engine.load(
+        settings.paths, settings.waivers, settings.signoff, policy_cache(settings, settings.paths)
+    )
     if errors:
         raise unusable_files(errors)
     _check_target(output, read, settings)

@@ -211,13 +211,11 @@ def test_an_entry_that_does_not_decode_is_a_miss(policy: Path, tmp_path: Path) -
     """Even under a valid MAC (written by this user, by a bug or another tool)."""
     store = tmp_path / "cache"
     cache = loaded(policy, store)
-    digests = sorted(cache.used)
-    key = caching._secret()
-    assert key is not None
+    assert cache.file is not None and cache.key is not None
+    digests = sorted(caching.Cache.digest(path.read_bytes()) for path in policy.rglob("*.yaml"))
     odd = [b"[" * 100_000, b'{"m": 1}', b'"text"', b'{"s": [1, 2, [3]]}', b"{", b'{"d": "2024-02-30"}']
-    cache.entries = {digest: odd[index % len(odd)] for index, digest in enumerate(digests)}
-    cache.used, cache.added = dict(cache.entries), 1
-    cache.save()
+    entries = [(digest, odd[index % len(odd)]) for index, digest in enumerate(digests)]
+    caching._write(cache.file, cache.key, cache.fingerprint, entries)
     again = loaded(policy, store)
     assert (again.hits, again.added) == (0, len(digests))
 
@@ -362,8 +360,8 @@ def test_concurrent_runs_agree_and_leave_a_whole_cache(package: Path, policy: Pa
         assert [err for _, err in outputs] == [""] * 4
     assert not [path for path in (tmp_path / "cache").iterdir() if path.name.endswith(".tmp")]
     cache = caching.open_cache(tmp_path / "cache", [str(policy)])
-    documents = [digest for digest in cache.entries if not digest.startswith(b"run:")]
-    assert len(documents) == len(list(policy.rglob("*.yaml"))) and len(cache.entries) == len(documents) + 1
+    assert len(cache.entries) == len(list(policy.rglob("*.yaml")))
+    assert cache.result_file is not None and cache.result_file.is_file()
 
 
 # --- a run with nothing changed reuses its result ------------------------------------------------
@@ -454,6 +452,19 @@ def test_other_options_run_the_rules_again(options: list[str], policy: Path, tmp
     )
     assert after == fresh != before
     assert len(runs) == 3
+
+
+def test_a_damaged_or_forged_result_is_a_miss(policy: Path, tmp_path: Path, runs: list[int]) -> None:
+    store = tmp_path / "cache"
+    first = check(policy, "--cache-dir", str(store))
+    (kept,) = store.glob("policy-*.run")
+    original = kept.read_bytes()
+    forged = original.replace(b'"rule":"TRF001"', b'"rule":"TRF000"')
+    assert forged != original
+    for damaged in (b"", original[:-40], forged, original.replace(b" ", b"  ", 1)):
+        kept.write_bytes(damaged)
+        assert check(policy, "--cache-dir", str(store)) == first
+    assert len(runs) == 5, "every damaged result was a miss"
 
 
 def test_a_reused_result_imports_no_rule(policy: Path, tmp_path: Path) -> None:
