@@ -17,8 +17,11 @@ place, with every other entity that uses it in ``affects``
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
+import types
+import typing
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from re import _constants, _parser  # type: ignore[attr-defined]
@@ -118,8 +121,29 @@ def _walk(
 
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    """The fields of a model class that can hold prose (not its positions)."""
-    return tuple(item.name for item in dataclasses.fields(cls) if item.name not in ("position", "key_positions"))
+    """The fields of a model class that can hold prose, in order: not its
+    positions, and not a field whose declared type holds none (true/false,
+    numbers, dates, references to other entities, or text that is not prose)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        item.name
+        for item in dataclasses.fields(cls)
+        if item.name not in ("position", "key_positions") and not _holds_no_prose(hints.get(item.name), item.name)
+    )
+
+
+def _holds_no_prose(kind: Any, name: str) -> bool:
+    """True when a value of type ``kind`` under the key ``name`` can never give a passage."""
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        return all(_holds_no_prose(argument, name) for argument in arguments if argument is not Ellipsis)
+    if origin is dict:  # a mapping's values are walked under its own key
+        return len(arguments) == 2 and _holds_no_prose(arguments[1], name)
+    if kind in (bool, int, float, dt.date, type(None)):
+        return True
+    if kind is str:
+        return name not in TEXT_FIELDS
+    return isinstance(kind, type) and issubclass(kind, Entity)
 
 
 # --- finding phrases --------------------------------------------------------------

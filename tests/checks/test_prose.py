@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -10,14 +11,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import ROOT
+from support import ROOT, example_files
 
 from checks import currency, legislation, prose, regime, transfers
 from checks.prose import Hit, Passage, Wording, anchor, by_cause, cause_finding, find, passages, places
 from checks.regime import EU_REGIME as REGIME_RULE
+from checks.registry import RULES
 from linter.build import build
 from linter.context import Context
 from linter.loader import Document, load_file, parse
+from linter.model import Policy
 
 POLICY = """\
 notice:
@@ -154,10 +157,13 @@ def _without_shortcut(monkeypatch: pytest.MonkeyPatch, texts: list[Passage], wor
         return find(texts, wordings)
 
 
-def _passages_of(folder: Path) -> list[Passage]:
+def _built(folder: Path) -> Policy:
     documents = [load_file(path) for path in sorted(folder.rglob("*.yaml")) if path.name != "policy-waivers.yaml"]
-    policy, problems = build(documents)
-    return passages(Context(policy, dt.date(2026, 11, 24), problems))
+    return build(documents)[0]
+
+
+def _passages_of(folder: Path) -> list[Passage]:
+    return passages(Context(_built(folder), dt.date(2026, 11, 24), []))
 
 
 def test_the_shortcut_finds_what_every_wording_finds_in_every_policy(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -202,3 +208,31 @@ def test_a_text_without_any_word_a_wording_needs_never_matches_it(pieces: list[s
         if needed is None or prose._CASE_ODDITIES.search(text) or any(word in lowered for word in needed):
             continue
         assert not any(m.end() > m.start() for m in wording.pattern.finditer(text)), (wording.id, text)
+
+
+def _every_field(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(cls) if item.name not in ("position", "key_positions"))
+
+
+def test_the_walk_skips_only_fields_that_hold_no_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk reads the fields whose declared type can hold prose; walking every field finds the same."""
+    folders = [ROOT / "policy", *sorted((ROOT / "tests" / "corpus").glob("*/policy"))]
+    examples = [
+        Document(f"{rule.id}.yaml", parse(text, "x.yaml"))
+        for rule in RULES.values()
+        for example in (rule.failing, rule.passing)
+        for name, text in example_files(example).items()
+        if name != "policy-waivers.yaml"
+    ]
+    policies = [_built(folder) for folder in folders] + [build([document])[0] for document in examples]
+
+    def found() -> list[list[tuple[str, str, str, str, Any]]]:
+        return [
+            [(p.entity.ref, p.field, p.text, p.kind, p.where) for p in prose._policy_passages(policy)]
+            for policy in policies
+        ]
+
+    fast = found()
+    monkeypatch.setattr(prose, "_field_names", _every_field)
+    assert fast == found()
+    assert sum(map(len, fast)) > 1000
