@@ -153,6 +153,8 @@ _AS_OF = click.option(
 )
 
 
+_CACHE_DIR = click.option("--cache-dir", metavar="DIR", help="Keep parsed policy files here between runs (as check).")
+_NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 _SIGNOFF = click.option(
     "--signoff", metavar="FILE", help="Sign-off record (default: policy-signoff.yaml in the policy folder)."
 )
@@ -281,6 +283,8 @@ def show_config(output: str | None, **command_line: Any) -> None:
 @click.option(
     "--prune", is_flag=True, help="Only remove the entries no finding matches any more (fixed since); add none."
 )
+@_CACHE_DIR
+@_NO_CACHE
 def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **command_line: Any) -> None:
     """Record today's findings in a baseline, so that `check --baseline FILE`
     reports only new ones (and the baseline's entries no longer found).
@@ -336,8 +340,6 @@ def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
     raise SystemExit(commands.trace(notice, _options(command_line), fmt))
 
 
-_CACHE_DIR = click.option("--cache-dir", metavar="DIR", help="Keep parsed policy files here between runs (as check).")
-_NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 _SELECT = click.option(
     "--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes (comma-separated)."
 )
@@ -396,6 +398,8 @@ def report(output: str, as_of: dt.date | None, exit_zero: bool, since: str | Non
 @_AS_OF
 @click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
 @_SIGNOFF
+@_CACHE_DIR
+@_NO_CACHE
 def ropa(fmt: str, output: str | None, as_of: dt.date | None, **command_line: Any) -> None:
     """Export the Article 30 record of processing activities, one row per service."""
     from reports import commands as report_commands

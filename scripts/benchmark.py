@@ -5,7 +5,7 @@ targets, as ratios measured side by side in one run on this machine.
     python scripts/benchmark.py                        # everything, N up to 100,000
     python scripts/benchmark.py --sizes 100 1000 --repeat 3
     python scripts/benchmark.py --profile 10000        # where the time of one check goes
-    python scripts/benchmark.py --markdown             # the README's table
+    python scripts/benchmark.py --readme               # and write the figures into README.md
 
 Absolute times drift by a fifth from run to run on a shared machine, so each
 figure is a ratio to something measured in the same run, the two interleaved
@@ -501,7 +501,7 @@ def _entities(folder: Path) -> int:
     return count + 2
 
 
-def cache_and_report(root: Path, folder: Path, rounds: int, cached: bool) -> tuple[list[str], list[Target]]:
+def cache_and_report(root: Path, folder: Path, rounds: int, cached: bool, size: int) -> tuple[list[str], list[Target]]:
     """The cache on one estate, as commands; report against check."""
     cli = _cli()
     cache = root / "estate-cache"
@@ -548,9 +548,9 @@ def cache_and_report(root: Path, folder: Path, rounds: int, cached: bool) -> tup
     size_mib = html.stat().st_size / 2**20
     lines.append(f"\nHTML report: {size_mib:.1f} MiB")
     targets = [
-        Target("one file changed / no cache (10,000 entities)", _ratio(timings["one file changed"], base), 0.3),
-        Target("`report` / `check` (10,000 entities, no cache)", _ratio(timings["`report`, no cache"], base), 1.5),
-        Target("HTML report of 10,000 entities", size_mib, 5, "MiB"),
+        Target(f"{size:,} entities, one file changed / no cache", _ratio(timings["one file changed"], base), 0.3),
+        Target(f"{size:,} entities: `report` / `check` (no cache)", _ratio(timings["`report`, no cache"], base), 1.5),
+        Target(f"HTML report of {size:,} entities", size_mib, 5, "MiB"),
     ]
     return lines, targets
 
@@ -564,6 +564,7 @@ def main() -> int:
     parser.add_argument("--profile", type=int, metavar="N", help="profile one check of an estate of N entities")
     parser.add_argument("--top", type=int, default=30, help="functions the profile lists")
     parser.add_argument("--keep", type=Path, help="write the estates here and keep them")
+    parser.add_argument("--readme", action="store_true", help="write the figures into README.md's Performance")
     parser.add_argument("--worker", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -589,15 +590,34 @@ def main() -> int:
             folder = folders.get(args.cache_size) or generate_estate(
                 root / f"estate-{args.cache_size}", args.cache_size
             )
-            lines, found = cache_and_report(root, folder, args.repeat, cached)
+            lines, found = cache_and_report(root, folder, args.repeat, cached, args.cache_size)
             sections.append("\n".join(lines))
             targets += found
-        sections.append(
-            "\n".join(["| target | measured | limit | |", "|---|---:|---:|---|", *(t.row() for t in targets)])
+        sections.insert(
+            0, "\n".join(["| target | measured | limit | |", "|---|---:|---:|---|", *(t.row() for t in targets)])
         )
-        print(f"{args.repeat} rounds, median; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}\n")
-        print("\n\n".join(sections))
+        heading = (
+            f"Measured by `python scripts/benchmark.py --repeat {args.repeat}` on a {os.cpu_count()}-core machine "
+            f"shared with other work (load average {os.getloadavg()[0]:.1f}): each figure is the median of "
+            f"{args.repeat} rounds, the commands of a comparison interleaved round by round; `spread` is "
+            "(slowest - fastest) / median."
+        )
+        report = heading + "\n\n" + "\n\n".join(sections) + "\n"
+        print(report)
+        if args.readme:
+            _write_readme(report)
     return 0
+
+
+README = ROOT / "README.md"
+BEGIN, END = "<!-- begin:benchmark -->", "<!-- end:benchmark -->"
+
+
+def _write_readme(report: str) -> None:
+    """Put ``report`` between the benchmark markers of the README."""
+    text = README.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    README.write_text(text[:start] + "\n" + report + text[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":
