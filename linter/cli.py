@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from linter import commands
-from linter.config import OutputSpec, parse_output, parse_severities
-from linter.findings import Severity
 from linter.output import FORMATS
+from linter.severity import Severity
+
+if TYPE_CHECKING:
+    from linter.config import OutputSpec
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -25,6 +26,9 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             return dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+# Each command imports linter.commands when it runs: --help needs none of it.
 
 
 def _split(values: tuple[str, ...] | list[str]) -> list[str]:
@@ -44,6 +48,8 @@ class OutputType(click.ParamType):  # type: ignore[type-arg]
     name = "FORMAT[:FILE]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> OutputSpec:
+        from linter.config import OutputSpec, parse_output
+
         if isinstance(value, OutputSpec):
             return value
         try:
@@ -122,6 +128,8 @@ class SeverityType(click.ParamType):  # type: ignore[type-arg]
     name = "RULE=SEVERITY"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dict[str, Severity]:
+        from linter.config import parse_severities
+
         if isinstance(value, dict):
             return value
         try:
@@ -251,6 +259,8 @@ def check(as_of: dt.date | None, exit_zero: bool, output: str | None, **command_
       policy-lint check --format sarif:policy-lint.sarif --format text
       policy-lint check --format junit --output junit.xml --format github
     """
+    from linter import commands
+
     code = commands.check(_options(command_line), as_of=as_of or dt.date.today(), exit_zero=exit_zero, output=output)
     raise SystemExit(code)
 
@@ -270,6 +280,8 @@ def show_config(output: str | None, **command_line: Any) -> None:
       policy-lint config
       policy-lint config --severity RET004=warning --fail-on warning
     """
+    from linter import commands
+
     raise SystemExit(commands.show_config(_options(command_line), output))
 
 
@@ -290,6 +302,8 @@ def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **com
     reports only new ones (and the baseline's entries no longer found).
 
     With --prune, the existing baseline only loses its stale entries."""
+    from linter import commands
+
     raise SystemExit(
         commands.baseline(_options(command_line), as_of=as_of or dt.date.today(), output=output, prune=prune)
     )
@@ -299,6 +313,8 @@ def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **com
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(fmt: str) -> None:
     """List every rule: id, severity, area and title."""
+    from linter import commands
+
     raise SystemExit(commands.rules(fmt))
 
 
@@ -309,6 +325,8 @@ def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
     """List the legal facts the rules rest on: every row of checks/knowledge/*.yaml
     (or of the FILEs named, e.g. adequacy) with its dates, citations and how it
     was verified."""
+    from linter import commands
+
     raise SystemExit(commands.knowledge(files, fmt))
 
 
@@ -316,6 +334,8 @@ def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
 @click.argument("rule_id", metavar="RULE-ID")
 def explain(rule_id: str) -> None:
     """Explain a rule: what it checks, why, its citation, examples and the fix."""
+    from linter import commands
+
     raise SystemExit(commands.explain(rule_id))
 
 
@@ -337,6 +357,8 @@ def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
       policy-lint trace published-notice.txt
       policy-lint trace notice.html policy/ --format json
     """
+    from linter import commands
+
     raise SystemExit(commands.trace(notice, _options(command_line), fmt))
 
 
@@ -464,6 +486,8 @@ def json_schema(output: str | None) -> None:
       then start each policy file with
       # yaml-language-server: $schema=policy.schema.json
     """
+    from linter import commands
+
     raise SystemExit(commands.json_schema(output))
 
 
@@ -483,6 +507,8 @@ def field_values(field: str | None, fmt: str) -> None:
       policy-lint values mechanism
       policy-lint values controller.kind
     """
+    from linter import commands
+
     raise SystemExit(commands.values(field, fmt))
 
 
@@ -513,6 +539,8 @@ def init_policy(
       policy-lint init privacy --kind council --name "Example Borough Council"
       policy-lint check policy/      # lists each TODO left to write
     """
+    from linter import commands
+
     raise SystemExit(commands.init(folder, kind, name, school_type, as_of or dt.date.today()))
 
 

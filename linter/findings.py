@@ -5,26 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+
+from linter.severity import Severity
 
 if TYPE_CHECKING:
     from linter.context import Context
 
-
-class Severity(StrEnum):
-    """How much a finding matters; ordered info < warning < error."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+__all__ = ["Assignment", "CheckFunction", "DatedCitation", "Finding", "Related", "Rule", "Severity", "citation_on"]
 
 
 @dataclass(frozen=True, slots=True)
