@@ -60,7 +60,7 @@ def _table(name: str) -> tuple[prose.Wording, ...]:
         prose.Wording(
             str(row["id"]),
             re.compile(str(row["pattern"]), re.IGNORECASE),
-            re.compile(_historical(str(row["pattern"])), re.IGNORECASE),
+            prose.Deferred(_historical(str(row["pattern"])), re.IGNORECASE),
             row,
         )
         for row in _K[name]

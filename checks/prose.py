@@ -152,13 +152,31 @@ def _holds_no_prose(kind: Any, name: str) -> bool:
 LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
+class Deferred:
+    """A pattern compiled the first time it is used: an ``unless`` pattern is
+    needed only where its wording matched, which on most policies is nowhere,
+    and compiling the large ones takes longer than the rest of a small run."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.finditer(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Wording:
     """A phrase to look for: a knowledge row's ``pattern``, not where its ``unless`` matches."""
 
     id: str
     pattern: re.Pattern[str]
-    unless: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | Deferred | None = None
     row: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
@@ -168,7 +186,7 @@ class Wording:
         return cls(
             str(row["id"]),
             re.compile(str(row["pattern"]), re.IGNORECASE),
-            re.compile(str(unless), re.IGNORECASE) if unless else None,
+            Deferred(str(unless), re.IGNORECASE) if unless else None,
             row,
         )
 
@@ -193,7 +211,7 @@ def one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
 
-def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+def spans(pattern: re.Pattern[str] | Deferred | None, text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)] if pattern is not None else []
 
 
