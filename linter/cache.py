@@ -128,7 +128,11 @@ def _source_files() -> list[Path]:
     for folder in folders:
         for root, dirs, names in os.walk(folder):
             dirs[:] = sorted(name for name in dirs if name != "__pycache__")
-            found += [Path(root) / name for name in sorted(names) if name.endswith((".py", ".yaml"))]
+            found += [
+                Path(root) / name
+                for name in sorted(names)
+                if name.endswith((".py", ".yaml")) or name == "catalogue.json"
+            ]
     return found
 
 
