@@ -324,6 +324,11 @@ _READ_WITH: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def _is_date_field(rules: Schema) -> bool:
+    kinds = rules.get("type")
+    return kinds == "date" or (isinstance(kinds, list) and "date" in kinds)
+
+
 def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[tuple[Any, ...], str]]) -> Any:
     """A valid value in the one form the model holds, and every text still to be written in it.
 
@@ -333,12 +338,15 @@ def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[t
     changed in place, so that they keep their positions. ``todo`` collects the
     (path, text) of each placeholder ('TODO: ...').
     """
-    if isinstance(value, str):
-        if value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
+    kind = type(value)
+    if kind is str:
+        if "TODO" in value and value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
             todo.append((path, value))
-        return as_date(value) if "date" in _types(rules) else value
+        return as_date(value) if _is_date_field(rules) else value
+    if kind is bool or kind is int:
+        return value
     if isinstance(value, dt.date):
-        return value if "date" in _types(rules) else as_text(value)
+        return value if _is_date_field(rules) else as_text(value)
     if isinstance(value, float) and "integer" in _types(rules):
         return as_whole_number(value)
     inner = rules.get("schema")
