@@ -290,7 +290,7 @@ def find(
     gate = re.compile("|".join(map(re.escape, words)) or "(?!)")
     for passage in texts:
         text = passage.text
-        lowered = None if _CASE_ODDITIES.search(text) else text.lower()
+        lowered = None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
         if lowered is None:
             present: Sequence[Wording] = wordings
         elif gate.search(lowered) is None:
