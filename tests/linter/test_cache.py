@@ -275,6 +275,7 @@ def test_findings_are_the_same_with_and_without_the_cache_across_edits(policy: P
 
 
 def test_the_cache_goes_where_the_settings_say(policy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(caching, "DEFAULT_FOLDER", ".policy-lint-cache")  # the tests' own is elsewhere
     project = tmp_path / "project"
     project.mkdir()
     (project / "pyproject.toml").write_text("[tool.policy-lint]\npaths = ['../policy']\n", encoding="utf-8")
