@@ -216,7 +216,7 @@ def _run(
         findings, result.baselined = baseline_files.split(findings, accepted)
     result.findings, result.waived = findings, waived
     extra = [*waiver_paths, *signoff_paths]
-    result.read_files = [*result.policy.files, *(str(path) for path in extra), *([baseline] if baseline else [])]
+    result.read_files = [*result.policy_files, *(str(path) for path in extra), *([baseline] if baseline else [])]
     result.baseline_file = baseline
     result.stale_baseline = stale
     result.reported_files = list(report) if report is not None else None
@@ -278,7 +278,16 @@ def _evaluate(
     if severity:
         findings = [_severe(finding, severity) for finding in findings]
         waived = [dataclasses.replace(item, finding=_severe(item.finding, severity)) for item in waived]
-    return Result(findings, policy, rules, as_of, waived=waived, signoff=signoff, read_files=list(policy.files))
+    return Result(
+        findings,
+        policy,
+        rules,
+        as_of,
+        waived=waived,
+        signoff=signoff,
+        read_files=list(policy.files),
+        policy_files=list(policy.files),
+    )
 
 
 def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:

@@ -25,7 +25,8 @@ class Result:
     """The outcome of one run over a policy."""
 
     findings: list[Finding]
-    policy: Policy
+    #: the built policy (None for a result the cache kept, which holds only what ``check`` reads)
+    policy: Policy | None
     rules: list[Rule]
     as_of: dt.date
     load_errors: list[LoadError] = field(default_factory=list)
@@ -43,6 +44,8 @@ class Result:
     reported_files: list[str] | None = None
     #: the sign-off record, when the policy has one
     signoff: SignOffRecord | None = None
+    #: the policy files read
+    policy_files: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ def to_cache(result: Result) -> dict[str, Any]:
     (for ``check``: findings and what the gate and the outputs read; not the policy)."""
     return {
         "findings": [finding.to_dict() for finding in result.findings],
-        "files": list(result.policy.files),
+        "files": result.policy_files,
         "rules": [rule.id for rule in result.rules],
         "as_of": result.as_of.isoformat(),
         "waived": [
@@ -87,12 +90,12 @@ def vars_of(entry: Entry) -> dict[str, str]:
 def from_cache(data: dict[str, Any], rules: dict[str, Rule]) -> Result:
     """The result :func:`to_cache` kept, with its rules taken from ``rules`` (by id)."""
     from linter.baseline import Entry
-    from linter.model import Policy
 
     baselined = data["baselined"]
     return Result(
         findings=[Finding.from_dict(item) for item in data["findings"]],
-        policy=Policy(files=list(data["files"])),
+        policy=None,
+        policy_files=list(data["files"]),
         rules=[rules[rule_id] for rule_id in data["rules"]],
         as_of=dt.date.fromisoformat(data["as_of"]),
         waived=[
