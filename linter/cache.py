@@ -48,7 +48,7 @@ from typing import Any
 
 import yaml
 
-from linter.loader import Mapping, Sequence, shared
+from linter.loader import Mapping, Positions, Sequence, shared
 
 #: the layout of cache files; a change makes every existing file a miss
 FORMAT = 1
@@ -197,12 +197,9 @@ def _decoded(tagged: dict[str, Any]) -> Any:
         line, column, flat = tagged["m"]
         mapping = Mapping()
         mapping.line, mapping.column = line, column
-        positions = mapping.key_positions
-        for index in range(0, len(flat), 4):
-            key = intern(flat[index])
-            positions[key] = (flat[index + 1], flat[index + 2])
-            value = flat[index + 3]
-            mapping[key] = shared(value) if type(value) is str else value
+        keys = tuple(intern(key) for key in flat[0::4])
+        mapping.key_positions = Positions.of(keys, zip(flat[1::4], flat[2::4], strict=True))
+        mapping.update(zip(keys, (shared(value) if type(value) is str else value for value in flat[3::4]), strict=True))
         return mapping
     if "s" in tagged:
         line, column, flat = tagged["s"]

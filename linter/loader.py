@@ -60,43 +60,87 @@ class LoadError(Exception):
 class Positions(MutableMapping[str, tuple[int, int]]):
     """Where each key of a mapping stands, ``key -> (line, column)``.
 
-    The model keeps these for every entity (a finding points at the field it
-    concerns), so they are held as one number per key rather than a pair: on a
-    100,000-entity estate that is a fifth of the model's memory."""
+    The model keeps these for every entity and every trace (a finding points at
+    the field it concerns), so they are held compactly: the keys as a tuple
+    shared by every mapping with the same keys in the same order (every trace
+    has ``section`` and ``quote``), and each place as one number. On a
+    100,000-entity estate that is a sixth of the model's memory."""
 
-    __slots__ = ("_packed",)
+    __slots__ = ("_keys", "_packed")
 
     def __init__(self) -> None:
-        self._packed: dict[str, int] = {}
+        self._keys: tuple[str, ...] = ()
+        self._packed: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, keys: tuple[str, ...], places: Iterable[tuple[int, int]]) -> Positions:
+        """The positions of ``keys`` (distinct), in order."""
+        positions = cls()
+        positions._keys = _shared_keys(keys)
+        positions._packed = tuple(line << 32 | column for line, column in places)
+        if len(positions._packed) != len(keys) or len(set(keys)) != len(keys):
+            raise ValueError("one place for each of distinct keys")
+        return positions
 
     def __getitem__(self, key: str) -> tuple[int, int]:
-        packed = self._packed[key]
+        try:
+            packed = self._packed[self._keys.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
         return packed >> 32, packed & 0xFFFFFFFF
 
     def get(self, key: str, default: Any = None) -> Any:
-        packed = self._packed.get(key)
-        return default if packed is None else (packed >> 32, packed & 0xFFFFFFFF)
+        try:
+            packed = self._packed[self._keys.index(key)]
+        except ValueError:
+            return default
+        return packed >> 32, packed & 0xFFFFFFFF
 
     def __setitem__(self, key: str, place: tuple[int, int]) -> None:
         line, column = place
         if not (0 <= column <= 0xFFFFFFFF and line >= 0):
             raise ValueError(f"no such place: {place!r}")
-        self._packed[key] = line << 32 | column
+        packed = line << 32 | column
+        if key in self._keys:
+            index = self._keys.index(key)
+            self._packed = (*self._packed[:index], packed, *self._packed[index + 1 :])
+        else:
+            self._keys = _shared_keys((*self._keys, key))
+            self._packed = (*self._packed, packed)
 
     def __delitem__(self, key: str) -> None:
-        del self._packed[key]
+        index = self._keys.index(key) if key in self._keys else -1
+        if index < 0:
+            raise KeyError(key)
+        self._keys = _shared_keys(self._keys[:index] + self._keys[index + 1 :])
+        self._packed = self._packed[:index] + self._packed[index + 1 :]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._packed
+        return key in self._keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._packed)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._packed)
+        return len(self._keys)
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
+
+
+#: the key tuples :class:`Positions` share; no more are added past the bound
+#: (sharing then stops, nothing is evicted)
+_KEY_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+_MAX_KEY_TUPLES = 50_000
+
+
+def _shared_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    shared = _KEY_TUPLES.get(keys)
+    if shared is not None:
+        return shared
+    if len(_KEY_TUPLES) < _MAX_KEY_TUPLES:
+        _KEY_TUPLES[keys] = keys
+    return keys
 
 
 class Mapping(dict[str, Any]):
