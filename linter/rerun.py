@@ -61,7 +61,7 @@ def key(settings: Settings, where: Scope, as_of: dt.date, with_baseline: bool) -
     digest = hashlib.blake2b(json.dumps(described, sort_keys=True).encode("utf-8", "surrogateescape"), digest_size=20)
     try:
         files = [str(path) for path in discover(where.load)]
-    except LoadError:
+    except (LoadError, OSError, ValueError):  # the run reports it
         return None
     for name in [*files, *(path for path in named if path is not None)]:
         try:
