@@ -60,7 +60,7 @@ def _table(name: str) -> tuple[prose.Wording, ...]:
         prose.Wording(
             str(row["id"]),
             re.compile(str(row["pattern"]), re.IGNORECASE),
-            re.compile(_historical(str(row["pattern"])), re.IGNORECASE),
+            prose.Deferred(_historical(str(row["pattern"])), re.IGNORECASE),
             row,
         )
         for row in _K[name]
@@ -70,12 +70,11 @@ def _table(name: str) -> tuple[prose.Wording, ...]:
 def _contact_texts(entity: Entity, field: str, contact: Contact | None) -> Iterator[prose.Passage]:
     if contact is None:
         return
-    where = entity.at(field)
     for key, value in (("name", contact.name), ("email", contact.email), ("web", contact.web)):
         if value:
-            yield prose.Passage(entity, f"{field}.{key}", value, "name", where)
+            yield prose.Passage(entity, f"{field}.{key}", value, "name", field)
     for line in contact.address:
-        yield prose.Passage(entity, f"{field}.address", line, "name", where)
+        yield prose.Passage(entity, f"{field}.address", line, "name", field)
 
 
 def naming_texts(policy: Policy) -> Iterator[prose.Passage]:
@@ -94,26 +93,22 @@ def naming_texts(policy: Policy) -> Iterator[prose.Passage]:
     if policy.notice is not None:
         yield from _contact_texts(policy.notice, "complaint", policy.notice.complaint)
     for entity in policy.all():
-        yield prose.Passage(entity, "name", entity.name, "name", entity.at("name"))
+        yield prose.Passage(entity, "name", entity.name, "name", "name")
     for recipient in policy.recipients:
-        yield prose.Passage(recipient, "purpose", recipient.purpose, "name", recipient.at("purpose"))
+        yield prose.Passage(recipient, "purpose", recipient.purpose, "name", "purpose")
         for example in recipient.examples:
-            yield prose.Passage(recipient, "examples", example, "name", recipient.at("examples"))
+            yield prose.Passage(recipient, "examples", example, "name", "examples")
     for processor in policy.processors:
-        yield prose.Passage(
-            processor, "service_provided", processor.service_provided, "name", processor.at("service_provided")
-        )
+        yield prose.Passage(processor, "service_provided", processor.service_provided, "name", "service_provided")
         if processor.parent_company is not None:
             company = processor.parent_company.name
-            yield prose.Passage(processor, "parent_company", company, "name", processor.at("parent_company"))
+            yield prose.Passage(processor, "parent_company", company, "name", "parent_company")
         for sub in processor.sub_processors:
-            yield prose.Passage(processor, "sub_processors", sub.name, "name", processor.at("sub_processors"))
+            yield prose.Passage(processor, "sub_processors", sub.name, "name", "sub_processors")
     for rule in policy.retention_rules:
-        yield prose.Passage(rule, "record_class", rule.record_class, "name", rule.at("record_class"))
+        yield prose.Passage(rule, "record_class", rule.record_class, "name", "record_class")
     for transfer in policy.transfers:
-        yield prose.Passage(
-            transfer, "importer_entity", transfer.importer_entity, "name", transfer.at("importer_entity")
-        )
+        yield prose.Passage(transfer, "importer_entity", transfer.importer_entity, "name", "importer_entity")
 
 
 def _texts(ctx: Context) -> list[prose.Passage]:

@@ -15,7 +15,7 @@ from checks import facts
 from checks.naming import normalise
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import Policy, Processor, Recipient
+from linter.model import Processor, Recipient
 from linter.schema import RECIPIENT_ROLES
 
 AREA = "processors"
@@ -36,13 +36,25 @@ CONTROLLER_ROLES = tuple(
 )
 
 
-def _matching_processor(policy: Policy, recipient: Recipient) -> Processor | None:
-    """The processor that is the same body as ``recipient`` (same id or same name)."""
-    name = normalise(recipient.name)
-    for processor in policy.processors:
-        if processor.id == recipient.id or normalise(processor.name) == name:
-            return processor
-    return None
+def _processor_index(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
+    """The place in the policy of the first processor with each id and each
+    comparable name; made once per run."""
+    index: tuple[dict[str, int], dict[str, int]] | None = ctx.memo.get("processors.by_id_and_name")
+    if index is None:
+        by_id: dict[str, int] = {}
+        by_name: dict[str, int] = {}
+        for place, processor in enumerate(ctx.policy.processors):
+            by_id.setdefault(processor.id, place)
+            by_name.setdefault(normalise(processor.name), place)
+        index = ctx.memo["processors.by_id_and_name"] = (by_id, by_name)
+    return index
+
+
+def _matching_processor(ctx: Context, recipient: Recipient) -> Processor | None:
+    """The first processor that is the same body as ``recipient`` (same id or same name)."""
+    by_id, by_name = _processor_index(ctx)
+    places = [place for place in (by_id.get(recipient.id), by_name.get(normalise(recipient.name))) if place is not None]
+    return ctx.policy.processors[min(places)] if places else None
 
 
 # --- PRC001 --------------------------------------------------------------------
@@ -145,7 +157,7 @@ def _both_roles(ctx: Context) -> Iterator[Finding]:
     for recipient in ctx.policy.recipients:
         if recipient.role not in INDEPENDENT_ROLES:
             continue
-        processor = _matching_processor(ctx.policy, recipient)
+        processor = _matching_processor(ctx, recipient)
         if processor is not None:
             yield ctx.finding(
                 BOTH_ROLES,
@@ -193,7 +205,7 @@ def _acts_on_behalf(ctx: Context) -> Iterator[Finding]:
     for recipient in ctx.policy.recipients:
         if not recipient.acts_on_our_behalf or recipient.role not in CONTROLLER_ROLES:
             continue
-        if _matching_processor(ctx.policy, recipient) is not None:
+        if _matching_processor(ctx, recipient) is not None:
             continue
         yield ctx.finding(
             ACTS_ON_BEHALF,
@@ -277,7 +289,7 @@ SUB_PROCESSOR_COUNTRY = Rule(
 def _processor_not_listed(ctx: Context) -> Iterator[Finding]:
     """A recipient in the processor role also has a processor entry."""
     for recipient in ctx.policy.recipients:
-        if recipient.role != PROCESSOR_ROLE or _matching_processor(ctx.policy, recipient) is not None:
+        if recipient.role != PROCESSOR_ROLE or _matching_processor(ctx, recipient) is not None:
             continue
         yield ctx.finding(
             PROCESSOR_NOT_LISTED,

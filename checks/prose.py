@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
+import functools
 import re
+import types
+import typing
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from linter.context import Context
@@ -41,9 +46,18 @@ class Passage:
     field: str
     text: str
     kind: str
-    position: Position
+    #: where the words stand: their place in the entity's file, or the field of
+    #: the entity whose position they take (the position is made when asked for:
+    #: a large policy has hundreds of thousands of passages and few findings)
+    where: tuple[int, int] | str
     #: the law cited, for a ``law`` passage (its title, year and provision as well as its words)
     law: Legislation | None = None
+
+    @property
+    def position(self) -> Position:
+        if isinstance(self.where, str):
+            return self.entity.at(self.where)
+        return Position(self.entity.position.file, *self.where)
 
 
 def passages(ctx: Context) -> list[Passage]:
@@ -61,15 +75,13 @@ def _policy_passages(policy: Policy) -> Iterator[Passage]:
             field = ".".join(path).replace(".[", "[")
             if isinstance(value, Trace):
                 for quote, where in _trace_quotes(value):
-                    yield Passage(
-                        entity, f"{field}.quote" if field else "quote", quote, "quote", _at(entity, where, path)
-                    )
+                    yield Passage(entity, f"{field}.quote" if field else "quote", quote, "quote", _at(where, path))
             elif isinstance(value, Legislation):
                 if value.words:
-                    yield Passage(entity, field, value.words, "law", _at(entity, None, path), value)
+                    yield Passage(entity, field, value.words, "law", _at(None, path), value)
             elif isinstance(value, str) and value.strip():
                 place = getattr(owner, "key_positions", {}).get(key) if owner is not entity else None
-                yield Passage(entity, field, value, "text", _at(entity, place, path))
+                yield Passage(entity, field, value, "text", _at(place, path))
 
 
 def _trace_quotes(trace: Trace) -> Iterator[tuple[str, tuple[int, int] | None]]:
@@ -79,10 +91,9 @@ def _trace_quotes(trace: Trace) -> Iterator[tuple[str, tuple[int, int] | None]]:
         yield from _trace_quotes(more)
 
 
-def _at(entity: Entity, place: tuple[int, int] | None, path: tuple[str, ...]) -> Position:
-    if place is not None:
-        return Position(entity.position.file, *place)
-    return entity.at(path[0].split("[")[0] if path else "")
+def _at(place: tuple[int, int] | None, path: tuple[str, ...]) -> tuple[int, int] | str:
+    """A passage's ``where``: its own place, else the field of the entity that holds it."""
+    return place if place is not None else (path[0].split("[")[0] if path else "")
 
 
 def _walk(
@@ -99,15 +110,41 @@ def _walk(
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         if isinstance(value, Entity) and path:
             return
-        for item in dataclasses.fields(value):
-            if item.name not in ("position", "key_positions"):
-                yield from _walk(getattr(value, item.name), (*path, item.name), value, item.name)
+        for name in _field_names(type(value)):
+            yield from _walk(getattr(value, name), (*path, name), value, name)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _walk(item, (*path[:-1], f"{path[-1]}[{index}]") if path else (f"[{index}]",), owner, key)
     elif isinstance(value, dict):
         for name, item in value.items():
             yield from _walk(item, (*path, str(name)), owner, key)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that can hold prose, in order: not its
+    positions, and not a field whose declared type holds none (true/false,
+    numbers, dates, references to other entities, or text that is not prose)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        item.name
+        for item in dataclasses.fields(cls)
+        if item.name not in ("position", "key_positions") and not _holds_no_prose(hints.get(item.name), item.name)
+    )
+
+
+def _holds_no_prose(kind: Any, name: str) -> bool:
+    """True when a value of type ``kind`` under the key ``name`` can never give a passage."""
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        return all(_holds_no_prose(argument, name) for argument in arguments if argument is not Ellipsis)
+    if origin is dict:  # a mapping's values are walked under its own key
+        return len(arguments) == 2 and _holds_no_prose(arguments[1], name)
+    if kind in (bool, int, float, dt.date, type(None)):
+        return True
+    if kind is str:
+        return name not in TEXT_FIELDS
+    return isinstance(kind, type) and issubclass(kind, Entity)
 
 
 # --- finding phrases --------------------------------------------------------------
@@ -121,13 +158,31 @@ LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-
 _SENTENCE = "[^.]*"
 
 
+class Deferred:
+    """A pattern compiled the first time it is used: an ``unless`` pattern is
+    needed only where its wording matched, which on most policies is nowhere,
+    and compiling the large ones takes longer than the rest of a small run."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.finditer(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Wording:
     """A phrase to look for: a knowledge row's ``pattern``, not where its ``unless`` matches."""
 
     id: str
     pattern: re.Pattern[str]
-    unless: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | Deferred | None = None
     row: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
@@ -144,7 +199,7 @@ class Wording:
         return cls(
             str(row["id"]),
             re.compile(str(row["pattern"]), re.IGNORECASE),
-            re.compile(unless, re.IGNORECASE) if unless else None,
+            Deferred(str(unless), re.IGNORECASE) if unless else None,
             row,
         )
 
@@ -169,12 +224,60 @@ def one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
 
-def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+def spans(pattern: re.Pattern[str] | Deferred | None, text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)] if pattern is not None else []
 
 
 def overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in taken)
+
+
+#: characters that a case-insensitive pattern matches to an ASCII letter though their
+#: lower case is not that letter (dotted and dotless I, long s, the Kelvin sign): a
+#: text holding one is searched with every wording
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f\u212a]")
+_LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+
+
+@functools.cache
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII texts one of which every match of ``pattern`` contains
+    (so that a text holding none of them, in any case, cannot match it); None
+    when the pattern has no such text. Read from the parsed pattern: a run of
+    literal characters that every match passes through, or one per branch of
+    an alternation that every match passes through."""
+    try:
+        return _sequence_needs(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:
+        return None
+
+
+def _sequence_needs(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """The best needed words of a sequence of parsed items (see :func:`needed_words`)."""
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+
+    def better(candidate: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, argument in [*items, (None, None)]:
+        if op is _LITERAL and argument < 128:
+            run.append(chr(argument).lower())
+            continue
+        better(("".join(run),) if run else None)
+        run = []
+        if op is _SUBPATTERN:
+            better(_sequence_needs(list(argument[-1])))
+        elif op is _BRANCH:
+            branches = [_sequence_needs(list(branch)) for branch in argument[1]]
+            if all(branches):
+                better(tuple(word for branch in branches if branch for word in branch))
+        elif op in _REPEATS and argument[0] >= 1:
+            better(_sequence_needs(list(argument[2])))
+    return best
 
 
 def find(
@@ -193,13 +296,32 @@ def find(
     (then the longer) wins.
     """
     found: list[Hit] = []
+    needs = [needed_words(wording.pattern) for wording in wordings]
+    always = [wording for wording, words in zip(wordings, needs, strict=True) if words is None]
+    words = sorted({word for needed in needs if needed for word in needed})
+    # one search for any word some wording needs: most passages hold none
+    gate = re.compile("|".join(map(re.escape, words)) or "(?!)")
     for passage in texts:
         text = passage.text
+        lowered = None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
+        if lowered is None:
+            present: Sequence[Wording] = wordings
+        elif gate.search(lowered) is None:
+            present = always
+        else:  # the wordings that can match here
+            held = {word for word in words if word in lowered}
+            present = [
+                wording
+                for wording, needed in zip(wordings, needs, strict=True)
+                if needed is None or not held.isdisjoint(needed)
+            ]
+        if not present:
+            continue
         blocked = [*(spans(LINKS, text) if skip_links else ()), *taken(passage)]
         candidates = sorted(
             (
                 (match.start(), -(match.end() - match.start()), match.end(), wording)
-                for wording in wordings
+                for wording in present
                 for match in wording.pattern.finditer(text)
                 if match.end() > match.start()
             ),
@@ -208,7 +330,7 @@ def find(
         # Each test below costs a lookup, not a scan, so that a text with
         # thousands of matches or addresses takes time in proportion to them.
         blocked_spans = _Spans(blocked)
-        unless: dict[re.Pattern[str], _Spans] = {}
+        unless: dict[re.Pattern[str] | Deferred, _Spans] = {}
         last_end = -1  # kept matches do not overlap and come in order: only the last can reach on
         for start, _, end, wording in candidates:
             if start < last_end or blocked_spans.overlaps(start, end):

@@ -70,7 +70,7 @@ def named_minimum(rule: RetentionRule) -> bool:
     return _minimum_for(rule.statutory_basis, rule.record_class)[1]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache  # one entry per record class and basis written; a bounded cache thrashes on a large estate
 def _minimum_for(statutory_basis: str, record_class: str) -> tuple[dict[str, Any] | None, bool]:
     basis = statutory_basis.strip().lower()
     if basis:
@@ -102,6 +102,21 @@ def _rule_yaml(rule_id: str, record_class: str, period: str, starts: str | None,
     if starts:
         text += f"    starts: {starts}\n"
     return text + extra
+
+
+def rules_applying_to(ctx: Context, service: Service) -> list[RetentionRule]:
+    """The retention rules whose ``applies_to`` names ``service``, in policy order
+    (indexed once per run, not searched once per service)."""
+    index: dict[int, list[RetentionRule]] | None = ctx.memo.get("retention.applies_to")
+    if index is None:
+        index = {}
+        for rule in ctx.policy.retention_rules:
+            for named in rule.applies_to:
+                rules = index.setdefault(id(named), [])
+                if not rules or rules[-1] is not rule:
+                    rules.append(rule)
+        ctx.memo["retention.applies_to"] = index
+    return index.get(id(service), [])
 
 
 # --- RET001 --------------------------------------------------------------------
@@ -610,9 +625,7 @@ def _statutory_records_covered(ctx: Context) -> Iterator[Finding]:
         rows = [row for row in _MINIMUMS if row.get("kept_by") and _matches(row, service.name, "kept_by")]
         if not rows:
             continue
-        rules = policy.effective(service, "retention_rules") + [
-            rule for rule in policy.retention_rules if service in rule.applies_to
-        ]
+        rules = policy.effective(service, "retention_rules") + rules_applying_to(ctx, service)
         covered = {id(minimum_for(rule)) for rule in rules}
         for row in rows:
             if id(row) not in covered:

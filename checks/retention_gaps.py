@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks import facts
-from checks.retention import minimum_for
+from checks.retention import minimum_for, rules_applying_to
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import RetentionRule, Service, period_in_days
@@ -141,7 +141,7 @@ def _open_alternative(ctx: Context) -> Iterator[Finding]:
 
 def _service_rules(ctx: Context, service: Service) -> list[RetentionRule]:
     rules: list[RetentionRule] = list(ctx.policy.effective(service, "retention_rules"))
-    rules += [rule for rule in ctx.policy.retention_rules if service in rule.applies_to and rule not in rules]
+    rules += [rule for rule in rules_applying_to(ctx, service) if rule not in rules]
     return rules
 
 

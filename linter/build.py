@@ -21,12 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from cerberus.errors import BasicErrorHandler, ValidationError
-
+from linter import fastpath
 from linter import model as m
 from linter.loader import Document, Mapping, Position, Sequence
 from linter.schema import (
@@ -37,7 +36,6 @@ from linter.schema import (
     REGIONS,
     SI_PATTERN,
     TIME_PATTERN,
-    EntityValidator,
     Schema,
     as_date,
     as_text,
@@ -65,7 +63,6 @@ _NULL = 0x23
 _BOUNDS = {0x42: "but must be at least", 0x43: "but must be at most"}
 _UNALLOWED_VALUE = 0x44
 _UNALLOWED_VALUES = 0x45
-_MESSAGES = BasicErrorHandler.messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +118,7 @@ def _schema_at(schema: Schema, path: tuple[Any, ...]) -> Schema:
     return current
 
 
-def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> tuple[str, str]:
+def _describe(path: tuple[Any, ...], error: Any, schema: Schema) -> tuple[str, str]:
     """(rule id, message) for one leaf Cerberus error at ``path`` in an entity."""
     name = _dotted(path)
     if error.code == _UNKNOWN_FIELD:
@@ -166,7 +163,9 @@ def _describe(path: tuple[Any, ...], error: ValidationError, schema: Schema) -> 
         required = isinstance(path[-1], str) and _schema_at(schema, path).get(path[-1], {}).get("required")
         problem = "is empty" if error.code == _EMPTY else "has no value"
         return SCHEMA_RULE, f"'{name}' {problem}: write one" + ("" if required else ", or leave the key out")
-    template = _MESSAGES.get(error.code, "is invalid")
+    from cerberus.errors import BasicErrorHandler  # only an invalid document gets here
+
+    template = BasicErrorHandler.messages.get(error.code, "is invalid")
     text = template.format(*(error.info or ()), constraint=error.constraint, field=name, value=error.value)
     return SCHEMA_RULE, f"'{name}' {text}"
 
@@ -325,6 +324,11 @@ _READ_WITH: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def _is_date_field(rules: Schema) -> bool:
+    kinds = rules.get("type")
+    return kinds == "date" or (isinstance(kinds, list) and "date" in kinds)
+
+
 def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[tuple[Any, ...], str]]) -> Any:
     """A valid value in the one form the model holds, and every text still to be written in it.
 
@@ -334,12 +338,15 @@ def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[t
     changed in place, so that they keep their positions. ``todo`` collects the
     (path, text) of each placeholder ('TODO: ...').
     """
-    if isinstance(value, str):
-        if value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
+    kind = type(value)
+    if kind is str:
+        if "TODO" in value and value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
             todo.append((path, value))
-        return as_date(value) if "date" in _types(rules) else value
+        return as_date(value) if _is_date_field(rules) else value
+    if kind is bool or kind is int:
+        return value
     if isinstance(value, dt.date):
-        return value if "date" in _types(rules) else as_text(value)
+        return value if _is_date_field(rules) else as_text(value)
     if isinstance(value, float) and "integer" in _types(rules):
         return as_whole_number(value)
     inner = rules.get("schema")
@@ -355,11 +362,24 @@ def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[t
     return value
 
 
+_VALIDATORS: dict[str, Any] = {}
+
+
+def _cerberus(key: str) -> Any:
+    """The Cerberus validator of the entity kind under ``key``, built once per process
+    (and only when a document of that kind is invalid)."""
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        from linter.validation import EntityValidator
+
+        validator = _VALIDATORS[key] = EntityValidator(KINDS[key][1])
+    return validator
+
+
 class _Builder:
     def __init__(self) -> None:
         self.policy = m.Policy()
         self.problems: list[Problem] = []
-        self.validators = {kind: EntityValidator(schema) for kind, (_, schema, _) in KINDS.items()}
         self.field_names = {
             kind: {f.name for f in fields(cls)} - {"id", "name", "position", "positions"}
             for kind, cls in m.ENTITY_CLASSES.items()
@@ -415,21 +435,23 @@ class _Builder:
         entity_id = raw.get("id")
         ref = f"{kind}:{entity_id}" if isinstance(entity_id, str) else f"{kind}:?"
         data: dict[str, Any] = dict(raw)
-        validator = self.validators[key]
-        for path, error in validator.errors(raw):
-            rule, message = _describe(path, error, validator.schema)
-            field_name = str(path[0]) if path else ""
-            hides = field_name
-            if error.code == _UNKNOWN_FIELD and len(path) == 1:  # hides the field it was meant to be, if any
-                guess = difflib.get_close_matches(field_name, list(validator.schema), n=1)
-                hides = guess[0] if guess else ""
-            self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path), hides)
-            data.pop(field_name, None)
+        schema = KINDS[key][1]
+        if not fastpath.validator(key)(raw):  # only an invalid entity pays for Cerberus
+            validator = _cerberus(key)
+            for path, error in validator.errors(raw):
+                rule, message = _describe(path, error, schema)
+                field_name = str(path[0]) if path else ""
+                hides = field_name
+                if error.code == _UNKNOWN_FIELD and len(path) == 1:  # hides the field it was meant to be, if any
+                    guess = difflib.get_close_matches(field_name, list(schema), n=1)
+                    hides = guess[0] if guess else ""
+                self.problem(rule, _walk(raw, path, file), ref, field_name, message, _dotted(path), hides)
+                data.pop(field_name, None)
         if "id" not in data:
             return
         todo: list[tuple[tuple[Any, ...], str]] = []
         for name, value in data.items():
-            data[name] = _settle(value, validator.schema.get(name, {}), (name,), todo)
+            data[name] = _settle(value, schema.get(name, {}), (name,), todo)
         for path, text in todo:
             instruction = PLACEHOLDER.sub("", text, count=1).strip()
             message = f"'{_dotted(path)}' is still to be written" + (f": {instruction}" if instruction else "")
@@ -484,16 +506,20 @@ class _Builder:
             self.pending.append((entity, name, items, item_positions))
 
     def resolve(self) -> None:
+        entities = self.policy.entities
         for entity, name, ids, item_positions in self.pending:
             base = name.split(".")[-1]
-            targets = m.REFERENCES.get((entity.KIND if "." not in name else "service", base), ())
+            kinds_referred = m.REFERENCES.get((entity.KIND if "." not in name else "service", base), ())
+            targets = [entities[kind] for kind in kinds_referred]
             resolved: list[m.Entity] = []
             for entity_id, place in zip(ids, item_positions, strict=False):
-                found = next(
-                    (self.policy.entities[t][entity_id] for t in targets if entity_id in self.policy.entities[t]), None
-                )
+                found = None
+                for by_id in targets:
+                    found = by_id.get(entity_id)
+                    if found is not None:
+                        break
                 if found is None:
-                    kinds = " or ".join(t.replace("_", " ") for t in targets)
+                    kinds = " or ".join(kind.replace("_", " ") for kind in kinds_referred)
                     field_position = entity.at(name.split(".")[0])
                     self.problem(
                         DANGLING_RULE,
@@ -517,8 +543,10 @@ class _Builder:
 _SINGLE_REFERENCES = {("transfer", "exporter"), ("transfer", "importer")}
 
 
-def build(documents: list[Document]) -> tuple[m.Policy, list[Problem]]:
-    """Validate and build the policy; return it with the problems found."""
+def build(documents: Iterable[Document]) -> tuple[m.Policy, list[Problem]]:
+    """Validate and build the policy; return it with the problems found. The
+    policy keeps what it needs of each document, so that a document need not
+    outlive its turn (the engine reads them one at a time)."""
     builder = _Builder()
     for document in documents:
         builder.add_document(document)

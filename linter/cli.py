@@ -7,16 +7,16 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from linter import commands
-from linter.config import OutputSpec, parse_output, parse_severities
-from linter.files import silence_stdout
-from linter.findings import Severity
 from linter.output import FORMATS
 from linter.printable import printable
+from linter.severity import Severity
+
+if TYPE_CHECKING:
+    from linter.config import OutputSpec
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -29,6 +29,9 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
             return dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+# Each command imports linter.commands when it runs: --help needs none of it.
 
 
 def _split(values: tuple[str, ...] | list[str]) -> list[str]:
@@ -65,6 +68,8 @@ class _Main(click.Group):
             _stderr("policy-lint: interrupted")
             raise SystemExit(INTERRUPTED) from None
         except OSError as error:  # standard output or error closed or full
+            from linter.files import silence_stdout
+
             silence_stdout()
             _stderr(f"policy-lint: error: cannot write output: {error.strerror or error}")
             raise SystemExit(2) from None
@@ -99,6 +104,8 @@ class OutputType(click.ParamType):  # type: ignore[type-arg]
     name = "FORMAT[:FILE]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> OutputSpec:
+        from linter.config import OutputSpec, parse_output
+
         if isinstance(value, OutputSpec):
             return value
         try:
@@ -166,6 +173,8 @@ def _options(command_line: dict[str, Any]) -> dict[str, Any]:
         "signoff": command_line.get("signoff"),
         "outputs": list(command_line.get("outputs") or ()),
         "severity": command_line.get("severity") or {},
+        "cache_dir": command_line.get("cache_dir"),
+        "cache": False if command_line.get("no_cache") else None,
     }
 
 
@@ -175,6 +184,8 @@ class SeverityType(click.ParamType):  # type: ignore[type-arg]
     name = "RULE=SEVERITY"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dict[str, Severity]:
+        from linter.config import parse_severities
+
         if isinstance(value, dict):
             return value
         try:
@@ -206,6 +217,8 @@ _AS_OF = click.option(
 )
 
 
+_CACHE_DIR = click.option("--cache-dir", metavar="DIR", help="Keep parsed policy files here between runs (as check).")
+_NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 _SIGNOFF = click.option(
     "--signoff", metavar="FILE", help="Sign-off record (default: policy-signoff.yaml in the policy folder)."
 )
@@ -246,6 +259,11 @@ _POLICY_HELP = {
         "Write the --format given just before it to FILE.",
         "The file of the --format given just before it, as check would take it.",
     ),
+    "cache-dir": (
+        "Keep parsed policy files here between runs [default: .policy-lint-cache beside the config file].",
+        "The cache folder to show, as check would take it.",
+    ),
+    "no-cache": ("Neither read nor write the cache.", "Show the settings as check --no-cache would take them."),
 }
 
 
@@ -266,6 +284,8 @@ def _with_policy_options(function: Callable[..., None], *, for_config: bool) -> 
         click.option("--signoff", metavar="FILE", help=help_of["signoff"]),
         click.option("--format", "outputs", multiple=True, type=OutputType(), help=help_of["format"]),
         click.option("--output", "-o", "output", metavar="FILE", help=help_of["output"]),
+        click.option("--cache-dir", metavar="DIR", help=help_of["cache-dir"]),
+        click.option("--no-cache", is_flag=True, help=help_of["no-cache"]),
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
@@ -295,6 +315,8 @@ def check(as_of: dt.date | None, exit_zero: bool, output: str | None, **command_
       policy-lint check --format sarif:policy-lint.sarif --format text
       policy-lint check --format junit --output junit.xml --format github
     """
+    from linter import commands
+
     code = commands.check(_options(command_line), as_of=as_of or dt.date.today(), exit_zero=exit_zero, output=output)
     raise SystemExit(code)
 
@@ -314,6 +336,8 @@ def show_config(output: str | None, **command_line: Any) -> None:
       policy-lint config
       policy-lint config --severity RET004=warning --fail-on warning
     """
+    from linter import commands
+
     raise SystemExit(commands.show_config(_options(command_line), output))
 
 
@@ -327,11 +351,15 @@ def show_config(output: str | None, **command_line: Any) -> None:
 @click.option(
     "--prune", is_flag=True, help="Only remove the entries no finding matches any more (fixed since); add none."
 )
+@_CACHE_DIR
+@_NO_CACHE
 def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **command_line: Any) -> None:
     """Record today's findings in a baseline, so that `check --baseline FILE`
     reports only new ones (and the baseline's entries no longer found).
 
     With --prune, the existing baseline only loses its stale entries."""
+    from linter import commands
+
     raise SystemExit(
         commands.baseline(_options(command_line), as_of=as_of or dt.date.today(), output=output, prune=prune)
     )
@@ -341,6 +369,8 @@ def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **com
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(fmt: str) -> None:
     """List every rule: id, severity, area and title."""
+    from linter import commands
+
     raise SystemExit(commands.rules(fmt))
 
 
@@ -351,6 +381,8 @@ def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
     """List the legal facts the rules rest on: every row of checks/knowledge/*.yaml
     (or of the FILEs named, e.g. adequacy) with its dates, citations and how it
     was verified."""
+    from linter import commands
+
     raise SystemExit(commands.knowledge(files, fmt))
 
 
@@ -358,6 +390,8 @@ def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
 @click.argument("rule_id", metavar="RULE-ID")
 def explain(rule_id: str) -> None:
     """Explain a rule: what it checks, why, its citation, examples and the fix."""
+    from linter import commands
+
     raise SystemExit(commands.explain(rule_id))
 
 
@@ -379,6 +413,8 @@ def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
       policy-lint trace published-notice.txt
       policy-lint trace notice.html policy/ --format json
     """
+    from linter import commands
+
     raise SystemExit(commands.trace(notice, _options(command_line), fmt))
 
 
@@ -413,6 +449,8 @@ _IGNORE = click.option(
     "(default: the revision of the last sign-off, if the sign-off record names one).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 once the report is written, even with --fail-on.")
+@_CACHE_DIR
+@_NO_CACHE
 def report(output: str, as_of: dt.date | None, exit_zero: bool, since: str | None, **command_line: Any) -> None:
     """Write the self-contained HTML compliance report a DPO reviews and signs off.
 
@@ -438,6 +476,8 @@ def report(output: str, as_of: dt.date | None, exit_zero: bool, since: str | Non
 @_AS_OF
 @click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
 @_SIGNOFF
+@_CACHE_DIR
+@_NO_CACHE
 def ropa(fmt: str, output: str | None, as_of: dt.date | None, **command_line: Any) -> None:
     """Export the Article 30 record of processing activities, one row per service."""
     from reports import commands as report_commands
@@ -502,6 +542,8 @@ def json_schema(output: str | None) -> None:
       then start each policy file with
       # yaml-language-server: $schema=policy.schema.json
     """
+    from linter import commands
+
     raise SystemExit(commands.json_schema(output))
 
 
@@ -521,6 +563,8 @@ def field_values(field: str | None, fmt: str) -> None:
       policy-lint values mechanism
       policy-lint values controller.kind
     """
+    from linter import commands
+
     raise SystemExit(commands.values(field, fmt))
 
 
@@ -551,6 +595,8 @@ def init_policy(
       policy-lint init privacy --kind council --name "Example Borough Council"
       policy-lint check policy/      # lists each TODO left to write
     """
+    from linter import commands
+
     raise SystemExit(commands.init(folder, kind, name, school_type, as_of or dt.date.today()))
 
 

@@ -1,14 +1,14 @@
 """What each CLI command does, as plain functions returning an exit code.
 
 The engine (loader, schema, model) is imported by the commands that lint, not
-when this module is imported: ``knowledge``, ``rules`` and ``--help`` start
-without it.
+when this module is imported: ``knowledge``, ``rules``, ``explain`` and
+``--help`` start without it (``rules`` and ``explain`` read the rules'
+metadata from :mod:`checks.catalogue`, not from the rule modules).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import json
 import os
@@ -28,6 +28,7 @@ from linter.printable import display_name, printable
 if TYPE_CHECKING:
     from checks import facts
     from linter import engine
+    from linter.cache import Cache
     from linter.loader import LoadError
 
 USAGE_ERROR = 2
@@ -93,39 +94,60 @@ def settings_for(options: Options, output: str | None = None, start: Path | None
         settings = _settings(options, output, start)
     except ConfigError as error:
         raise usage(str(error)) from None
-    from linter import engine
+    from checks import catalogue  # the rule ids, without importing the rules
+    from linter.config import unknown_patterns
 
-    unknown = engine.unknown_patterns([*settings.select, *settings.ignore, *settings.severity])
+    unknown = unknown_patterns([*settings.select, *settings.ignore, *settings.severity], catalogue.rules())
     if unknown:
         raise usage(f"no rule matches {', '.join(repr(u) for u in unknown)} (see 'policy-lint rules')")
     return settings
 
 
-def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True) -> engine.Result:
+def lint(settings: Settings, as_of: dt.date, *, with_baseline: bool = True, reuse: bool = False) -> engine.Result:
     """Run the catalogue as the settings say; unusable files stop the command.
 
     A policy file named alone is checked with the policy folder it belongs to,
-    and only its findings are reported (see :mod:`linter.scope`)."""
-    from linter import engine
+    and only its findings are reported (see :mod:`linter.scope`). With
+    ``reuse`` (``check``, which reads only the findings), a run whose every
+    input is as it was when the cache kept its result gives that result again,
+    without loading the policy or running a rule (see :mod:`linter.rerun`)."""
+    from linter import rerun
     from linter.scope import scope
 
     where = scope(settings.paths, settings.folders)
-    result = engine.run(
-        where.load,
-        as_of,
-        settings.select,
-        settings.ignore,
-        waivers=settings.waivers,
-        baseline=settings.baseline if with_baseline else None,
-        severity=settings.severity,
-        report=where.report,
-        signoff=settings.signoff,
-        signoff_months=settings.signoff_period_months,
-    )
+    cache = policy_cache(settings, where.load)
+    key = rerun.key(settings, where, as_of, with_baseline) if reuse and cache.enabled else None
+    result = rerun.kept(cache, key, settings) if key is not None else None
+    if result is None:
+        from linter import engine
+
+        result = engine.run(
+            where.load,
+            as_of,
+            settings.select,
+            settings.ignore,
+            waivers=settings.waivers,
+            baseline=settings.baseline if with_baseline else None,
+            severity=settings.severity,
+            report=where.report,
+            signoff=settings.signoff,
+            signoff_months=settings.signoff_period_months,
+            cache=cache,
+        )
+        if key is not None and not result.load_errors:
+            rerun.keep(cache, key, result)
     _checked_alone(where.alone, result, settings.folders)
     if result.load_errors:
         raise unusable_files(result.load_errors)
     return result
+
+
+def policy_cache(settings: Settings, paths: Sequence[str]) -> Cache:
+    """The cache of the policy files under ``paths``, as the settings place it (or none)."""
+    from linter.cache import open_cache
+    from linter.config import cache_folder
+
+    return open_cache(cache_folder(settings), paths)
 
 
 def _checked_alone(alone: Sequence[str], result: engine.Result, folders: Sequence[str]) -> None:
@@ -133,6 +155,8 @@ def _checked_alone(alone: Sequence[str], result: engine.Result, folders: Sequenc
     checked alone cannot resolve: when a file in no policy folder refers to ids
     it does not define and other policy files sit around it. (With none around
     it, it is a policy of its own and its undefined ids are real findings.)"""
+    if not alone:
+        return
     from linter.build import DANGLING_RULE
     from linter.scope import surrounding_folder
 
@@ -207,7 +231,7 @@ def check(options: Options, *, as_of: dt.date, exit_zero: bool = False, output: 
     problem = _check_outputs(settings.outputs)
     if problem:
         raise usage(problem)
-    result = lint(settings, as_of)
+    result = lint(settings, as_of, reuse=True)
     summary = Summary.of(result, settings.fail_on, exit_zero)
     for spec in settings.outputs:
         if spec.file is not None:
@@ -269,9 +293,9 @@ def show_config(options: Options, output: str | None = None) -> int:
 
 def rules(fmt: str = "text") -> int:
     """List the catalogue: id, severity, area, title."""
-    from linter import engine
+    from checks import catalogue as index
 
-    catalogue = list(engine.all_rules().values())
+    catalogue = list(index.rules().values())
     if fmt == "json":
         rows = [
             {
@@ -358,15 +382,17 @@ def format_family(prefix: str, family: Sequence[Rule]) -> str:
 def explain(rule_id: str) -> int:
     """Print a rule's page, or the list of a family's rules for a prefix ('TRF');
     an unknown id is a usage error with a suggestion."""
-    from linter import engine
+    from checks import catalogue as index
 
-    catalogue = engine.all_rules()
+    catalogue = index.rules()
     rule = catalogue.get(rule_id.strip().upper())
     family = [rule for rule in catalogue.values() if rule.id.startswith(rule_id.strip().upper())]
     if rule is None and family and rule_id.strip():
         click.echo(format_family(rule_id.strip().upper(), family), nl=False)
         return 0
     if rule is None:
+        import difflib  # only for a rule id that is not known
+
         guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
         raise usage(f"no rule {rule_id!r}{hint}")
@@ -385,7 +411,8 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
         published = noticetext.read(notice)
     except noticetext.NoticeError as error:
         raise usage(str(error)) from None
-    policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff)
+    cache = policy_cache(settings, settings.paths)
+    policy, _, errors = engine.load(settings.paths, settings.waivers, settings.signoff, cache)
     if errors:
         raise unusable_files(errors)
     result = tracing.trace(published, tracing.policy_quotes(policy))
@@ -437,6 +464,8 @@ def knowledge(files: Sequence[str] = (), fmt: str = "text") -> int:
     for given in files:
         name = Path(given).name.removesuffix(".yaml")
         if name not in known:
+            import difflib
+
             guesses = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {guesses[0]}?" if guesses else f"; known files: {', '.join(known)}"
             raise usage(f"no knowledge file {given!r}{hint}")
@@ -501,6 +530,8 @@ def values(field: str | None = None, fmt: str = "text") -> int:
         if not found:
             names = sorted({name for vocabulary in reference.vocabularies() for name in vocabulary.fields})
             ends = sorted({name.rsplit(".", 1)[-1] for name in names})
+            import difflib
+
             guesses = difflib.get_close_matches(field.strip().lower(), [*names, *ends], n=3)
             hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (policy-lint values lists them all)"
             raise usage(f"no field {field!r} with a fixed set of values or a format{hint}")

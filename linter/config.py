@@ -14,6 +14,7 @@ wins over it::
     format = ["text", "sarif:policy-lint.sarif"]   # FORMAT or FORMAT:FILE
     signoff = "policy/policy-signoff.yaml"
     signoff-period-months = 12         # a sign-off older than this is out of date (SGN001)
+    cache-dir = ".policy-lint-cache"   # parsed policy files kept between runs (the default)
 
     [tool.policy-lint.severity]        # a rule's severity, by id or prefix
     RET004 = "warning"                 # the most specific entry wins
@@ -24,17 +25,17 @@ Paths in the file are relative to the folder that holds it.
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import json
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from linter import inputs
-from linter.findings import Severity
+from linter.findings import Rule, Severity
 from linter.inputs import LoadError
 from linter.output import FORMATS
 
@@ -87,6 +88,11 @@ class Settings:
     folders: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
     #: rule id or prefix -> the severity its findings get instead of the rule's own
     severity: dict[str, Severity] = field(default_factory=dict)
+    #: the cache folder (None: .policy-lint-cache beside the config file, or in
+    #: the working directory when there is none); see linter/cache.py
+    cache_dir: str | None = None
+    #: False with --no-cache: no cache is read or written
+    cache: bool = True
     #: the pyproject.toml the settings were read from, if any
     file: Path | None = None
     #: setting name -> "default", "command line" or "<file> [tool.policy-lint]"
@@ -111,7 +117,10 @@ _KEYS = {
     "signoff": "signoff",
     "signoff-period-months": "signoff_period_months",
     "severity": "severity",
+    "cache-dir": "cache_dir",
 }
+#: settings only the command line gives (``--no-cache``)
+_COMMAND_LINE_ONLY = {"cache"}
 
 
 def find(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
@@ -252,6 +261,24 @@ def severity_for(rule_id: str, overrides: Mapping[str, Severity]) -> Severity | 
     return overrides[max(matching, key=len)] if matching else None
 
 
+def matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """True when a rule id equals or starts with any of the given ids/prefixes."""
+    return any(rule_id.upper().startswith(pattern.upper()) for pattern in patterns)
+
+
+def unknown_patterns(patterns: Iterable[str], rule_ids: Iterable[str]) -> list[str]:
+    """The ids or prefixes that name none of ``rule_ids``."""
+    ids = list(rule_ids)
+    return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
+
+
+def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
+    """The rules with the severity ``overrides`` give them (the most specific id or prefix wins)."""
+    if not overrides:
+        return rules
+    return [dataclasses.replace(rule, severity=severity_for(rule.id, overrides) or rule.severity) for rule in rules]
+
+
 def _path(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a path (text)")
@@ -269,6 +296,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "signoff": _path,
     "signoff-period-months": _months,
     "severity": parse_severities,
+    "cache-dir": _path,
 }
 
 
@@ -287,6 +315,8 @@ def _from_file(path: Path, table: Mapping[str, Any], text: str) -> dict[str, Any
     values: dict[str, Any] = {}
     for key, raw in table.items():
         if key not in _CONVERT:
+            import difflib  # only for a key that is not known
+
             guess = difflib.get_close_matches(key.replace("_", "-"), list(_CONVERT), n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(_CONVERT)}"
             raise ConfigError(f"{_shown(path)}{_line_of(text, key)}: [tool.{TABLE}] unknown key '{key}'{hint}")
@@ -297,7 +327,7 @@ def _from_file(path: Path, table: Mapping[str, Any], text: str) -> dict[str, Any
         base = path.parent
         if key == "paths":
             value = [_relative(base, item) for item in value]
-        elif key in ("waivers", "baseline", "signoff"):
+        elif key in ("waivers", "baseline", "signoff", "cache-dir"):
             value = _relative(base, value)
         elif key == "format":
             value = [OutputSpec(o.format, _relative(base, o.file) if o.file else None) for o in value]
@@ -318,7 +348,7 @@ def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Setti
     layers.append(("command line", {k: v for k, v in command_line.items() if v not in (None, (), [], {})}))
     for source, values in layers:
         for attribute, value in values.items():
-            if attribute not in _KEYS.values():
+            if attribute not in _KEYS.values() and attribute not in _COMMAND_LINE_ONLY:
                 raise KeyError(attribute)  # pragma: no cover - a programming error
             if attribute == "severity":  # per rule: the command line adds to the file's table
                 value = {**settings.severity, **value}
@@ -331,12 +361,25 @@ def resolve(command_line: Mapping[str, Any], start: Path | None = None) -> Setti
     return settings
 
 
+def cache_folder(settings: Settings) -> Path | None:
+    """The cache folder of a run, or None with ``--no-cache``."""
+    if not settings.cache:
+        return None
+    if settings.cache_dir is not None:
+        return Path(settings.cache_dir)
+    from linter.cache import DEFAULT_FOLDER
+
+    return (settings.file.parent if settings.file is not None else Path.cwd()) / DEFAULT_FOLDER
+
+
 def describe(settings: Settings) -> str:
     """What ``policy-lint config`` prints: each key, its value and its source."""
     lines = [f"config file: {_shown(settings.file) if settings.file else '(none found)'}"]
     width = max(len(key) for key in _KEYS)
     for key, value, source in settings.items():
         shown = _unset(key) if value is None or value == {} else _toml(value)
+        if key == "cache-dir" and not settings.cache:
+            shown, source = "(none: --no-cache)", "command line"
         lines.append(f"{key:<{width}} = {shown:<40} # {source}")
     return "\n".join(lines) + "\n"
 
@@ -355,6 +398,8 @@ def _unset(key: str) -> str:
         return f"(unset: {SIGNOFF_FILE} in each policy folder, if any)"
     if key == "signoff-period-months":
         return "(unset: the notice's review_cycle_months, else 12)"
+    if key == "cache-dir":
+        return "(unset: .policy-lint-cache beside the config file, else in the working directory)"
     return "(unset: no baseline)" if key == "baseline" else ""
 
 

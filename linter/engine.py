@@ -2,57 +2,40 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from linter import baseline as baseline_files
 from linter import signoff as signoff_files
 from linter import waivers as waiver_files
 from linter.build import BUILD_RULES, Problem, build
-from linter.config import severity_for
+from linter.config import matches, severity_for, with_severity
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.loader import Document, InputFile, LoadError, discover, load_files
+from linter.loader import Document, InputFile, LoadError, discover, load_file
 from linter.model import Policy
+from linter.result import Result, WaivedFinding
 
+if TYPE_CHECKING:
+    from linter.cache import Cache
 
-@dataclass(slots=True)
-class Result:
-    """The outcome of one run over a policy."""
-
-    findings: list[Finding]
-    policy: Policy
-    rules: list[Rule]
-    as_of: dt.date
-    load_errors: list[LoadError] = field(default_factory=list)
-    #: findings accepted by a waiver: shown as waived, never counted by the gate
-    waived: list[WaivedFinding] = field(default_factory=list)
-    #: findings accepted by the baseline (not shown, not counted); None: no baseline
-    baselined: list[Finding] | None = None
-    #: every file the run read (policy, waivers, sign-off, baseline): no output may replace one
-    read_files: list[str] = field(default_factory=list)
-    #: the baseline file and its entries that no finding matches any more (fixed since)
-    baseline_file: str | None = None
-    stale_baseline: list[baseline_files.Entry] = field(default_factory=list)
-    #: the files whose findings are reported, when fewer than all read (a file named
-    #: alone is checked with its folder); None: every file read
-    reported_files: list[str] | None = None
-    #: the sign-off record, when the policy has one
-    signoff: signoff_files.SignOffRecord | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class WaivedFinding:
-    """A finding that a current waiver accepts, with who accepted it and why."""
-
-    finding: Finding
-    reason: str
-    owner: str
-    expires: dt.date
+__all__ = [
+    "Result",
+    "WaivedFinding",
+    "all_rules",
+    "evaluate",
+    "load",
+    "matches",
+    "run",
+    "select_rules",
+    "with_severity",
+]
 
 
 def all_rules() -> dict[str, Rule]:
@@ -62,23 +45,12 @@ def all_rules() -> dict[str, Rule]:
     return RULES
 
 
-def matches(rule_id: str, patterns: Iterable[str]) -> bool:
-    """True when a rule id equals or starts with any of the given ids/prefixes."""
-    return any(rule_id.upper().startswith(pattern.upper()) for pattern in patterns)
-
-
 def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
     return [
         rule
         for rule in all_rules().values()
         if (not select or matches(rule.id, select)) and not matches(rule.id, ignore)
     ]
-
-
-def unknown_patterns(patterns: Iterable[str]) -> list[str]:
-    """The ids or prefixes that name no rule of the catalogue."""
-    ids = list(all_rules())
-    return [pattern for pattern in patterns if not any(matches(rule_id, [pattern]) for rule_id in ids)]
 
 
 def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[Finding]:
@@ -103,31 +75,69 @@ def readable(findings: Iterable[Finding], problems: Iterable[Problem]) -> list[F
 
 
 def _documents(
-    paths: Sequence[str], waivers: str | None, signoff: str | None = None
-) -> tuple[list[Document], list[InputFile], list[InputFile], list[LoadError]]:
+    paths: Sequence[str], waivers: str | None, signoff: str | None = None, cache: Cache | None = None
+) -> tuple[Iterator[Document], list[InputFile], list[InputFile], list[LoadError], list[str]]:
     """The policy documents under ``paths``, and the waiver and sign-off files
-    beside them (never read as policy)."""
+    beside them (never read as policy). The documents are read one at a time
+    as they are iterated, so that building the policy from them never holds
+    every parsed file at once; a file that cannot be used is added to the
+    errors returned when it is reached. Files ``cache`` knows are not parsed
+    again, and the cache keeps what this run parsed (saved once it is built)."""
     try:
         waiver_paths = waiver_files.locate(paths, waivers)
         signoff_paths = signoff_files.locate(paths, signoff)
         files = discover(paths)
     except LoadError as error:
-        return [], [], [], [error]
+        return iter(()), [], [], [error], []
     skipped = {os.path.realpath(record.path) for record in (*waiver_paths, *signoff_paths)}
-    documents, errors = load_files(file for file in files if os.path.realpath(file.path) not in skipped)
-    return documents, waiver_paths, signoff_paths, errors
+    errors: list[LoadError] = []
+    read: list[str] = []  # where each policy file read is (a name shown escaped is no path)
+
+    def documents() -> Iterator[Document]:
+        for file in files:
+            if os.path.realpath(file.path) in skipped:
+                continue
+            try:
+                document = load_file(file, cache=cache)
+            except LoadError as error:
+                errors.append(error)
+                continue
+            read.append(document.path or document.file)
+            yield document
+
+    return documents(), waiver_paths, signoff_paths, errors, read
 
 
 def load(
-    paths: Sequence[str], waivers: str | None = None, signoff: str | None = None
+    paths: Sequence[str], waivers: str | None = None, signoff: str | None = None, cache: Cache | None = None
 ) -> tuple[Policy, list[str], list[LoadError]]:
     """The built policy, every file read or set aside (waivers, sign-off), and
     unusable files; no rule runs (for exports such as ``ropa``)."""
-    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
+    documents, waiver_paths, signoff_paths, errors, read = _documents(paths, waivers, signoff, cache)
+    policy = build(documents)[0]
+    if cache is not None:
+        cache.save()
     if errors:
         return Policy(), [], errors
-    policy = build(documents)[0]
-    return policy, _read(documents, (*waiver_paths, *signoff_paths)), []
+    return policy, _read(read, (*waiver_paths, *signoff_paths)), []
+
+
+#: garbage-collection thresholds while a policy is loaded and checked (see few_collections)
+GC_THRESHOLDS = (50_000, 50, 1_000)
+
+
+@contextlib.contextmanager
+def few_collections() -> Iterator[None]:
+    """Collect garbage less often while a run builds its many small, long-lived
+    objects: with the default thresholds the collector walks the whole growing
+    heap again and again (a tenth of a large run). Reference counting frees
+    what the run drops; the thresholds are restored afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(*(max(ours, theirs) for ours, theirs in zip(GC_THRESHOLDS, before, strict=False)))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def run(
@@ -141,6 +151,7 @@ def run(
     report: Sequence[str] | None = None,
     signoff: str | None = None,
     signoff_months: int | None = None,
+    cache: Cache | None = None,
 ) -> Result:
     """Load, build and check a policy. Unusable files end up in ``load_errors``.
 
@@ -160,10 +171,31 @@ def run(
     affects an entity defined in one of them. ``signoff`` names the sign-off
     file (default: ``policy-signoff.yaml`` in each policy folder) and
     ``signoff_months`` the period after which a sign-off is out of date.
+    ``cache`` keeps parsed policy files between runs (:mod:`linter.cache`).
     """
+    with few_collections():
+        return _run(paths, as_of, select, ignore, waivers, baseline, severity, report, signoff, signoff_months, cache)
+
+
+def _run(
+    paths: Sequence[str],
+    as_of: dt.date,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    waivers: str | None,
+    baseline: str | None,
+    severity: Mapping[str, Severity] | None,
+    report: Sequence[str] | None,
+    signoff: str | None,
+    signoff_months: int | None,
+    cache: Cache | None,
+) -> Result:
     rules = with_severity(select_rules(select, ignore), severity or {})
-    documents, waiver_paths, signoff_paths, errors = _documents(paths, waivers, signoff)
-    if not documents and errors:
+    documents, waiver_paths, signoff_paths, errors, read = _documents(paths, waivers, signoff, cache)
+    policy, problems = build(documents)
+    if cache is not None:
+        cache.save()  # before the rules run: what it holds is not needed any more
+    if not policy.files and errors:
         return Result([], Policy(), rules, as_of, errors)
     try:
         waiver_set = waiver_files.load(waiver_paths, all_rules())
@@ -173,7 +205,7 @@ def run(
         errors.append(error)
     if errors:
         return Result([], Policy(), rules, as_of, errors)
-    result = evaluate(documents, as_of, select, ignore, waiver_set, record, signoff_months, severity)
+    result = _evaluate(policy, problems, as_of, select, ignore, waiver_set, record, signoff_months, severity)
     findings, waived = result.findings, result.waived
     selected = {rule.id for rule in result.rules}
     stale: list[baseline_files.Entry] = []
@@ -186,21 +218,16 @@ def run(
     if accepted is not None:
         findings, result.baselined = baseline_files.split(findings, accepted)
     result.findings, result.waived = findings, waived
-    result.read_files = _read(documents, (*waiver_paths, *signoff_paths), baseline)
+    result.read_files = _read(read, (*waiver_paths, *signoff_paths), baseline)
     result.baseline_file = baseline
     result.stale_baseline = stale
     result.reported_files = list(report) if report is not None else None
     return result
 
 
-def _read(documents: Sequence[Document], records: Sequence[InputFile], baseline: str | None = None) -> list[str]:
-    """Every file a run reads, where it is (a name shown escaped is no path):
-    no output may replace one."""
-    return [
-        *(document.path or document.file for document in documents),
-        *(str(record.path) for record in records),
-        *([baseline] if baseline else []),
-    ]
+def _read(policy_files: Sequence[str], records: Sequence[InputFile], baseline: str | None = None) -> list[str]:
+    """Every file a run reads, where it is: no output may replace one."""
+    return [*policy_files, *(str(record.path) for record in records), *([baseline] if baseline else [])]
 
 
 #: rules whose findings are about the run's record files, not about the policy
@@ -208,7 +235,7 @@ RECORD_RULES = waiver_files.RULE_IDS | signoff_files.RULE_IDS
 
 
 def evaluate(
-    documents: list[Document],
+    documents: Iterable[Document],
     as_of: dt.date,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -219,9 +246,24 @@ def evaluate(
 ) -> Result:
     """Build and check policy documents already loaded (from a folder, or from
     a git revision), with the waivers, actions and sign-off record given."""
+    policy, problems = build(documents)
+    return _evaluate(policy, problems, as_of, select, ignore, waiver_set, signoff, signoff_months, severity)
+
+
+def _evaluate(
+    policy: Policy,
+    problems: list[Problem],
+    as_of: dt.date,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    waiver_set: waiver_files.WaiverSet | None,
+    signoff: signoff_files.SignOffRecord | None,
+    signoff_months: int | None,
+    severity: Mapping[str, Severity] | None,
+) -> Result:
+    """Check a built policy (see :func:`evaluate`)."""
     rules = with_severity(select_rules(select, ignore), severity or {})
     waiver_set = waiver_set or waiver_files.WaiverSet()
-    policy, problems = build(documents)
     if signoff is not None:
         problems.extend(signoff.problems)
     context = Context(policy, as_of, problems, signoff, signoff_months)
@@ -243,7 +285,16 @@ def evaluate(
     if severity:
         findings = [_severe(finding, severity) for finding in findings]
         waived = [dataclasses.replace(item, finding=_severe(item.finding, severity)) for item in waived]
-    return Result(findings, policy, rules, as_of, waived=waived, signoff=signoff, read_files=list(policy.files))
+    return Result(
+        findings,
+        policy,
+        rules,
+        as_of,
+        waived=waived,
+        signoff=signoff,
+        read_files=list(policy.files),
+        policy_files=list(policy.files),
+    )
 
 
 def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:
@@ -257,13 +308,6 @@ def _reported(files: Sequence[str]) -> Callable[[Finding], bool]:
         return known[file]
 
     return lambda finding: named(finding.file) or any(named(related.file) for related in finding.related)
-
-
-def with_severity(rules: list[Rule], overrides: Mapping[str, Severity]) -> list[Rule]:
-    """The rules with the severity ``overrides`` give them (the most specific id or prefix wins)."""
-    if not overrides:
-        return rules
-    return [dataclasses.replace(rule, severity=severity_for(rule.id, overrides) or rule.severity) for rule in rules]
 
 
 def _severe(finding: Finding, overrides: Mapping[str, Severity]) -> Finding:

@@ -72,10 +72,14 @@ def _replaceable(target: Path) -> int | None:
     return found.st_mode & 0o777
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str], durable: bool = True) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over
-    ``path``. Raises :class:`OutputError` if ``path`` is not a regular file and
-    :class:`OSError` if the folder is unwritable or full."""
+    ``path``: readers (CI uploaders, editors) see the old file or the new one,
+    never a partial one (``text`` may come in pieces). Raises
+    :class:`OutputError` if ``path`` is not a regular file and :class:`OSError`
+    if the folder is unwritable or full. ``durable=False`` skips forcing the
+    data to disk before the rename (for a cache, which a crash may lose but
+    never corrupt: a torn file is a miss)."""
     import tempfile  # only when writing a file: it costs start-up time
 
     target = Path(path)
@@ -89,9 +93,13 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         temporaries.append(temporary)
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+                if isinstance(text, str):
+                    stream.write(text)
+                else:
+                    stream.writelines(text)
                 stream.flush()
-                os.fsync(stream.fileno())
+                if durable:
+                    os.fsync(stream.fileno())
             mode = _replaceable(target)  # again: it may have changed while we wrote
             os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
             os.replace(temporary, target)

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+
+from linter.severity import Severity
 
 if TYPE_CHECKING:
     from linter.context import Context
 
-
-class Severity(StrEnum):
-    """How much a finding matters; ordered info < warning < error."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+__all__ = ["Assignment", "CheckFunction", "DatedCitation", "Finding", "Related", "Rule", "Severity", "citation_on"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +92,8 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
+        import hashlib  # not on the path of --help, rules and explain
+
         key = "\x1f".join((self.rule, self.entity, self.field, self.detail))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -128,6 +117,26 @@ class Finding:
             "action": self.action.to_dict() if self.action else None,
             "fingerprint": self.fingerprint,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """The finding :meth:`to_dict` gave (its fingerprint is computed again)."""
+        action = data.get("action")
+        return cls(
+            rule=data["rule"],
+            severity=Severity(data["severity"]),
+            message=data["message"],
+            file=data["file"],
+            line=data["line"],
+            column=data["column"],
+            entity=data["entity"],
+            field=data["field"],
+            citation=data["citation"],
+            remediation=data["remediation"],
+            detail=data["detail"],
+            related=tuple(Related(**related) for related in data["related"]),
+            action=None if action is None else Assignment(**{**action, "due": dt.date.fromisoformat(action["due"])}),
+        )
 
 
 CheckFunction = Callable[["Context"], Iterable[Finding]]

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from linter.engine import Result
 from linter.findings import Severity
+from linter.result import Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class Summary:
             errors=counts[Severity.ERROR],
             warnings=counts[Severity.WARNING],
             info=counts[Severity.INFO],
-            files=len(result.policy.files if result.reported_files is None else result.reported_files),
+            files=len(result.policy_files if result.reported_files is None else result.reported_files),
             rules=len(result.rules),
             as_of=result.as_of.isoformat(),
             fail_on=fail_on,

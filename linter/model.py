@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from linter.loader import Position
+
+#: field name -> (line, column) where it stands (the loader's :class:`~linter.loader.Positions`)
+KeyPositions = Mapping[str, tuple[int, int]]
 
 
 @dataclass(slots=True, eq=False)
@@ -18,7 +22,7 @@ class Trace:
     added: str = ""
     note: str = ""
     #: key -> (line, column) in the file of the entity it belongs to (empty when built in code)
-    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    key_positions: KeyPositions = field(default_factory=dict, repr=False)
     #: further places in the notice that state the same fact
     also: list[Trace] = field(default_factory=list)
 
@@ -52,7 +56,7 @@ class Entity:
     name: str
     position: Position
     #: field name -> (line, column) in ``position.file``, shared with the loader
-    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    key_positions: KeyPositions = field(default_factory=dict, repr=False)
     description: str = ""
     trace: Trace | None = None
 
@@ -331,7 +335,7 @@ class IgnoredText:
     quote: str
     reason: str
     #: key -> (line, column) in the notice's file (empty when built in code)
-    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    key_positions: KeyPositions = field(default_factory=dict, repr=False)
 
 
 @dataclass(slots=True, eq=False)

@@ -57,9 +57,10 @@ from linter.findings import Assignment, Finding
 from linter.inputs import InputFile
 from linter.loader import LoadError, Mapping, Position, load_file
 from linter.loader import Sequence as YamlSequence
+from linter.scope import WAIVER_FILE
 
 #: the waiver file looked for in each policy folder when none is configured
-DEFAULT_FILE = "policy-waivers.yaml"
+DEFAULT_FILE = WAIVER_FILE
 
 EXPIRED_RULE = "WVR001"
 STALE_RULE = "WVR002"

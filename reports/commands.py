@@ -19,6 +19,7 @@ from linter.commands import (
     ensure_writable,
     exits_two_when_unusable,
     lint,
+    policy_cache,
     settings_for,
     unusable_files,
     usage,
@@ -103,7 +104,9 @@ def ropa(options: Options, fmt: str, output: str | None, *, as_of: dt.date) -> i
         settings = resolve(options)
     except ConfigError as error:
         raise usage(str(error)) from None
-    policy, read, errors = engine.load(settings.paths, settings.waivers, settings.signoff)
+    policy, read, errors = engine.load(
+        settings.paths, settings.waivers, settings.signoff, policy_cache(settings, settings.paths)
+    )
     if errors:
         raise unusable_files(errors)
     _check_target(output, read, settings)

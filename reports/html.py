@@ -350,7 +350,9 @@ class _Builder:
         self.summary = summary
         self.revision = revision
         self.review = review
-        self.policy = result.policy
+        if result.policy is None:  # a check's kept result (linter/rerun.py): never given to the report
+            raise ValueError("the report needs the policy itself, not a result kept by the cache")
+        self.policy: Policy = result.policy
         self.entities: dict[str, Entity] = {entity.ref: entity for entity in self.policy.all()}
         self.by_entity: dict[str, list[FindingView]] = {}
         self.waived_by_entity: dict[str, list[WaivedView]] = {}

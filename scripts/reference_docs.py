@@ -10,6 +10,8 @@ formats of the fields (linter/schema.py), the vocabularies of the knowledge
 files with their dates and verification (checks/reference.py), and every
 knowledge row with its citations (checks/facts.py). New rows appear by
 themselves; tests/scripts/test_reference_docs.py keeps the pages current.
+It also rewrites checks/catalogue.json, the rules' metadata that ``rules`` and
+``explain`` read (see checks/catalogue.py), which changes with the knowledge.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks import facts, reference  # noqa: E402
+from checks import catalogue, facts, reference  # noqa: E402
 
 FOLDER = ROOT / "docs" / "reference"
 GENERATED = (
@@ -194,10 +196,18 @@ def main() -> int:
         if not (FOLDER / name).is_file() or (FOLDER / name).read_text(encoding="utf-8") != text
     ]
     extra = [path.name for path in FOLDER.glob("*.md") if path.name not in rendered] if FOLDER.is_dir() else []
+    index_current = (
+        catalogue.INDEX.is_file() and catalogue.INDEX.read_text(encoding="utf-8") == catalogue.generate() + "\n"
+    )
     if check:
         for name in [*stale, *extra]:
             print(f"docs/reference/{name} is out of date: run python scripts/reference_docs.py")
-        return 1 if stale or extra else 0
+        if not index_current:
+            print("checks/catalogue.json is out of date: run python scripts/reference_docs.py")
+        return 1 if stale or extra or not index_current else 0
+    if not index_current:
+        catalogue.write()
+        print("checks/catalogue.json (the rules' metadata for 'rules' and 'explain'): rewritten")
     FOLDER.mkdir(parents=True, exist_ok=True)
     for name in stale:
         (FOLDER / name).write_text(rendered[name], encoding="utf-8")

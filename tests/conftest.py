@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -39,3 +39,17 @@ def assert_findings(lint: LintFn) -> Callable[..., None]:
         assert sorted(found) == sorted(expected), found
 
     return check
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The cache (linter/cache.py) and its MAC key go to temporary folders, not
+    into the checkout (where commands run by tests would put them) or the
+    user's cache folder. tests/linter/test_cache.py checks the default place."""
+    from linter import cache
+
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    patch.setattr(cache, "DEFAULT_FOLDER", str(tmp_path_factory.mktemp("policy-lint-cache")))
+    yield
+    patch.undo()

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linter.engine import Result
     from linter.gate import Summary
+    from linter.result import Result
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 

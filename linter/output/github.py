@@ -11,10 +11,10 @@ escape, as in the text format.
 
 from __future__ import annotations
 
-from linter.engine import Result
 from linter.findings import Finding, Severity
 from linter.gate import Summary
 from linter.printable import printable
+from linter.result import Result
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -10,9 +10,9 @@ findings of the WVR rules, so they are in ``findings``."""
 
 from __future__ import annotations
 
-from linter.engine import Result
 from linter.gate import Summary
 from linter.output import to_json
+from linter.result import Result
 
 
 def render(result: Result, summary: Summary) -> str:

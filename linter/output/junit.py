@@ -13,9 +13,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from linter.engine import Result, WaivedFinding
 from linter.findings import Finding
 from linter.gate import Summary
+from linter.result import Result, WaivedFinding
 
 SUITE = "policy-lint"
 #: characters XML 1.0 cannot carry at all, even escaped

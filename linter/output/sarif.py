@@ -15,10 +15,10 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from linter.engine import Result
 from linter.findings import Finding, Rule, Severity
 from linter.gate import Summary
 from linter.output import to_json
+from linter.result import Result
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

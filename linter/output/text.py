@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import click
 
-from linter.engine import Result, WaivedFinding
 from linter.findings import Finding, Severity
 from linter.gate import Summary
 from linter.printable import printable
+from linter.result import Result, WaivedFinding
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

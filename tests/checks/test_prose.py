@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
 
-from checks.prose import Wording, anchor, by_cause, cause_finding, find, passages, places
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import ROOT, example_files
+
+from checks import currency, legislation, prose, regime, transfers
+from checks.prose import Hit, Passage, Wording, anchor, by_cause, cause_finding, find, passages, places
 from checks.regime import EU_REGIME as REGIME_RULE
+from checks.registry import RULES
 from linter.build import build
 from linter.context import Context
-from linter.loader import Document, parse
+from linter.loader import Document, load_file, parse
+from linter.model import Policy
 
 POLICY = """\
 notice:
@@ -107,3 +119,120 @@ def test_a_cause_stands_at_its_first_entity_most_structured_place() -> None:
     finding = cause_finding(ctx, REGIME_RULE, cause, "message")
     assert (finding.entity, finding.field, finding.line) == ("statement:a", "text", 5)
     assert [related.entity for related in finding.related] == ["statement:b"]
+
+
+# --- the words a wording needs (find's shortcut) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\b(?:the\s+)?Children\s+Act\s*,?\s*\(?\s*1989\b", ("children",)),
+        (r"\bdepartment for communities (and|&) local government\b|\bDCLG\b", ("department for communities ", "dclg")),
+        (r"\b(?:privacy\s+)?shield\b", ("shield",)),
+        (r"(?:ab)+c?", ("ab",)),
+        (r"[a-z]+", None),
+        (r"x*", None),
+        (r"(?=gdpr)\w+", None),
+        (r"caf\u00e9 law", (" law",)),
+    ],
+)
+def test_the_words_a_pattern_needs(pattern: str, needed: tuple[str, ...] | None) -> None:
+    assert prose.needed_words(re.compile(pattern, re.IGNORECASE)) == needed
+
+
+def _all_wordings() -> list[Wording]:
+    return [
+        *legislation._wordings(),
+        *legislation._families(),
+        *transfers.eu_wording(),
+        *(wording for kind in ("eu-regime", "superseded-term") for wording in regime.wordings(kind)),
+        *(wording for table in ("bodies", "misspellings", "moved_units") for wording in currency._table(table)),
+    ]
+
+
+def _without_shortcut(monkeypatch: pytest.MonkeyPatch, texts: list[Passage], wordings: list[Wording]) -> list[Hit]:
+    with monkeypatch.context() as patch:
+        patch.setattr(prose, "needed_words", lambda pattern: None)
+        return find(texts, wordings)
+
+
+def _built(folder: Path) -> Policy:
+    documents = [load_file(path) for path in sorted(folder.rglob("*.yaml")) if path.name != "policy-waivers.yaml"]
+    return build(documents)[0]
+
+
+def _passages_of(folder: Path) -> list[Passage]:
+    return passages(Context(_built(folder), dt.date(2026, 11, 24), []))
+
+
+def test_the_shortcut_finds_what_every_wording_finds_in_every_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    wordings = _all_wordings()
+    assert len(wordings) > 50 and sum(prose.needed_words(w.pattern) is not None for w in wordings) > 50
+    folders = [ROOT / "policy", *sorted((ROOT / "tests" / "corpus").glob("*/policy"))]
+    texts = [passage for folder in folders for passage in _passages_of(folder)]
+    hits = find(texts, wordings)
+    assert hits == _without_shortcut(monkeypatch, texts, wordings)
+    assert len(hits) > 20
+
+
+_PIECES = [
+    "Children Act 1989",
+    "the Data Protection Act 1998",
+    "GDPR",
+    "Privacy Shield",
+    "EU \u017fCCs",
+    "DCLG",
+    "Department of Health",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "\u2019",
+    " ",
+    ", ",
+    "(",
+    "1998",
+    "act",
+    "EU",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=12), st.randoms())
+def test_a_text_without_any_word_a_wording_needs_never_matches_it(pieces: list[str], random: Any) -> None:
+    text = "".join(random.choice([str.upper, str.lower, str.title, str])(piece) for piece in pieces)
+    lowered = text.lower()
+    for wording in _all_wordings():
+        needed = prose.needed_words(wording.pattern)
+        if needed is None or prose._CASE_ODDITIES.search(text) or any(word in lowered for word in needed):
+            continue
+        assert not any(m.end() > m.start() for m in wording.pattern.finditer(text)), (wording.id, text)
+
+
+def _every_field(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(cls) if item.name not in ("position", "key_positions"))
+
+
+def test_the_walk_skips_only_fields_that_hold_no_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk reads the fields whose declared type can hold prose; walking every field finds the same."""
+    folders = [ROOT / "policy", *sorted((ROOT / "tests" / "corpus").glob("*/policy"))]
+    examples = [
+        Document(f"{rule.id}.yaml", parse(text, "x.yaml"))
+        for rule in RULES.values()
+        for example in (rule.failing, rule.passing)
+        for name, text in example_files(example).items()
+        if name != "policy-waivers.yaml"
+    ]
+    policies = [_built(folder) for folder in folders] + [build([document])[0] for document in examples]
+
+    def found() -> list[list[tuple[str, str, str, str, Any]]]:
+        return [
+            [(p.entity.ref, p.field, p.text, p.kind, p.where) for p in prose._policy_passages(policy)]
+            for policy in policies
+        ]
+
+    fast = found()
+    monkeypatch.setattr(prose, "_field_names", _every_field)
+    assert fast == found()
+    assert sum(map(len, fast)) > 1000

@@ -85,7 +85,7 @@ def test_output_never_replaces_an_input(tmp_path: Path, folder: Path) -> None:
 
 
 def test_unwritable_output_exits_two(tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: object, text: str) -> None:
+    def refuse(path: object, text: str, durable: bool = True) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(files, "write_atomic", refuse)  # commands.write imports it when it writes

@@ -71,3 +71,18 @@ def test_knowledge_imports_neither_the_loader_nor_the_model_nor_cerberus(tmp_pat
     assert "checks.facts" in modules, "the probe ran knowledge"
     assert not {"linter.loader", "linter.model", "linter.schema", "linter.engine", "cerberus"} & modules
     assert not {m for m in modules if m.startswith(("checks.registry", "jinja2", "reports"))}
+
+
+ENGINE_MODULES = {"linter.loader", "linter.model", "linter.schema", "linter.build", "linter.engine", "cerberus", "yaml"}
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["rules"], ["rules", "--format", "json"], ["explain", "TRF001"], ["explain", "RET"]]
+)
+def test_help_rules_and_explain_import_neither_the_engine_nor_the_rule_modules(tmp_path: Path, args: list[str]) -> None:
+    modules = imported(tmp_path, *args)
+    assert "linter.cli" in modules, "the probe ran the command"
+    assert not ENGINE_MODULES & modules
+    assert not {m for m in modules if m.startswith(("checks.registry", "checks.facts", "jinja2", "reports"))}
+    if args[0] != "--help":
+        assert "checks.catalogue" in modules, "the rules came from the index"

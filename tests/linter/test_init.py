@@ -16,7 +16,8 @@ from support import AS_OF, cli
 
 from checks import facts
 from linter import commands, engine, schema_json, starter
-from linter.schema import KINDS, EntityValidator
+from linter.schema import KINDS
+from linter.validation import EntityValidator
 
 #: every kind of organisation init knows, a school of each type
 CASES = [
