@@ -234,6 +234,17 @@ _BUILDERS = {
     _TIMESTAMP: _SAFE.construct_yaml_timestamp,
 }
 _OPEN = object()  # an anchor whose node is still being built
+#: first characters after which a plain scalar may be something other than
+#: text (a number, a date, true/false, null...): YAML's resolver decides those
+_IMPLICIT_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
+#: ... of which these can start only a word of true/false or null, the longest
+#: being 'false': a longer plain scalar starting with one of them is text
+_WORD_FIRST = frozenset(
+    first
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+    if first and all(tag in (_BOOL, _NULL) for tag, _ in resolvers)
+)
+_LONGEST_WORD = len("false")
 _PLAIN = "policy-lint reads plain YAML only"
 
 
@@ -357,8 +368,21 @@ class _Builder:
             kind = type(event)
             mark = event.start_mark
             if kind is yaml.ScalarEvent:
-                self.count(1, len(event.value), event.start_mark)
-                value, nodes, chars, height = self.scalar(event), 1, len(event.value), 0
+                text: str = event.value
+                chars = len(text)
+                self.nodes += 1
+                self.chars += chars
+                if self.nodes > limits.nodes or self.chars > limits.scalar_chars:
+                    self.count(0, 0, mark)  # says which budget
+                if event.tag is None and (
+                    not event.implicit[0]  # quoted: text
+                    or (text and (text[0] not in _IMPLICIT_FIRST or (chars > _LONGEST_WORD and text[0] in _WORD_FIRST)))
+                ):
+                    # text, as the resolver would decide, without asking it: most scalars are
+                    value = intern(text) if chars <= SHARED_LENGTH else text
+                else:
+                    value = self.scalar(event)
+                nodes, height = 1, 0
                 if event.anchor is not None:
                     self.define(event, _Anchor(value, nodes, chars, height))
             elif kind is yaml.AliasEvent:

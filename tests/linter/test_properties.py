@@ -70,3 +70,27 @@ def test_arbitrary_yaml_documents_give_findings_or_load_errors(document: object)
         assert all(e.position.file.endswith("doc.yaml") for e in result.load_errors)
     for finding in result.findings:
         assert finding.line >= 1 and finding.column >= 1 and finding.message
+
+
+_WORDS = st.sampled_from(["true", "False", "NULL", "null", "~", "yes", "No", "on", "OFF", "y", "n", ".inf", "-.5"])
+_PLAIN = st.text(alphabet="aefFlLnNoOsStTuUyY~.0123456789-+:eE_x ", min_size=1, max_size=12)
+
+
+@given(st.one_of(_WORDS, _PLAIN, st.text(min_size=1, max_size=12)))
+def test_a_plain_scalar_is_built_as_yaml_builds_it(word: str) -> None:
+    """The loader decides most scalars are text without asking YAML's resolver:
+    whatever it decides is what PyYAML's safe loader builds (or both refuse)."""
+    text = "k: " + word + "\n"
+    try:
+        expected = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return  # not a scalar PyYAML builds: the loader's own tests cover refusals
+    if not isinstance(expected, dict) or set(expected) != {"k"}:
+        return
+    try:
+        ours = parse(text, "x.yaml")["k"]
+    except LoadError:
+        return  # refused (an impossible date, say)
+    theirs = expected["k"]
+    assert type(ours) is type(theirs)
+    assert ours == theirs or (ours != ours and theirs != theirs)  # NaN
