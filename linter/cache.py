@@ -39,6 +39,8 @@ import hashlib
 import hmac
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterator
 from collections.abc import Sequence as Paths
@@ -346,7 +348,8 @@ def _write(file: Path, key: bytes | None, fingerprint: str, entries: list[tuple[
             yield f"{name.decode('ascii')} {encoded.decode('ascii')}\n"
 
     try:
-        _prepare(file.parent)
+        if not _prepare(file.parent):
+            return
         from linter.files import write_atomic
 
         write_atomic(file, lines(), durable=False)
@@ -355,20 +358,37 @@ def _write(file: Path, key: bytes | None, fingerprint: str, entries: list[tuple[
         pass
 
 
-def _prepare(folder: Path) -> None:
-    """The cache folder, with its .gitignore and CACHEDIR.TAG."""
+def _prepare(folder: Path) -> bool:
+    """The cache folder, with its .gitignore and CACHEDIR.TAG; False when
+    ``folder`` is a symbolic link or anything but a folder (a repository may
+    hold one pointing anywhere: the cache is then not written, nor pruned)."""
     folder.mkdir(parents=True, exist_ok=True)
+    if not stat.S_ISDIR(os.lstat(folder).st_mode):
+        return False
     ignore = "# written by policy-lint: nothing in this folder is part of the project\n*\n"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     for name, text in ((".gitignore", ignore), ("CACHEDIR.TAG", _TAG)):
-        path = folder / name
-        if not path.exists():
-            path.write_text(text, encoding="utf-8")
+        try:  # never through a link, never over anything already there
+            descriptor = os.open(folder / name, flags, 0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    return True
+
+
+#: the names of the files the cache writes (see file_for and Cache.result_file)
+_OURS = re.compile(r"policy-[0-9a-f]{24}\.(cache|run)")
 
 
 def _prune(folder: Path, keep: Path) -> None:
     """Remove the least recently written cache files beyond MAX_FILES."""
     try:
-        files = [entry for entry in os.scandir(folder) if entry.name.startswith("policy-") and entry.is_file()]
+        files = [
+            entry
+            for entry in os.scandir(folder)
+            if _OURS.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+        ]
         if len(files) <= MAX_FILES:
             return
         files.sort(key=lambda entry: entry.stat().st_mtime)

@@ -369,9 +369,9 @@ def write_baseline(as_of: dt.date | None, output: str | None, prune: bool, **com
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(fmt: str) -> None:
     """List every rule: id, severity, area and title."""
-    from linter import commands
+    from linter import rulepages
 
-    raise SystemExit(commands.rules(fmt))
+    raise SystemExit(rulepages.rules(fmt))
 
 
 @main.command("knowledge")
@@ -390,9 +390,9 @@ def list_knowledge(files: tuple[str, ...], fmt: str) -> None:
 @click.argument("rule_id", metavar="RULE-ID")
 def explain(rule_id: str) -> None:
     """Explain a rule: what it checks, why, its citation, examples and the fix."""
-    from linter import commands
+    from linter import rulepages
 
-    raise SystemExit(commands.explain(rule_id))
+    raise SystemExit(rulepages.explain(rule_id))
 
 
 @main.command("trace")

@@ -9,21 +9,21 @@ metadata from :mod:`checks.catalogue`, not from the rule modules).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 import sys
-import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from linter import output as outputs
 from linter.config import ConfigError, OutputSpec, Settings, describe, resolve
-from linter.findings import DatedCitation, Rule
-from linter.printable import display_name, printable
+from linter.printable import display_name
+from linter.rulepages import dated as _dated
+from linter.rulepages import paragraph as _paragraph
+from linter.unusable import Unusable, exits_two_when_unusable, usage
 
 if TYPE_CHECKING:
     from checks import facts
@@ -31,46 +31,13 @@ if TYPE_CHECKING:
     from linter.cache import Cache
     from linter.loader import LoadError
 
-USAGE_ERROR = 2
-
 #: what each command-line option of ``check`` may set; values None or empty were not given
 Options = Mapping[str, Any]
-
-
-class Unusable(Exception):
-    """The command cannot go on: each line goes to standard error, and it exits 2."""
-
-    def __init__(self, *lines: str) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = lines
-
-
-def usage(message: str) -> Unusable:
-    """A one-line usage error for the input or options."""
-    return Unusable(f"policy-lint: error: {message}")
 
 
 def unusable_files(errors: Sequence[LoadError]) -> Unusable:
     """One located line per file that cannot be used."""
     return Unusable(*(f"{error.position}: error: {error.message}" for error in errors))
-
-
-P = ParamSpec("P")
-
-
-def exits_two_when_unusable(command: Callable[P, int]) -> Callable[P, int]:
-    """Turn :class:`Unusable` raised by a command into its lines and exit code 2."""
-
-    @functools.wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> int:
-        try:
-            return command(*args, **kwargs)
-        except Unusable as stop:
-            for line in stop.lines:
-                click.echo(printable(line), err=True)
-            return USAGE_ERROR
-
-    return run
 
 
 def _settings(options: Options, output: str | None = None, start: Path | None = None) -> Settings:
@@ -291,115 +258,6 @@ def show_config(options: Options, output: str | None = None) -> int:
     return 0
 
 
-def rules(fmt: str = "text") -> int:
-    """List the catalogue: id, severity, area, title."""
-    from checks import catalogue as index
-
-    catalogue = list(index.rules().values())
-    if fmt == "json":
-        rows = [
-            {
-                "id": rule.id,
-                "severity": rule.severity.value,
-                "area": rule.area,
-                "title": rule.title,
-                "citation": rule.citation,
-                "citations": [_dated(entry) for entry in rule.citations],
-                "time_dependent": rule.time_dependent,
-            }
-            for rule in catalogue
-        ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return 0
-    area_width = max((len(rule.area) for rule in catalogue), default=0)
-    for rule in catalogue:
-        click.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.area:<{area_width}}  {rule.title}")
-    return 0
-
-
-def _paragraph(text: str) -> str:
-    return textwrap.fill(
-        " ".join(text.split()),
-        width=78,
-        initial_indent="  ",
-        subsequent_indent="  ",
-        break_long_words=False,
-        break_on_hyphens=False,  # keep file names and dates whole
-    )
-
-
-def _example(text: str) -> str:
-    return textwrap.indent(text.rstrip("\n"), "    ")
-
-
-def _citation_history(rule: Rule) -> list[str]:
-    """The 'Citation history' section: each dated citation and when it applies (none for one citation)."""
-    if not rule.citations:
-        return []
-    lines = ["Citation history (a finding cites the one in force on --as-of)"]
-    for entry in rule.citations:
-        lines.append(_paragraph(f"{entry.period()}: {entry.text}"))
-    return [*lines, ""]
-
-
-def format_rule(rule: Rule) -> str:
-    """The rule page: what it checks, why it matters, citation, examples, fix."""
-    sections = [
-        f"{rule.id} ({rule.severity.value}, {rule.area}" + (", depends on --as-of)" if rule.time_dependent else ")"),
-        "",
-        "What it checks",
-        _paragraph(rule.title),
-        "",
-        "Why it matters",
-        _paragraph(rule.rationale),
-        "",
-        "Citation",
-        _paragraph(rule.citation),
-        "",
-        *_citation_history(rule),
-        "Failing example",
-        _example(rule.failing),
-        "",
-        "Passing example",
-        _example(rule.passing),
-        "",
-        "Fix",
-        _paragraph(rule.remediation),
-    ]
-    return "\n".join(sections) + "\n"
-
-
-def format_family(prefix: str, family: Sequence[Rule]) -> str:
-    """The rules whose ids start with ``prefix``: id, severity, title; how to read one."""
-    areas = sorted({rule.area for rule in family})
-    lines = [f"{prefix}: {len(family)} rule{'' if len(family) == 1 else 's'} ({', '.join(areas)})", ""]
-    lines += [f"  {rule.id}  {rule.severity.value:<7}  {rule.title}" for rule in family]
-    lines += ["", f"policy-lint explain {family[0].id} shows what a rule checks, why, the law and the fix."]
-    return "\n".join(lines) + "\n"
-
-
-@exits_two_when_unusable
-def explain(rule_id: str) -> int:
-    """Print a rule's page, or the list of a family's rules for a prefix ('TRF');
-    an unknown id is a usage error with a suggestion."""
-    from checks import catalogue as index
-
-    catalogue = index.rules()
-    rule = catalogue.get(rule_id.strip().upper())
-    family = [rule for rule in catalogue.values() if rule.id.startswith(rule_id.strip().upper())]
-    if rule is None and family and rule_id.strip():
-        click.echo(format_family(rule_id.strip().upper(), family), nl=False)
-        return 0
-    if rule is None:
-        import difflib  # only for a rule id that is not known
-
-        guesses = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.5)
-        hint = f"; did you mean {' or '.join(guesses)}?" if guesses else " (see 'policy-lint rules')"
-        raise usage(f"no rule {rule_id!r}{hint}")
-    click.echo(format_rule(rule), nl=False)
-    return 0
-
-
 @exits_two_when_unusable
 def trace(notice: str, options: Options, fmt: str = "text") -> int:
     """Trace the policy to its published notice; exit 0 when every unit is
@@ -419,15 +277,6 @@ def trace(notice: str, options: Options, fmt: str = "text") -> int:
     render = tracing.render_json if fmt == "json" else tracing.render_text
     write_out(render(result, len(policy.files)))
     return 0 if result.ok else 1
-
-
-def _dated(entry: DatedCitation) -> dict[str, str | None]:
-    """A dated citation as JSON: from, until (None: no bound) and the text."""
-    return {
-        "from": entry.start.isoformat() if entry.start else None,
-        "until": entry.end.isoformat() if entry.end else None,
-        "citation": entry.text,
-    }
 
 
 def _knowledge_row(row: facts.Row) -> dict[str, Any]:

@@ -91,8 +91,9 @@ class PolicyDirectory(pytest.Directory):
     """A policy folder: linted once, collected as one item per rule."""
 
     def collect(self) -> Iterator[RuleItem]:
-        from linter.commands import Unusable, lint, settings_for
+        from linter.commands import lint, settings_for
         from linter.findings import Severity
+        from linter.unusable import Unusable
 
         config = self.config
         fail_on_option = config.getoption("policy_lint_fail_on")

@@ -17,12 +17,10 @@ import click
 from linter import engine
 from linter.commands import (
     ensure_writable,
-    exits_two_when_unusable,
     lint,
     policy_cache,
     settings_for,
     unusable_files,
-    usage,
     write,
     write_out,
 )
@@ -31,6 +29,7 @@ from linter.files import locate_record
 from linter.gate import Summary
 from linter.loader import LoadError
 from linter.signoff import DEFAULT_FILE as DEFAULT_SIGNOFF
+from linter.unusable import exits_two_when_unusable, usage
 from linter.waivers import DEFAULT_FILE as DEFAULT_WAIVERS
 
 #: command-line values as :func:`linter.config.resolve` takes them

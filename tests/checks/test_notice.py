@@ -449,7 +449,7 @@ def test_address_finding_cites_the_complaint_provision_of_the_day(lint) -> None:
 
 
 def test_explain_shows_the_citation_history() -> None:
-    from linter.commands import format_rule
+    from linter.rulepages import format_rule
 
     page = format_rule(notice.RIGHT_TO_COMPLAIN)
     assert "Citation history" in page

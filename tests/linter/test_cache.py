@@ -235,6 +235,40 @@ def test_a_folder_or_a_link_in_place_of_the_cache_file_is_no_error(policy: Path,
     assert target.read_text(encoding="utf-8") == "keep me", "a link in its place is never written through"
 
 
+def test_a_linked_cache_folder_is_neither_written_nor_pruned(
+    policy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository may commit its cache folder as a link to anywhere (the policy
+    folder, a home folder): nothing is written there and nothing there removed."""
+    monkeypatch.setattr(caching, "MAX_FILES", 0)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "policy-notes.yaml").write_text("keep: me\n", encoding="utf-8")
+    store = tmp_path / "cache"
+    store.symlink_to(elsewhere)
+    loaded(policy, store)
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["policy-notes.yaml"]
+
+
+def test_the_folder_markers_are_never_written_through_a_link(policy: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    store.mkdir()
+    target = tmp_path / "not-yet-there"
+    (store / ".gitignore").symlink_to(target)
+    cache = loaded(policy, store)
+    assert cache.added > 0 and not target.exists()
+    assert (store / "CACHEDIR.TAG").is_file()
+
+
+def test_only_the_cache_s_own_files_are_pruned(policy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "cache"
+    store.mkdir()
+    (store / "policy-mine.yaml").write_text("x: 1\n", encoding="utf-8")
+    monkeypatch.setattr(caching, "MAX_FILES", 0)
+    loaded(policy, store)
+    assert (store / "policy-mine.yaml").exists()
+
+
 def test_an_unwritable_cache_folder_is_no_error(policy: Path, tmp_path: Path) -> None:
     store = tmp_path / "cache"
     store.write_text("a file where the folder should be", encoding="utf-8")

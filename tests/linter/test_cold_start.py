@@ -84,5 +84,7 @@ def test_help_rules_and_explain_import_neither_the_engine_nor_the_rule_modules(t
     assert "linter.cli" in modules, "the probe ran the command"
     assert not ENGINE_MODULES & modules
     assert not {m for m in modules if m.startswith(("checks.registry", "checks.facts", "jinja2", "reports"))}
+    # nor the configuration and the commands that lint: the catalogue's pages need neither
+    assert not {"linter.commands", "linter.config", "linter.inputs"} & modules
     if args[0] != "--help":
         assert "checks.catalogue" in modules, "the rules came from the index"
