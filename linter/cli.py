@@ -400,6 +400,8 @@ def explain(rule_id: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--waivers", metavar="FILE", help="Waiver file, so that it is not read as policy.")
+@_CACHE_DIR
+@_NO_CACHE
 def trace_notice(notice: str, fmt: str, **command_line: Any) -> None:
     """Prove that the policy in PATHS (default: policy/) says what the published
     NOTICE says: report every heading, bullet and sentence of the notice that no
