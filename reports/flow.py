@@ -65,19 +65,40 @@ _NARROW = set("iIjlft.,;:'!|()[] ")
 _WIDE = set("MWmw@%")
 
 
+def _em(char: str) -> float:
+    """An over-estimate of the width of one character, in ems."""
+    if char in _NARROW:
+        return 0.32
+    if char in _WIDE:
+        return 0.86
+    if char.isupper() or char.isdigit():
+        return 0.66
+    return 0.55
+
+
+def _scale(size: float, bold: bool) -> float:
+    return size * (1.14 if bold else 1.04)
+
+
 def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
     """An over-estimate of the width of ``text`` in a sans-serif face at ``size``."""
-    em = 0.0
-    for char in text:
-        if char in _NARROW:
-            em += 0.32
-        elif char in _WIDE:
-            em += 0.86
-        elif char.isupper() or char.isdigit():
-            em += 0.66
-        else:
-            em += 0.55
-    return em * size * (1.14 if bold else 1.04)
+    return sum(_em(char) for char in text) * _scale(size, bold)
+
+
+def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """``word`` cut into pieces no wider than ``width`` (at least one character
+    each), in one pass: a name of any length is wrapped in time proportional to it."""
+    limit = width / _scale(size, bold)
+    pieces: list[str] = []
+    start, total = 0, 0.0
+    for index, char in enumerate(word):
+        em = _em(char)
+        if total + em > limit and index > start:
+            pieces.append(word[start:index])
+            start, total = index, 0.0
+        total += em
+    pieces.append(word[start:])
+    return pieces
 
 
 def wrap(text: str, width: float, size: float = FONT, bold: bool = False) -> list[str]:
@@ -85,14 +106,12 @@ def wrap(text: str, width: float, size: float = FONT, bold: bool = False) -> lis
     lines: list[str] = []
     current = ""
     for word in " ".join(text.split()).split(" "):
-        while text_width(word, size, bold) > width:  # split a very long word
-            fits = (i for i in range(len(word), 0, -1) if text_width(word[:i], size, bold) <= width)
-            cut = next(fits, 1)
+        if text_width(word, size, bold) > width:  # split a very long word
+            *whole, word = _pieces(word, width, size, bold)
             if current:
                 lines.append(current)
                 current = ""
-            lines.append(word[:cut])
-            word = word[cut:]
+            lines.extend(whole)
         candidate = f"{current} {word}" if current else word
         if current and text_width(candidate, size, bold) > width:
             lines.append(current)

@@ -546,6 +546,16 @@ def test_flow_names_are_wrapped_whole_never_cut() -> None:
     assert len(split) > 2 and all(flow.text_width(line) <= 60 for line in split), "a long word is split, not cut"
 
 
+def test_a_name_of_any_length_is_wrapped_whole_in_one_pass() -> None:
+    """A 20,000-character name (the fuzzer's) took minutes to wrap when each
+    piece was found by measuring ever shorter prefixes; now it is one pass."""
+    name = "x" * 20_000 + " tail " + "W" * 5_000
+    lines = flow.wrap(name, 120)
+    assert "".join(lines).replace(" ", "") == name.replace(" ", "")
+    assert all(flow.text_width(line) <= 120 for line in lines)
+    assert len(lines) > 200
+
+
 def test_flow_groups_services_by_the_notice_wide_lists_they_rely_on() -> None:
     diagram = _shipped_report().diagram
     (frame,) = diagram.frames
