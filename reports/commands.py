@@ -51,14 +51,15 @@ def _check_target(output: str | None, read: Sequence[str], settings: Settings) -
         ensure_writable(output, read, settings)
 
 
-def _record_files(settings: Settings) -> list[Path]:
-    """The waiver and sign-off files of the settings (never read as policy)."""
+def _record_files(paths: Sequence[str], waivers: str | None = None, signoff: str | None = None) -> list[Path]:
+    """The waiver and sign-off files for ``paths`` (never read as policy): those
+    named, else the default ones beside the policy."""
     try:
         return [
             record.path
             for record in (
-                *locate_record(settings.paths, settings.waivers, DEFAULT_WAIVERS, "waiver file"),
-                *locate_record(settings.paths, settings.signoff, DEFAULT_SIGNOFF, "sign-off file"),
+                *locate_record(paths, waivers, DEFAULT_WAIVERS, "waiver file"),
+                *locate_record(paths, signoff, DEFAULT_SIGNOFF, "sign-off file"),
             )
         ]
     except LoadError as error:
@@ -84,7 +85,8 @@ def report(options: Options, output: str, *, as_of: dt.date, exit_zero: bool = F
     from reports.revision import policy_revision
 
     try:
-        since_last = review.since_sign_off(settings, result, since, _record_files(settings))
+        records = _record_files(settings.paths, settings.waivers, settings.signoff)
+        since_last = review.since_sign_off(settings, result, since, records)
     except LoadError as error:
         raise unusable_files([error]) from None
     page = html.render(result, summary, policy_revision(settings.paths), since_last)
@@ -137,11 +139,11 @@ def diff(
     if revisions is not None and len(folders) > 1:
         raise usage("with --rev give at most one policy folder (default: 'paths' in [tool.policy-lint])")
     settings = settings_for({**options, "paths": list(folders) if revisions is not None else []})
-    skip = _record_files(settings) if revisions is not None else []
+    skip = _record_files(settings.paths, settings.waivers, settings.signoff) if revisions is not None else []
     try:
         if revisions is None:
-            before = snapshot.of_folders([folders[0]], _records_beside([folders[0]]))
-            after = snapshot.of_folders([folders[1]], _records_beside([folders[1]]))
+            before = snapshot.of_folders([folders[0]], _record_files([folders[0]]))
+            after = snapshot.of_folders([folders[1]], _record_files([folders[1]]))
         else:
             old, _, new = revisions.partition("..")
             if not old:
@@ -157,16 +159,3 @@ def diff(
     _check_target(output, [*read, *(str(path) for path in skip)], settings)
     _emit(output, diffout.render(fmt, compared))
     return 0
-
-
-def _records_beside(paths: Sequence[str]) -> list[Path]:
-    try:
-        return [
-            record.path
-            for record in (
-                *locate_record(paths, None, DEFAULT_WAIVERS, "waiver file"),
-                *locate_record(paths, None, DEFAULT_SIGNOFF, "sign-off file"),
-            )
-        ]
-    except LoadError as error:
-        raise unusable_files([error]) from None
