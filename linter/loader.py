@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator
+from collections.abc import Mapping as ReadOnlyMapping
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
@@ -78,8 +79,9 @@ __all__ = [
 ]
 
 
-class Positions(MutableMapping[str, tuple[int, int]]):
-    """Where each key of a mapping stands, ``key -> (line, column)``.
+class Positions(ReadOnlyMapping[str, tuple[int, int]]):
+    """Where each key of a mapping stands, ``key -> (line, column)``; made
+    once (:meth:`of`) when the mapping is built, never changed.
 
     The model keeps these for every entity and every trace (a finding points at
     the field it concerns), so they are held compactly: the keys as a tuple
@@ -116,25 +118,6 @@ class Positions(MutableMapping[str, tuple[int, int]]):
         except ValueError:
             return default
         return packed >> 32, packed & 0xFFFFFFFF
-
-    def __setitem__(self, key: str, place: tuple[int, int]) -> None:
-        line, column = place
-        if not (0 <= column <= 0xFFFFFFFF and line >= 0):
-            raise ValueError(f"no such place: {place!r}")
-        packed = line << 32 | column
-        if key in self._keys:
-            index = self._keys.index(key)
-            self._packed = (*self._packed[:index], packed, *self._packed[index + 1 :])
-        else:
-            self._keys = _shared_keys((*self._keys, key))
-            self._packed = (*self._packed, packed)
-
-    def __delitem__(self, key: str) -> None:
-        index = self._keys.index(key) if key in self._keys else -1
-        if index < 0:
-            raise KeyError(key)
-        self._keys = _shared_keys(self._keys[:index] + self._keys[index + 1 :])
-        self._packed = self._packed[:index] + self._packed[index + 1 :]
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys

@@ -15,10 +15,6 @@ _PLAIN = re.compile(r"^[A-Za-z0-9_.:/@ -]+$")
 _MARKS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def headline(changes: Changes) -> str:
     counts = changes.counts()
     findings = changes.findings
