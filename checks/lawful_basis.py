@@ -54,6 +54,8 @@ class Ground:
     verified: bool
     verdict: str
     citation: str
+    #: the obligation must be laid down by law (Art 6(3)): 6(1)(c)
+    obligation_in_law: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,8 @@ class Schedule1Condition:
     apd: str
     criminal_data: bool
     citation: str
+    #: the Part of Schedule 1 whose conditions this paragraph extends to criminal offence data (para 36: "2")
+    extends_part: str = ""
     #: other names of the paragraph (an old heading), matched like ``name``
     aliases: tuple[str, ...] = ()
     citations: tuple[DatedCitation, ...] = ()
@@ -111,6 +115,7 @@ def grounds() -> dict[str, Ground]:
             verified=naming.is_verified(row),
             verdict=naming.verdict(row) or "no note",
             citation=facts.cite(row),
+            obligation_in_law=bool(row.get("obligation_in_law", False)),
         )
         for row in _knowledge()["grounds"]
     }
@@ -126,6 +131,7 @@ def schedule1() -> dict[int, Schedule1Condition]:
             apd=str(row["apd"]),
             criminal_data=bool(row.get("criminal_data", False)),
             citation=facts.cite(row),
+            extends_part=str(row.get("extends_part", "")),
             aliases=tuple(str(alias) for alias in row.get("aliases") or ()),
             citations=facts.history(row),
         )

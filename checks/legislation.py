@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks import facts, naming, prose
+from checks.lawful_basis import ground_of
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import LawfulBasis
@@ -475,7 +476,7 @@ def _guidance_as_law(ctx: Context) -> Iterator[Finding]:
             by_basis.setdefault(entity.ref, []).append(hit)
     for hits in by_basis.values():
         basis = hits[0].passage.entity
-        if not isinstance(basis, LawfulBasis) or basis.article != "6(1)(c)":
+        if not isinstance(basis, LawfulBasis) or not ((ground := ground_of(basis)) and ground.obligation_in_law):
             continue
         guidance = [hit for hit in hits if (inst := instrument_of(hit)) and inst.row.get("issued_under")]
         for cause in prose.by_cause(guidance):

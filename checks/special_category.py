@@ -30,20 +30,20 @@ from checks.lawful_basis import (
     AREA,
     EXAMPLE_HEALTH,
     EXAMPLE_PUBLIC_TASK,
+    Ground,
+    Schedule1Condition,
     controller_duties,
     example_basis,
     example_service,
     families,
     family,
     ground_of,
+    schedule1,
     schedule1_conditions,
 )
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.model import DataCategory, LawfulBasis, Service
-
-#: the Art 9 condition whose Part 2 conditions Sch 1 Part 3 para 36 extends to criminal offence data
-SUBSTANTIAL_PUBLIC_INTEREST = "9(2)(g)"
 
 
 def _art9(basis: LawfulBasis) -> bool:
@@ -56,9 +56,17 @@ def _art10(basis: LawfulBasis) -> bool:
     )
 
 
-def _substantial_public_interest(basis: LawfulBasis) -> bool:
+def _extended(basis: LawfulBasis) -> tuple[Ground, Schedule1Condition] | None:
+    """(the Art 9 ground, the Sch 1 paragraph) where the Schedule 1 conditions
+    that ground needs are extended to criminal offence data (9(2)(g) and para 36)."""
     ground = ground_of(basis)
-    return ground is not None and ground.article == SUBSTANTIAL_PUBLIC_INTEREST
+    if ground is None or not ground.needs_schedule1:
+        return None
+    extension = next(
+        (row for row in schedule1().values() if row.criminal_data and row.extends_part == ground.needs_schedule1),
+        None,
+    )
+    return (ground, extension) if extension is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +114,13 @@ def _gaps(ctx: Context, flag: str, meets: Callable[[LawfulBasis], bool], what: s
                 f"the {what} stated ({_ids(stated)}) is given for {_ids(covered)} only, not for its other "
                 f"{len(others)} purposes ({_ids(others[:3])}{' ...' if len(others) > 3 else ''})"
             )
-        elif flag == "criminal_offence" and any(_substantial_public_interest(b) for b in bases):
+        elif flag == "criminal_offence" and (extended := next(filter(None, map(_extended, bases)), None)):
+            ground, extension = extended
+            part = extension.extends_part
             why = (
-                "only an Art 9(2)(g) substantial public interest condition is stated; DPA 2018 Sch 1 Part 3 "
-                "para 36 extends the Part 2 conditions to criminal offence data, but the notice names neither "
-                "the Part 2 condition nor an Article 10 basis"
+                f"only an Art {ground.article} {ground.name} condition is stated; DPA 2018 Sch 1 Part "
+                f"{extension.part} para {extension.paragraph} extends the Part {part} conditions to criminal "
+                f"offence data, but the notice names neither the Part {part} condition nor an Article 10 basis"
             )
         elif untied:
             why = f"the notice states a {what} ({_ids(untied)}) but does not tie it to this or any processing"

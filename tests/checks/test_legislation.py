@@ -258,6 +258,14 @@ def test_guidance_given_as_the_legal_obligation(lint) -> None:
     assert lint(basis("Keeping Children Safe in Education guidance", article="6(1)(e)"), "LEG006") == []
 
 
+@pytest.mark.parametrize("article", ["Art 6(1)(c)", "6(1)(c) UK GDPR", "Article 6(1)(c)"])
+def test_guidance_as_the_legal_obligation_whatever_the_article_is_called(lint, article: str) -> None:
+    """The basis is known from its knowledge row (obligation_in_law), however the article is written."""
+    assert [f.rule for f in lint(basis("Keeping Children Safe in Education guidance", article=article), "LEG006")] == [
+        "LEG006"
+    ]
+
+
 ENDED = [row for row in ROWS if row.get("ended")]
 
 
