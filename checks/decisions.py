@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks import facts, naming
-from checks.lawful_basis import normalise, service_bases
+from checks.lawful_basis import grounds, normalise, service_bases
 from linter.context import Context
 from linter.findings import DatedCitation, Finding, Rule, Severity
 from linter.model import AutomatedDecisions, Entity, Service
@@ -158,6 +158,13 @@ def _on_recognised_interests(ctx: Context) -> Iterator[Finding]:
 # --- ADM004: special category data ------------------------------------------------------------------
 
 
+def _conditions(allowed: set[str]) -> str:
+    """The Art 9 conditions that allow such a decision, named: 'explicit consent (9(2)(a)) or ...'."""
+    known = grounds()
+    named = [f"{known[key].name} ({known[key].article})" if key in known else key for key in sorted(allowed)]
+    return " or ".join(named)
+
+
 def _special_category(ctx: Context) -> Iterator[Finding]:
     start = _from(_SPECIAL)
     if not naming.is_verified(_SPECIAL) or (start is not None and ctx.as_of < start):
@@ -173,8 +180,7 @@ def _special_category(ctx: Context) -> Iterator[Finding]:
                 decision.entity,
                 decision.field,
                 f"{decision.where()} takes solely automated significant decisions on special category data, on "
-                f"{', '.join(articles)}: such a decision needs explicit consent (9(2)(a)), or a contract or law "
-                "together with substantial public interest (9(2)(g))",
+                f"{', '.join(articles)}: such a decision needs {_conditions(allowed)}",
             )
 
 
