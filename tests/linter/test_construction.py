@@ -144,8 +144,8 @@ def test_any_date_or_time_is_built_or_refused_where_it_stands(
         assert (error.position.line, error.position.column) == (2, 18)
         assert error.message.startswith(f"'{written}' is not a date")
         return
-    if isinstance(value, str):  # not a timestamp to YAML (a year of five digits): text
-        assert value == written
+    if isinstance(value, str):  # not a timestamp to YAML (only a year of five digits): text
+        assert year > 9999 and value == written
         return
     assert isinstance(value, dt.date)
     assert (value.year, value.month, value.day) == (year, month, day)
