@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checks import facts
-from checks.lawful_basis import grounds, normalise, processing_without_art6
+from checks.lawful_basis import families, family, grounds, normalise, processing_without_art6
 from checks.naming import is_verified
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
@@ -40,11 +40,23 @@ KNOWLEDGE_FILE = "rights"
 #: the start of every example snippet
 _NOTICE = "notice:\n  id: example-notice\n  name: Example notice\n"
 _PUBLIC_TASK = 'lawful_bases:\n  - id: public-task\n    name: public task\n    article: "6(1)(e)"\n'
-#: the article a purpose that seeks consent rests on
-CONSENT = "6(1)(a)"
-#: the grounds that count as a lawful basis for a right's scope (Art 6 and explicit consent)
-_SCOPE_FAMILIES = ("6",)
-_EXPLICIT_CONSENT = "9(2)(a)"
+
+
+@functools.cache
+def _consent(role: str) -> str:
+    """The consent ground of a family, from the knowledge file: '6(1)(a)' for
+    the lawful basis, '9(2)(a)' (explicit consent) for special category data."""
+    return next(key for key, ground in grounds().items() if ground.consent and ground.family == families()[role])
+
+
+def _art6(article: str) -> bool:
+    """A lawful basis (Art 6), as opposed to a condition of Art 9 or 10."""
+    return family(article) == families()["lawful_basis"]
+
+
+def _scope_basis(article: str) -> bool:
+    """A ground that counts for a right's scope: every lawful basis, and explicit consent."""
+    return _art6(article) or article == _consent("special_category")
 
 
 @functools.cache
@@ -136,14 +148,15 @@ def _recorded(ctx: Context) -> RecordedBases:
         if not article:
             known = False
             continue
-        if article.split("(", 1)[0] in _SCOPE_FAMILIES or article == _EXPLICIT_CONSENT:
+        if _scope_basis(article):
             recorded.by_article.setdefault(article, []).append(basis)
     for purpose in ctx.policy.purposes:
-        if purpose.consent and not any(normalise(b.article) == CONSENT for b in purpose.lawful_bases):
-            recorded.by_article.setdefault(CONSENT, []).append(purpose)
+        consent = _consent("lawful_basis")
+        if purpose.consent and not any(normalise(b.article) == consent for b in purpose.lawful_bases):
+            recorded.by_article.setdefault(consent, []).append(purpose)
         if purpose.direct_marketing:
             recorded.direct_marketing.append(purpose)
-    has_art6 = any(article.startswith("6") for article in recorded.by_article)
+    has_art6 = any(_art6(article) for article in recorded.by_article)
     # a basis recorded for some processing says nothing of the processing that has none
     recorded.unknown = not known or not has_art6 or processing_without_art6(ctx)
     recorded.none = not has_art6
@@ -164,9 +177,10 @@ def _covered(said: RightStatement) -> frozenset[str] | None:
     if said.bases:
         named = frozenset(normalise(article) for article in said.bases)
         # consent, named as the Art 6 basis, covers explicit consent too (Art 20(1)(a), 17(1)(b))
-        return named | {_EXPLICIT_CONSENT} if CONSENT in named else named
+        explicit = _consent("special_category")
+        return named | {explicit} if _consent("lawful_basis") in named else named
     if said.scope == "consent-only":
-        return frozenset({CONSENT, _EXPLICIT_CONSENT})
+        return frozenset({_consent("lawful_basis"), _consent("special_category")})
     if said.scope == "direct-marketing-only":
         return frozenset()
     return None
@@ -249,7 +263,7 @@ def _every_basis(day: dt.date) -> frozenset[str]:
     return frozenset(
         article
         for article, ground in grounds().items()
-        if (ground.family == "6" or article == _EXPLICIT_CONSENT)
+        if _scope_basis(article)
         and (ground.start is None or ground.start <= day)
         and (ground.end is None or day <= ground.end)
     )
@@ -419,12 +433,12 @@ def _overstated(ctx: Context) -> Iterator[Finding]:
         claimed = frozenset(
             article
             for article in map(normalise, said.bases)
-            if (article.startswith("6") or article == _EXPLICIT_CONSENT) and law is not None and article not in law
+            if _scope_basis(article) and law is not None and article not in law
         )
         excluded = frozenset(
             article
             for article in recorded
-            if article.startswith("6") and ((law is not None and article not in law) or article in limited)
+            if _art6(article) and ((law is not None and article not in law) or article in limited)
         )
         if claimed:
             how = f"says {_name(right)} applies to processing based on {_names(claimed)}"
