@@ -190,12 +190,15 @@ def _stated_by_conduct(ctx: Context) -> Iterator[Finding]:
             affects=resting,
         )
     seen: set[str] = set()
-    for passage in prose.passages(ctx):
+    passages = [passage for passage in prose.passages(ctx) if not _structured(passage.entity)]
+    texts = [passage.text.translate(_QUOTES) for passage in passages]
+    rows = _patterns()
+    for index, possible in prose.candidates(texts, [row.pattern for row in rows]):
+        passage, text = passages[index], texts[index]
         entity = passage.entity
-        if entity.ref in seen or _structured(entity):
+        if entity.ref in seen:
             continue
-        text = passage.text.translate(_QUOTES)
-        hit = next(((row, match) for row in _patterns() if (match := row.pattern.search(text))), None)
+        hit = next(((rows[number], match) for number in possible if (match := rows[number].pattern.search(text))), None)
         if hit is None:
             continue
         row, match = hit

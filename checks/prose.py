@@ -20,6 +20,8 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 import types
 import typing
@@ -96,28 +98,35 @@ def _at(place: tuple[int, int] | None, path: tuple[str, ...]) -> tuple[int, int]
     return place if place is not None else (path[0].split("[")[0] if path else "")
 
 
-def _walk(
-    value: Any, path: tuple[str, ...], owner: Any = None, key: str = ""
-) -> Iterator[tuple[tuple[str, ...], Any, Any, str]]:
+def _walk(value: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any, Any, str]]:
     """(path, value, the object holding it, its key) for every trace, legislation
     reference and prose text field inside ``value``, without following references
     to other entities (each is walked on its own)."""
-    if isinstance(value, Trace | Legislation):
-        yield path, value, owner, key
-    elif isinstance(value, str):
+    found: list[tuple[tuple[str, ...], Any, Any, str]] = []
+    _collect(value, path, None, "", found)
+    return found
+
+
+def _collect(value: Any, path: tuple[str, ...], owner: Any, key: str, found: list[Any]) -> None:
+    # appends rather than yields: a policy has hundreds of thousands of values, and
+    # a chain of nested generators passes each one up through every level
+    if isinstance(value, str):
         if key in TEXT_FIELDS:
-            yield path, value, owner, key
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if isinstance(value, Entity) and path:
-            return
-        for name in _field_names(type(value)):
-            yield from _walk(getattr(value, name), (*path, name), value, name)
+            found.append((path, value, owner, key))
+    elif isinstance(value, Trace | Legislation):
+        found.append((path, value, owner, key))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _walk(item, (*path[:-1], f"{path[-1]}[{index}]") if path else (f"[{index}]",), owner, key)
+            _collect(item, (*path[:-1], f"{path[-1]}[{index}]") if path else (f"[{index}]",), owner, key, found)
     elif isinstance(value, dict):
         for name, item in value.items():
-            yield from _walk(item, (*path, str(name)), owner, key)
+            _collect(item, (*path, str(name)), owner, key, found)
+    elif hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
+        if isinstance(value, Entity) and path:
+            return
+        cls: type = type(value)
+        for name in _field_names(cls):
+            _collect(getattr(value, name), (*path, name), value, name, found)
 
 
 @functools.cache
@@ -240,44 +249,97 @@ _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _con
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 
 
+#: the most alternatives :func:`needed_alternatives` keeps apart (more are merged)
+_MOST_ALTERNATIVES = 16
+
+Clause = tuple[str, ...]
+
+
+@functools.cache
+def needed_alternatives(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], ...]:
+    """What a text must hold for ``pattern`` to match in it: alternatives, one
+    of which holds for every match, each a list of clauses that must all hold,
+    each clause lower-case ASCII texts one of which is in the match (in any
+    case). Read from the parsed pattern: a run of literal characters that
+    every match passes through is a clause; an alternation splits into one
+    alternative per branch (merged into one clause of the best word of each
+    branch when there would be too many alternatives). An alternative with no
+    clause means nothing is known."""
+    try:
+        found = _alternatives(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:
+        return ((),)
+    pruned = list(dict.fromkeys(_pruned(alternative) for alternative in found))
+    asks = [frozenset(alternative) for alternative in pruned]
+    # an alternative that asks for all another asks (and more) holds only where that one holds
+    return tuple(
+        alternative
+        for index, alternative in enumerate(pruned)
+        if not any(
+            other < asks[index] or (other == asks[index] and earlier < index) for earlier, other in enumerate(asks)
+        )
+    )
+
+
+def _pruned(alternative: Sequence[Clause]) -> tuple[Clause, ...]:
+    """An alternative's clauses, the most telling first: a clause whose shortest
+    word has fewer than three letters is in nearly every text, and is dropped
+    where the alternative has a longer one."""
+    kept = [clause for clause in alternative if min(map(len, clause)) >= 3] or list(alternative)
+    return tuple(sorted(dict.fromkeys(kept), key=lambda clause: -min(map(len, clause))))
+
+
 @functools.cache
 def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case ASCII texts one of which every match of ``pattern`` contains
-    (so that a text holding none of them, in any case, cannot match it); None
-    when the pattern has no such text. Read from the parsed pattern: a run of
-    literal characters that every match passes through, or one per branch of
-    an alternation that every match passes through."""
-    try:
-        return _sequence_needs(list(_parser.parse(pattern.pattern, pattern.flags)))
-    except Exception:
+    """Lower-case ASCII texts one of which is in every match of ``pattern``, so
+    that a text holding none of them, in any case, cannot match it: the best
+    clause of each alternative (:func:`needed_alternatives`); None when some
+    alternative has none."""
+    best = [_best(alternative) for alternative in needed_alternatives(pattern)]
+    if not all(best):
         return None
+    return tuple(dict.fromkeys(word for clause in best if clause for word in clause))
 
 
-def _sequence_needs(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
-    """The best needed words of a sequence of parsed items (see :func:`needed_words`)."""
-    best: tuple[str, ...] | None = None
+def _best(clauses: Iterable[Clause]) -> Clause | None:
+    """The clause whose shortest word is the longest (the first of equals)."""
+    best: Clause | None = None
+    for clause in clauses:
+        if best is None or min(map(len, clause)) > min(map(len, best)):
+            best = clause
+    return best
+
+
+def _alternatives(items: list[tuple[Any, Any]]) -> list[list[Clause]]:
+    """The alternatives of a sequence of parsed items (see :func:`needed_alternatives`)."""
+    alternatives: list[list[Clause]] = [[]]
     run: list[str] = []
 
-    def better(candidate: tuple[str, ...] | None) -> None:
-        nonlocal best
-        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
-            best = candidate
+    def then(options: list[list[Clause]]) -> None:
+        """Every match passes through an item whose own alternatives are ``options``."""
+        nonlocal alternatives
+        if len(alternatives) * len(options) <= _MOST_ALTERNATIVES:
+            alternatives = [[*alternative, *option] for alternative in alternatives for option in options]
+            return
+        best = [_best(option) for option in options]
+        if all(best):
+            merged = tuple(dict.fromkeys(word for clause in best if clause for word in clause))
+            alternatives = [[*alternative, merged] for alternative in alternatives]
 
     for op, argument in [*items, (None, None)]:
         if op is _LITERAL and argument < 128:
             run.append(chr(argument).lower())
             continue
-        better(("".join(run),) if run else None)
+        if run:
+            then([[("".join(run),)]])
         run = []
         if op is _SUBPATTERN:
-            better(_sequence_needs(list(argument[-1])))
+            then(_alternatives(list(argument[-1])))
         elif op is _BRANCH:
-            branches = [_sequence_needs(list(branch)) for branch in argument[1]]
-            if all(branches):
-                better(tuple(word for branch in branches if branch for word in branch))
+            then([option for branch in argument[1] for option in _alternatives(list(branch))])
         elif op in _REPEATS and argument[0] >= 1:
-            better(_sequence_needs(list(argument[2])))
-    return best
+            then(_alternatives(list(argument[2])))
+    return alternatives
 
 
 def find(
@@ -296,29 +358,11 @@ def find(
     (then the longer) wins.
     """
     found: list[Hit] = []
-    needs = [needed_words(wording.pattern) for wording in wordings]
-    always = [wording for wording, words in zip(wordings, needs, strict=True) if words is None]
-    words = sorted({word for needed in needs if needed for word in needed})
-    # one search for any word some wording needs: most passages hold none
-    gate = re.compile("|".join(map(re.escape, words)) or "(?!)")
-    for passage in texts:
-        text = passage.text
-        lowered = None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
-        if lowered is None:
-            present: Sequence[Wording] = wordings
-        elif gate.search(lowered) is None:
-            present = always
-        else:  # the wordings that can match here
-            held = {word for word in words if word in lowered}
-            present = [
-                wording
-                for wording, needed in zip(wordings, needs, strict=True)
-                if needed is None or not held.isdisjoint(needed)
-            ]
-        if not present:
-            continue
+    passages = list(texts)
+    for index, indices in candidates([passage.text for passage in passages], [w.pattern for w in wordings]):
+        passage, text, present = passages[index], passages[index].text, [wordings[i] for i in indices]
         blocked = [*(spans(LINKS, text) if skip_links else ()), *taken(passage)]
-        candidates = sorted(
+        matches = sorted(
             (
                 (match.start(), -(match.end() - match.start()), match.end(), wording)
                 for wording in present
@@ -332,7 +376,7 @@ def find(
         blocked_spans = _Spans(blocked)
         unless: dict[re.Pattern[str] | Deferred, _Spans] = {}
         last_end = -1  # kept matches do not overlap and come in order: only the last can reach on
-        for start, _, end, wording in candidates:
+        for start, _, end, wording in matches:
             if start < last_end or blocked_spans.overlaps(start, end):
                 continue
             if wording.unless is not None:
@@ -343,6 +387,103 @@ def find(
             last_end = end
             found.append(Hit(passage, start, end, wording))
     return found
+
+
+#: texts searched together for the words their patterns need (see _holders)
+_CHUNK = 2048
+
+
+def candidates(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, list[int]]]:
+    """For each text in which some of ``patterns`` can match, its index and those
+    of the patterns (in their order): a pattern can match only where one of its
+    :func:`needed_alternatives` holds. Most texts hold none of the words any
+    pattern needs, and are passed over after one search per word."""
+    needs = [needed_words(pattern) for pattern in patterns]
+    always = [index for index, needed in enumerate(needs) if needed is None]
+    everything = list(range(len(patterns)))
+    by_word: dict[str, list[int]] = {}
+    for index, needed in enumerate(needs):
+        for word in needed or ():
+            by_word.setdefault(word, []).append(index)
+    for first in range(0, len(texts), _CHUNK):
+        lower = [lowered(text) for text in texts[first : first + _CHUNK]]
+        holding = _holders(lower, by_word)
+        for number, low in enumerate(lower):
+            held = holding.get(number)
+            if low is None:  # a case oddity: every pattern is tried
+                present = everything
+            elif not held:
+                present = always
+            else:
+                indices = set(always).union(*(by_word[word] for word in held))
+                present = [index for index in sorted(indices) if _may_match(patterns[index], low)]
+            if present:
+                yield first + number, present
+
+
+def _holders(lowered: Sequence[str | None], words: Iterable[str]) -> dict[int, set[str]]:
+    """The ``words`` each text holds, by the text's index (a text that holds
+    none is left out): one search of the texts joined per word (a regular
+    expression of many alternatives would try each at every place)."""
+    plain = [text or "" for text in lowered]
+    joined = "\0".join(plain)
+    starts = list(itertools.accumulate(map(operator.add, map(len, plain), itertools.repeat(1)), initial=0))
+    held: dict[int, set[str]] = {}
+    for word in words:
+        at = joined.find(word)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            held.setdefault(index, set()).add(word)
+            at = joined.find(word, starts[index + 1])  # on to the next text
+    return held
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, for :func:`can_match`; None when it holds a character
+    that a case-insensitive pattern matches to an ASCII letter of another lower case."""
+    return None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
+
+
+def can_match(pattern: re.Pattern[str], lowered: str | None) -> bool:
+    """False when ``pattern`` cannot match the text whose :func:`lowered` form is
+    ``lowered`` (it lacks what every match holds): a cheap test before a search."""
+    return lowered is None or _may_match(pattern, lowered)
+
+
+@functools.cache
+def _test(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], tuple[tuple[Clause, ...], ...] | None]:
+    """:func:`needed_alternatives` made quick to test: the clauses every
+    alternative asks for (tested first, once), and what else each asks for
+    (None when one asks for nothing else)."""
+    alternatives = needed_alternatives(pattern)
+    common = [clause for clause in alternatives[0] if all(clause in other for other in alternatives[1:])]
+    rest = tuple(tuple(clause for clause in alternative if clause not in common) for alternative in alternatives)
+    return tuple(common), (None if not all(rest) else rest)
+
+
+def _may_match(pattern: re.Pattern[str], lowered: str) -> bool:
+    """Whether a lower-cased text holds every clause of one of the alternatives ``pattern`` needs."""
+    common, rest = _test(pattern)
+    # loops rather than any()/all(): this runs for most passages of a large policy
+    for clause in common:
+        if not _holds(clause, lowered):
+            return False
+    if rest is None:
+        return True
+    for alternative in rest:
+        for clause in alternative:
+            if not _holds(clause, lowered):
+                break
+        else:
+            return True
+    return False
+
+
+def _holds(clause: Clause, lowered: str) -> bool:
+    for word in clause:  # noqa: SIM110 - a loop: any() makes a generator per call
+        if word in lowered:
+            return True
+    return False
 
 
 class _Spans:

@@ -141,6 +141,22 @@ def test_the_words_a_pattern_needs(pattern: str, needed: tuple[str, ...] | None)
     assert prose.needed_words(re.compile(pattern, re.IGNORECASE)) == needed
 
 
+@pytest.mark.parametrize(
+    ("pattern", "alternatives"),
+    [
+        (r"\b(?:the\s+)?Children\s+Act\s*,?\s*\(?\s*1989\b", ((("children",), ("1989",), ("act",)),)),
+        # a branch splits into alternatives; one that asks for more than another is dropped
+        (r"\b(hm|her majesty'?s) courts? service\b|\bHMCS\b", (((" service",), (" court",)), (("hmcs",),))),
+        # words shorter than three letters go where a longer clause remains
+        (r"\bEU\b", ((("eu",),),)),
+        (r"\bEU law\b", ((("eu law",),),)),
+        (r"[a-z]+", ((),)),
+    ],
+)
+def test_what_a_text_must_hold_for_a_pattern_to_match(pattern: str, alternatives: Any) -> None:
+    assert prose.needed_alternatives(re.compile(pattern, re.IGNORECASE)) == alternatives
+
+
 def _all_wordings() -> list[Wording]:
     return [
         *legislation._wordings(),
@@ -178,6 +194,11 @@ def test_the_shortcut_finds_what_every_wording_finds_in_every_policy(monkeypatch
 
 _PIECES = [
     "Children Act 1989",
+    "HM Courts Service",
+    "Her Majesty's",
+    "court",
+    " service",
+    "Information Commissioner",
     "the Data Protection Act 1998",
     "GDPR",
     "Privacy Shield",
@@ -206,6 +227,17 @@ def test_a_text_without_any_word_a_wording_needs_never_matches_it(pieces: list[s
     for wording in _all_wordings():
         needed = prose.needed_words(wording.pattern)
         if needed is None or prose._CASE_ODDITIES.search(text) or any(word in lowered for word in needed):
+            continue
+        assert not any(m.end() > m.start() for m in wording.pattern.finditer(text)), (wording.id, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=12), st.randoms())
+def test_a_text_that_holds_no_alternative_of_a_wording_never_matches_it(pieces: list[str], random: Any) -> None:
+    text = "".join(random.choice([str.upper, str.lower, str.title, str])(piece) for piece in pieces)
+    lowered = text.lower()
+    for wording in _all_wordings():
+        if prose._CASE_ODDITIES.search(text) or prose._may_match(wording.pattern, lowered):
             continue
         assert not any(m.end() > m.start() for m in wording.pattern.finditer(text)), (wording.id, text)
 
