@@ -62,7 +62,7 @@ def _why(means: str) -> str:
 class _Pattern:
     id: str
     means: str
-    pattern: re.Pattern[str]
+    pattern: prose.Lazy
     citation: str
 
 
@@ -72,7 +72,7 @@ def _patterns() -> tuple[_Pattern, ...]:
         _Pattern(
             str(row["id"]),
             str(row["means"]),
-            re.compile(" ".join(str(row["pattern"]).split()), re.IGNORECASE),
+            prose.Lazy(" ".join(str(row["pattern"]).split()), re.IGNORECASE),
             str(row["citation"]),
         )
         for row in _knowledge()["prose"]

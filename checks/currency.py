@@ -59,8 +59,8 @@ def _table(name: str) -> tuple[prose.Wording, ...]:
     return tuple(
         prose.Wording(
             str(row["id"]),
-            re.compile(str(row["pattern"]), re.IGNORECASE),
-            prose.Deferred(_historical(str(row["pattern"])), re.IGNORECASE),
+            prose.Lazy(str(row["pattern"]), re.IGNORECASE),
+            prose.Lazy(_historical(str(row["pattern"])), re.IGNORECASE),
             row,
         )
         for row in _K[name]

@@ -4,6 +4,13 @@ Every date, country list, statutory period and article a rule relies on is a
 row in ``checks/knowledge/*.yaml`` with its citation, so that a DPO can audit
 it and a change in the law is a data edit. Files are read once per process.
 
+The YAML files are the source. ``checks/knowledge.json`` beside this module is
+the same data made from them (``python scripts/reference_docs.py`` rewrites it,
+tests/checks/test_facts.py fails until it is current) and read instead, since
+JSON reads in a twentieth of the time YAML takes; it names a digest of the
+YAML files' bytes and is used only while they hash the same, so that a file
+edited since is read from its YAML.
+
 A row whose provision changed over time gives ``citations``, a list of
 ``{from, until, citation}`` (dates inclusive, absent: no bound), instead of
 one ``citation``; :func:`cite` with a date picks the one in force.
@@ -16,6 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -34,11 +43,68 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
+MIRROR = Path(__file__).with_name("knowledge.json")
+#: how a date is written in the mirror (JSON has none)
+_DATE = "$date"
+
+
 @functools.cache
 def load(name: str) -> Any:
     """The parsed knowledge file ``checks/knowledge/<name>.yaml``."""
+    mirrored = _mirror()
+    if name in mirrored:
+        return mirrored[name]
+    return read_yaml(name)
+
+
+def read_yaml(name: str) -> Any:
+    """The knowledge file ``checks/knowledge/<name>.yaml`` parsed from its YAML."""
     with (KNOWLEDGE_DIR / f"{name}.yaml").open(encoding="utf-8") as stream:
         return yaml.load(stream, Loader=_Loader)
+
+
+def digest() -> str:
+    """A hash of every knowledge file's name and bytes."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for name in knowledge_files():
+        data = (KNOWLEDGE_DIR / f"{name}.yaml").read_bytes()
+        hashed.update(f"{name}\0{len(data)}\0".encode())
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+@functools.cache
+def _mirror() -> dict[str, Any]:
+    """The knowledge files from the mirror, when it was made from the files as they are; else {}."""
+    try:
+        data = json.loads(MIRROR.read_bytes(), object_hook=_dated)
+        if isinstance(data, dict) and data.get("digest") == digest() and isinstance(data.get("files"), dict):
+            files: dict[str, Any] = data["files"]
+            return files
+    except (OSError, ValueError, RecursionError):
+        pass
+    return {}
+
+
+def _dated(node: dict[str, Any]) -> Any:
+    if len(node) == 1 and _DATE in node:
+        return dt.date.fromisoformat(node[_DATE])
+    return node
+
+
+def mirror_text() -> str:
+    """The mirror of the knowledge files as they are (what ``checks/knowledge.json`` must hold)."""
+    files = {name: read_yaml(name) for name in knowledge_files()}
+    text = json.dumps({"digest": digest(), "files": files}, default=_undated, ensure_ascii=False, indent=0) + "\n"
+    if json.loads(text, object_hook=_dated)["files"] != files:  # e.g. a mapping whose one key is "$date"
+        raise ValueError("the knowledge files cannot be mirrored in JSON exactly")
+    return text
+
+
+def _undated(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {_DATE: value.isoformat()}
+    raise TypeError(f"a knowledge file holds {type(value).__name__} {value!r}, which the mirror cannot hold")
 
 
 def _line(text: Any) -> str:

@@ -106,11 +106,11 @@ def _wordings() -> tuple[prose.Wording, ...]:
         row = instrument.row
         patterns = [str(row.get("pattern") or _title_pattern(instrument.title, instrument.year))]
         patterns += [str(alias) for alias in row.get("aliases") or ()]
-        wordings.append(prose.Wording(instrument.id, re.compile("|".join(patterns), re.IGNORECASE), row=row))
+        wordings.append(prose.Wording(instrument.id, prose.Lazy("|".join(patterns), re.IGNORECASE), row=row))
         for index, misnamed in enumerate(row.get("misnamings") or ()):
             wordings.append(
                 prose.Wording(
-                    f"{instrument.id}#misnamed:{index}", re.compile(misnamed["pattern"], re.IGNORECASE), row=row
+                    f"{instrument.id}#misnamed:{index}", prose.Lazy(misnamed["pattern"], re.IGNORECASE), row=row
                 )
             )
     return tuple(wordings)
@@ -128,7 +128,7 @@ def _families() -> tuple[prose.Wording, ...]:
         if len(members) > 1:
             words = [r"(?:and|&)" if word == "and" else re.escape(word) for word in base.split()]
             pattern = r"\b" + r"\s+".join(words) + r"\b(?!s\b)(?!\s*,?\s*\(?\s*\d{4})"
-            wordings.append(prose.Wording(f"family:{base}", re.compile(pattern, re.IGNORECASE)))
+            wordings.append(prose.Wording(f"family:{base}", prose.Lazy(pattern, re.IGNORECASE)))
     return tuple(wordings)
 
 

@@ -167,10 +167,12 @@ LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-
 _SENTENCE = "[^.]*"
 
 
-class Deferred:
-    """A pattern compiled the first time it is used: an ``unless`` pattern is
-    needed only where its wording matched, which on most policies is nowhere,
-    and compiling the large ones takes longer than the rest of a small run."""
+class Lazy:
+    """A regular expression compiled the first time it is searched with. The
+    rules that read prose look for hundreds of the knowledge files' wordings;
+    a wording needs words (:func:`needed_alternatives`, read from the pattern
+    without compiling it) that most policies' prose does not hold, so most are
+    never compiled, and compiling them all took a sixth of a small policy's run."""
 
     __slots__ = ("_compiled", "flags", "pattern")
 
@@ -179,10 +181,30 @@ class Deferred:
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    @property
+    def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled.finditer(text)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lazy) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.pattern!r}, {self.flags})"
+
+
+#: a pattern the prose functions take: compiled, or compiled when first searched with
+Pattern = re.Pattern[str] | Lazy
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +212,8 @@ class Wording:
     """A phrase to look for: a knowledge row's ``pattern``, not where its ``unless`` matches."""
 
     id: str
-    pattern: re.Pattern[str]
-    unless: re.Pattern[str] | Deferred | None = None
+    pattern: Pattern
+    unless: Pattern | None = None
     row: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
@@ -207,8 +229,8 @@ class Wording:
             unless = "(?<![^.])" + unless
         return cls(
             str(row["id"]),
-            re.compile(str(row["pattern"]), re.IGNORECASE),
-            Deferred(str(unless), re.IGNORECASE) if unless else None,
+            Lazy(str(row["pattern"]), re.IGNORECASE),
+            Lazy(str(unless), re.IGNORECASE) if unless else None,
             row,
         )
 
@@ -233,7 +255,7 @@ def one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
 
-def spans(pattern: re.Pattern[str] | Deferred | None, text: str) -> list[tuple[int, int]]:
+def spans(pattern: Pattern | None, text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)] if pattern is not None else []
 
 
@@ -256,7 +278,7 @@ Clause = tuple[str, ...]
 
 
 @functools.cache
-def needed_alternatives(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], ...]:
+def needed_alternatives(pattern: Pattern) -> tuple[tuple[Clause, ...], ...]:
     """What a text must hold for ``pattern`` to match in it: alternatives, one
     of which holds for every match, each a list of clauses that must all hold,
     each clause lower-case ASCII texts one of which is in the match (in any
@@ -290,7 +312,7 @@ def _pruned(alternative: Sequence[Clause]) -> tuple[Clause, ...]:
 
 
 @functools.cache
-def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def needed_words(pattern: Pattern) -> tuple[str, ...] | None:
     """Lower-case ASCII texts one of which is in every match of ``pattern``, so
     that a text holding none of them, in any case, cannot match it: the best
     clause of each alternative (:func:`needed_alternatives`); None when some
@@ -374,7 +396,7 @@ def find(
         # Each test below costs a lookup, not a scan, so that a text with
         # thousands of matches or addresses takes time in proportion to them.
         blocked_spans = _Spans(blocked)
-        unless: dict[re.Pattern[str] | Deferred, _Spans] = {}
+        unless: dict[Pattern, _Spans] = {}
         last_end = -1  # kept matches do not overlap and come in order: only the last can reach on
         for start, _, end, wording in matches:
             if start < last_end or blocked_spans.overlaps(start, end):
@@ -393,7 +415,7 @@ def find(
 _CHUNK = 2048
 
 
-def candidates(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, list[int]]]:
+def candidates(texts: Sequence[str], patterns: Sequence[Pattern]) -> Iterator[tuple[int, list[int]]]:
     """For each text in which some of ``patterns`` can match, its index and those
     of the patterns (in their order): a pattern can match only where one of its
     :func:`needed_alternatives` holds. Most texts hold none of the words any
@@ -444,14 +466,14 @@ def lowered(text: str) -> str | None:
     return None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
 
 
-def can_match(pattern: re.Pattern[str], lowered: str | None) -> bool:
+def can_match(pattern: Pattern, lowered: str | None) -> bool:
     """False when ``pattern`` cannot match the text whose :func:`lowered` form is
     ``lowered`` (it lacks what every match holds): a cheap test before a search."""
     return lowered is None or _may_match(pattern, lowered)
 
 
 @functools.cache
-def _test(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], tuple[tuple[Clause, ...], ...] | None]:
+def _test(pattern: Pattern) -> tuple[tuple[Clause, ...], tuple[tuple[Clause, ...], ...] | None]:
     """:func:`needed_alternatives` made quick to test: the clauses every
     alternative asks for (tested first, once), and what else each asks for
     (None when one asks for nothing else)."""
@@ -461,7 +483,7 @@ def _test(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], tuple[tuple[Cla
     return tuple(common), (None if not all(rest) else rest)
 
 
-def _may_match(pattern: re.Pattern[str], lowered: str) -> bool:
+def _may_match(pattern: Pattern, lowered: str) -> bool:
     """Whether a lower-cased text holds every clause of one of the alternatives ``pattern`` needs."""
     common, rest = _test(pattern)
     # loops rather than any()/all(): this runs for most passages of a large policy

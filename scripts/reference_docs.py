@@ -11,7 +11,8 @@ files with their dates and verification (checks/reference.py), and every
 knowledge row with its citations (checks/facts.py). New rows appear by
 themselves; tests/scripts/test_reference_docs.py keeps the pages current.
 It also rewrites checks/catalogue.json, the rules' metadata that ``rules`` and
-``explain`` read (see checks/catalogue.py), which changes with the knowledge.
+``explain`` read (see checks/catalogue.py), which changes with the knowledge,
+and checks/knowledge.json, the knowledge files as JSON (see checks/facts.py).
 """
 
 from __future__ import annotations
@@ -199,15 +200,22 @@ def main() -> int:
     index_current = (
         catalogue.INDEX.is_file() and catalogue.INDEX.read_text(encoding="utf-8") == catalogue.generate() + "\n"
     )
+    mirror = facts.mirror_text()
+    mirror_current = facts.MIRROR.is_file() and facts.MIRROR.read_text(encoding="utf-8") == mirror
     if check:
         for name in [*stale, *extra]:
             print(f"docs/reference/{name} is out of date: run python scripts/reference_docs.py")
         if not index_current:
             print("checks/catalogue.json is out of date: run python scripts/reference_docs.py")
-        return 1 if stale or extra or not index_current else 0
+        if not mirror_current:
+            print("checks/knowledge.json is out of date: run python scripts/reference_docs.py")
+        return 1 if stale or extra or not index_current or not mirror_current else 0
     if not index_current:
         catalogue.write()
         print("checks/catalogue.json (the rules' metadata for 'rules' and 'explain'): rewritten")
+    if not mirror_current:
+        facts.MIRROR.write_text(mirror, encoding="utf-8")
+        print("checks/knowledge.json (the knowledge files as JSON, read instead of the YAML): rewritten")
     FOLDER.mkdir(parents=True, exist_ok=True)
     for name in stale:
         (FOLDER / name).write_text(rendered[name], encoding="utf-8")
