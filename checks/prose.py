@@ -39,10 +39,12 @@ from linter.model import Entity, Legislation, Policy, Trace
 TEXT_FIELDS = frozenset({"description", "text", "notice_wording", "rights_information", "how", "criteria", "heading"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Passage:
     """A piece of prose: ``kind`` is ``quote`` (a trace quote), ``text`` (a
-    text field) or ``law`` (a law as the notice cites it)."""
+    text field) or ``law`` (a law as the notice cites it). Not frozen: a large
+    policy has hundreds of thousands, and a frozen class sets each field through
+    ``object.__setattr__`` (four times the cost); nothing changes one once made."""
 
     entity: Entity
     field: str
@@ -108,25 +110,47 @@ def _walk(value: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any,
 
 
 def _collect(value: Any, path: tuple[str, ...], owner: Any, key: str, found: list[Any]) -> None:
-    # appends rather than yields: a policy has hundreds of thousands of values, and
-    # a chain of nested generators passes each one up through every level
-    if isinstance(value, str):
+    # appends rather than yields, and dispatches on the exact type: a policy has
+    # hundreds of thousands of values, and a chain of nested generators passes
+    # each one up through every level
+    kind: type = type(value)
+    how = _HOW.get(kind)
+    if how is None:
+        how = _HOW[kind] = _how(kind)
+    if how == "text":
         if key in TEXT_FIELDS:
             found.append((path, value, owner, key))
-    elif isinstance(value, Trace | Legislation):
+    elif how == "prose":
         found.append((path, value, owner, key))
-    elif isinstance(value, list | tuple):
+    elif how == "list":
         for index, item in enumerate(value):
             _collect(item, (*path[:-1], f"{path[-1]}[{index}]") if path else (f"[{index}]",), owner, key, found)
-    elif isinstance(value, dict):
+    elif how == "mapping":
         for name, item in value.items():
             _collect(item, (*path, str(name)), owner, key, found)
-    elif hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
-        if isinstance(value, Entity) and path:
-            return
-        cls: type = type(value)
-        for name in _field_names(cls):
-            _collect(getattr(value, name), (*path, name), value, name, found)
+    elif how == "object" or (how == "entity" and not path):  # another entity is walked on its own
+        for name in _field_names(kind):
+            item = getattr(value, name)
+            if item is not None:
+                _collect(item, (*path, name), value, name, found)
+
+
+#: how _collect treats a value of each type it has met
+_HOW: dict[type, str] = {}
+
+
+def _how(kind: type) -> str:
+    if issubclass(kind, str):
+        return "text"
+    if issubclass(kind, Trace | Legislation):
+        return "prose"
+    if issubclass(kind, list | tuple):
+        return "list"
+    if issubclass(kind, dict):
+        return "mapping"
+    if dataclasses.is_dataclass(kind):
+        return "entity" if issubclass(kind, Entity) else "object"
+    return "none"  # true/false, numbers, dates: no prose
 
 
 @functools.cache
@@ -311,18 +335,6 @@ def _pruned(alternative: Sequence[Clause]) -> tuple[Clause, ...]:
     return tuple(sorted(dict.fromkeys(kept), key=lambda clause: -min(map(len, clause))))
 
 
-@functools.cache
-def needed_words(pattern: Pattern) -> tuple[str, ...] | None:
-    """Lower-case ASCII texts one of which is in every match of ``pattern``, so
-    that a text holding none of them, in any case, cannot match it: the best
-    clause of each alternative (:func:`needed_alternatives`); None when some
-    alternative has none."""
-    best = [_best(alternative) for alternative in needed_alternatives(pattern)]
-    if not all(best):
-        return None
-    return tuple(dict.fromkeys(word for clause in best if clause for word in clause))
-
-
 def _best(clauses: Iterable[Clause]) -> Clause | None:
     """The clause whose shortest word is the longest (the first of equals)."""
     best: Clause | None = None
@@ -418,94 +430,78 @@ _CHUNK = 2048
 def candidates(texts: Sequence[str], patterns: Sequence[Pattern]) -> Iterator[tuple[int, list[int]]]:
     """For each text in which some of ``patterns`` can match, its index and those
     of the patterns (in their order): a pattern can match only where one of its
-    :func:`needed_alternatives` holds. Most texts hold none of the words any
-    pattern needs, and are passed over after one search per word."""
-    needs = [needed_words(pattern) for pattern in patterns]
-    always = [index for index, needed in enumerate(needs) if needed is None]
+    :func:`needed_alternatives` holds. Which texts hold a word is found by one
+    search of the texts joined, and which hold an alternative by intersecting
+    those sets, so that a text none can match in costs nothing more."""
     everything = list(range(len(patterns)))
-    by_word: dict[str, list[int]] = {}
-    for index, needed in enumerate(needs):
-        for word in needed or ():
-            by_word.setdefault(word, []).append(index)
     for first in range(0, len(texts), _CHUNK):
-        lower = [lowered(text) for text in texts[first : first + _CHUNK]]
-        holding = _holders(lower, by_word)
-        for number, low in enumerate(lower):
-            held = holding.get(number)
-            if low is None:  # a case oddity: every pattern is tried
-                present = everything
-            elif not held:
-                present = always
-            else:
-                indices = set(always).union(*(by_word[word] for word in held))
-                present = [index for index in sorted(indices) if _may_match(patterns[index], low)]
-            if present:
-                yield first + number, present
+        lower = [_lowered(text) for text in texts[first : first + _CHUNK]]
+        holding = _Holding(lower)
+        present: dict[int, list[int]] = {}
+        for number, pattern in enumerate(patterns):
+            for index in holding.where(pattern):
+                present.setdefault(index, []).append(number)
+        for index, low in enumerate(lower):
+            found = everything if low is None else present.get(index)  # a case oddity: every pattern is tried
+            if found:
+                yield first + index, found
 
 
-def _holders(lowered: Sequence[str | None], words: Iterable[str]) -> dict[int, set[str]]:
-    """The ``words`` each text holds, by the text's index (a text that holds
-    none is left out): one search of the texts joined per word (a regular
-    expression of many alternatives would try each at every place)."""
-    plain = [text or "" for text in lowered]
-    joined = "\0".join(plain)
-    starts = list(itertools.accumulate(map(operator.add, map(len, plain), itertools.repeat(1)), initial=0))
-    held: dict[int, set[str]] = {}
-    for word in words:
-        at = joined.find(word)
-        while at != -1:
-            index = bisect.bisect_right(starts, at) - 1
-            held.setdefault(index, set()).add(word)
-            at = joined.find(word, starts[index + 1])  # on to the next text
-    return held
+class _Holding:
+    """Which of some lower-cased texts hold a word, or a pattern's needs (a text
+    of None holds nothing: it is searched with every pattern anyway)."""
 
+    def __init__(self, lowered: Sequence[str | None]) -> None:
+        plain = [text or "" for text in lowered]
+        self.count = len(plain)
+        # a word (no NUL in it, see _words_of) found here is inside one text
+        self.joined = "\0".join(plain)
+        self.starts = list(itertools.accumulate(map(operator.add, map(len, plain), itertools.repeat(1)), initial=0))
+        self.known: dict[str, set[int]] = {}
 
-def lowered(text: str) -> str | None:
-    """``text`` in lower case, for :func:`can_match`; None when it holds a character
-    that a case-insensitive pattern matches to an ASCII letter of another lower case."""
-    return None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
+    def of(self, word: str) -> set[int]:
+        """The texts that hold ``word``."""
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = set()
+            joined, starts = self.joined, self.starts
+            at = joined.find(word)
+            while at != -1:
+                index = bisect.bisect_right(starts, at) - 1
+                found.add(index)
+                at = joined.find(word, starts[index + 1])  # on to the next text
+        return found
 
-
-def can_match(pattern: Pattern, lowered: str | None) -> bool:
-    """False when ``pattern`` cannot match the text whose :func:`lowered` form is
-    ``lowered`` (it lacks what every match holds): a cheap test before a search."""
-    return lowered is None or _may_match(pattern, lowered)
+    def where(self, pattern: Pattern) -> set[int] | range:
+        """The texts that hold every clause of one of the alternatives ``pattern`` needs."""
+        texts: set[int] = set()
+        for alternative in _usable(pattern):
+            if not alternative:  # nothing known: every text
+                return range(self.count)
+            held: set[int] | None = None
+            for clause in alternative:  # the most telling first: the intersection empties soonest
+                in_clause = set().union(*(self.of(word) for word in clause))
+                held = in_clause if held is None else held & in_clause
+                if not held:
+                    break
+            texts |= held or set()
+        return texts
 
 
 @functools.cache
-def _test(pattern: Pattern) -> tuple[tuple[Clause, ...], tuple[tuple[Clause, ...], ...] | None]:
-    """:func:`needed_alternatives` made quick to test: the clauses every
-    alternative asks for (tested first, once), and what else each asks for
-    (None when one asks for nothing else)."""
-    alternatives = needed_alternatives(pattern)
-    common = [clause for clause in alternatives[0] if all(clause in other for other in alternatives[1:])]
-    rest = tuple(tuple(clause for clause in alternative if clause not in common) for alternative in alternatives)
-    return tuple(common), (None if not all(rest) else rest)
+def _usable(pattern: Pattern) -> tuple[tuple[Clause, ...], ...]:
+    """:func:`needed_alternatives` without a clause that has a word holding a NUL
+    (the texts are joined with it), which leaves the alternative asking less."""
+    return tuple(
+        tuple(clause for clause in alternative if not any("\0" in word for word in clause))
+        for alternative in needed_alternatives(pattern)
+    )
 
 
-def _may_match(pattern: Pattern, lowered: str) -> bool:
-    """Whether a lower-cased text holds every clause of one of the alternatives ``pattern`` needs."""
-    common, rest = _test(pattern)
-    # loops rather than any()/all(): this runs for most passages of a large policy
-    for clause in common:
-        if not _holds(clause, lowered):
-            return False
-    if rest is None:
-        return True
-    for alternative in rest:
-        for clause in alternative:
-            if not _holds(clause, lowered):
-                break
-        else:
-            return True
-    return False
-
-
-def _holds(clause: Clause, lowered: str) -> bool:
-    for word in clause:  # noqa: SIM110 - a loop: any() makes a generator per call
-        if word in lowered:
-            return True
-    return False
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case, for :func:`candidates`; None when it holds a character
+    that a case-insensitive pattern matches to an ASCII letter of another lower case."""
+    return None if not text.isascii() and _CASE_ODDITIES.search(text) else text.lower()
 
 
 class _Spans:

@@ -342,7 +342,9 @@ def _settle(value: Any, rules: Schema, path: tuple[Any, ...], todo: list[tuple[t
     if kind is str:
         if "TODO" in value and value.lstrip().startswith("TODO") and PLACEHOLDER.match(value):
             todo.append((path, value))
-        return as_date(value) if _is_date_field(rules) else value
+        kinds = rules.get("type")  # _is_date_field, inline: most values of a policy are texts
+        is_date = kinds == "date" or (type(kinds) is list and "date" in kinds)
+        return as_date(value) if is_date else value
     if kind is bool or kind is int:
         return value
     if isinstance(value, dt.date):
