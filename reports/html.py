@@ -15,8 +15,10 @@ request, so even a missed escape could neither run nor phone home.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -595,10 +597,58 @@ class _Builder:
         )
 
 
+TEMPLATES = Path(__file__).with_name("templates")
+#: the templates compiled to Python by Jinja2 (:func:`compile_templates`), with the
+#: digest of the sources and the Jinja2 version they were compiled from
+COMPILED = TEMPLATES / "compiled"
+
+
 def environment() -> jinja2.Environment:
-    """The Jinja2 environment of the report: autoescaping on for every template."""
+    """The Jinja2 environment of the report: autoescaping on for every template.
+
+    The templates come precompiled from ``reports/templates/compiled`` while
+    that was compiled from the templates as they are, by this Jinja2 version
+    (compiling them took a twentieth of a large report); otherwise from their
+    sources."""
+    return _configured(_loader())
+
+
+def _loader() -> jinja2.BaseLoader:
+    try:
+        if (COMPILED / "DIGEST").read_text(encoding="ascii") == _stamp():
+            return jinja2.ModuleLoader(str(COMPILED))
+    except (OSError, ValueError):
+        pass
+    return jinja2.PackageLoader("reports", "templates")
+
+
+def _stamp() -> str:
+    """What the compiled templates must have been compiled from: the Jinja2
+    version, and a hash of the templates' names and bytes."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for path in sorted(TEMPLATES.iterdir()):
+        if path.is_file():
+            data = path.read_bytes()
+            hashed.update(f"{path.name}\0{len(data)}\0".encode())
+            hashed.update(data)
+    return f"jinja2 {jinja2.__version__} {hashed.hexdigest()}\n"
+
+
+def compile_templates(target: Path) -> None:
+    """Compile the templates into ``target`` (``scripts/reference_docs.py`` does it
+    for reports/templates/compiled; tests/reports/test_html.py checks it is current)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for old in target.glob("tmpl_*.py"):
+        old.unlink()
+    _configured(jinja2.PackageLoader("reports", "templates")).compile_templates(
+        str(target), zip=None, ignore_errors=False, filter_func=lambda name: "/" not in name
+    )
+    (target / "DIGEST").write_text(_stamp(), encoding="ascii")
+
+
+def _configured(loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("reports", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

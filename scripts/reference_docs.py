@@ -12,13 +12,15 @@ knowledge row with its citations (checks/facts.py). New rows appear by
 themselves; tests/scripts/test_reference_docs.py keeps the pages current.
 It also rewrites checks/catalogue.json, the rules' metadata that ``rules`` and
 ``explain`` read (see checks/catalogue.py), which changes with the knowledge,
-and checks/knowledge.json, the knowledge files as JSON (see checks/facts.py).
+checks/knowledge.json, the knowledge files as JSON (see checks/facts.py), and
+reports/templates/compiled, the report's templates compiled (reports/html.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checks import catalogue, facts, reference  # noqa: E402
+from reports import html  # noqa: E402
 
 FOLDER = ROOT / "docs" / "reference"
 GENERATED = (
@@ -186,6 +189,15 @@ def pages() -> dict[str, str]:
     return rendered
 
 
+def _templates_current() -> bool:
+    """Whether reports/templates/compiled is what compiling the templates now gives."""
+    with tempfile.TemporaryDirectory() as folder:
+        html.compile_templates(Path(folder))
+        fresh = {path.name: path.read_bytes() for path in Path(folder).iterdir()}
+    shipped = {path.name: path.read_bytes() for path in html.COMPILED.glob("*") if path.is_file()}
+    return fresh == shipped
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a page is out of date; write nothing")
@@ -202,6 +214,7 @@ def main() -> int:
     )
     mirror = facts.mirror_text()
     mirror_current = facts.MIRROR.is_file() and facts.MIRROR.read_text(encoding="utf-8") == mirror
+    templates_current = _templates_current()
     if check:
         for name in [*stale, *extra]:
             print(f"docs/reference/{name} is out of date: run python scripts/reference_docs.py")
@@ -209,13 +222,18 @@ def main() -> int:
             print("checks/catalogue.json is out of date: run python scripts/reference_docs.py")
         if not mirror_current:
             print("checks/knowledge.json is out of date: run python scripts/reference_docs.py")
-        return 1 if stale or extra or not index_current or not mirror_current else 0
+        if not templates_current:
+            print("reports/templates/compiled is out of date: run python scripts/reference_docs.py")
+        return 1 if stale or extra or not index_current or not mirror_current or not templates_current else 0
     if not index_current:
         catalogue.write()
         print("checks/catalogue.json (the rules' metadata for 'rules' and 'explain'): rewritten")
     if not mirror_current:
         facts.MIRROR.write_text(mirror, encoding="utf-8")
         print("checks/knowledge.json (the knowledge files as JSON, read instead of the YAML): rewritten")
+    if not templates_current:
+        html.compile_templates(html.COMPILED)
+        print("reports/templates/compiled (the report's templates compiled by Jinja2): rewritten")
     FOLDER.mkdir(parents=True, exist_ok=True)
     for name in stale:
         (FOLDER / name).write_text(rendered[name], encoding="utf-8")

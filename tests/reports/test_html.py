@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import hostile_policy
+import jinja2
 import pytest
 from click.testing import CliRunner
 from markupsafe import escape
@@ -356,10 +357,47 @@ def test_templates_never_turn_escaping_off() -> None:
     env = html.environment()
     assert env.autoescape is True
     folder = ROOT / "reports" / "templates"
-    for template in folder.iterdir():
+    for template in (path for path in folder.iterdir() if path.is_file()):
         source = template.read_text(encoding="utf-8")
         assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, template.name
         assert "<script" not in source.lower() and "@import" not in source and "url(http" not in source
+
+
+# --- the templates compiled by Jinja2 (reports/templates/compiled) ----------------------------
+
+
+def test_the_compiled_templates_are_current_for_this_jinja2_or_not_used(tmp_path: Path) -> None:
+    recorded = (html.COMPILED / "DIGEST").read_text(encoding="ascii").split()[1]
+    if recorded != jinja2.__version__:  # compiled by another Jinja2: the sources are used
+        assert isinstance(html.environment().loader, jinja2.PackageLoader)
+        return
+    html.compile_templates(tmp_path)
+    fresh = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    assert fresh == {path.name: path.read_bytes() for path in html.COMPILED.iterdir() if path.is_file()}, (
+        "run: python scripts/reference_docs.py"
+    )
+    assert isinstance(html.environment().loader, jinja2.ModuleLoader)
+
+
+def test_the_compiled_templates_render_what_the_sources_do(policy_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled = _render(policy_dir)
+    monkeypatch.setattr(html, "_loader", lambda: jinja2.PackageLoader("reports", "templates"))
+    assert _render(policy_dir) == compiled
+
+
+def test_a_template_edited_since_it_was_compiled_is_read_from_its_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edited = tmp_path / "templates"
+    edited.mkdir()
+    for path in html.TEMPLATES.iterdir():
+        if path.is_file():
+            (edited / path.name).write_bytes(path.read_bytes())
+    (edited / "report.css").write_text("/* edited */\n", encoding="utf-8")
+    monkeypatch.setattr(html, "TEMPLATES", edited)
+    assert isinstance(html.environment().loader, jinja2.PackageLoader)
+    monkeypatch.setattr(html, "COMPILED", tmp_path / "missing")
+    assert isinstance(html.environment().loader, jinja2.PackageLoader)
 
 
 def test_report_is_deterministic(policy_dir: Path) -> None:

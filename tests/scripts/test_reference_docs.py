@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from support import ROOT
 
-from checks import facts, reference
+from checks import catalogue, facts, reference
+from reports import html
 
 
 def _script() -> ModuleType:
@@ -85,6 +86,10 @@ def test_a_new_knowledge_row_appears_by_itself(monkeypatch: pytest.MonkeyPatch) 
 
 def test_check_mode_reports_a_stale_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(script, "FOLDER", tmp_path)
+    # what the script also writes goes to tmp_path, never into the checkout
+    monkeypatch.setattr(catalogue, "INDEX", tmp_path / "catalogue.json")
+    monkeypatch.setattr(facts, "MIRROR", tmp_path / "knowledge.json")
+    monkeypatch.setattr(html, "COMPILED", tmp_path / "compiled")
     monkeypatch.setattr(sys, "argv", ["reference_docs.py", "--check"])
     assert script.main() == 1
     monkeypatch.setattr(sys, "argv", ["reference_docs.py"])
