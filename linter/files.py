@@ -201,6 +201,28 @@ def silence_stdout() -> None:
         os.close(null)
 
 
+def _is_one_of(target: Path, exists: bool, files: Iterable[str | os.PathLike[str]]) -> bool:
+    """Whether ``target`` is one of ``files`` (or a hard link to one). A file that
+    is there is compared by device and inode, one that is not by its resolved
+    name with the files of the same name: a stat each, where resolving every
+    path reads every folder on its way, and a large policy has thousands."""
+    if exists:
+        wanted = os.stat(target)
+        for file in files:
+            with contextlib.suppress(OSError, ValueError):
+                found = os.stat(file)
+                if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+                    return True
+        return False
+    resolved: Path | None = None
+    for file in files:
+        if os.path.basename(os.fspath(file)) == target.name:
+            resolved = resolved or target.resolve()
+            if Path(file).resolve() == resolved:
+                return True
+    return False
+
+
 def output_problem(target: str | os.PathLike[str], read: Iterable[str | os.PathLike[str]]) -> str | None:
     """Why ``target`` cannot take an output, or None when it can. An output
     never replaces a file the run reads or anything but a regular file, nor
@@ -210,15 +232,16 @@ def output_problem(target: str | os.PathLike[str], read: Iterable[str | os.PathL
     try:
         try:
             problem = _not_regular(os.lstat(path).st_mode)
+            exists = True
         except FileNotFoundError:
-            problem = None
+            problem, exists = None, False
         if problem:
             return f"{shown}: {problem}"
         if not path.parent.is_dir():
             return f"{shown}: folder '{display_name(path.parent)}' does not exist"
         if path.suffix.lower() in POLICY_SUFFIXES:
             return f"{shown}: policy-lint reads {'/'.join(POLICY_SUFFIXES)} files as policy; choose another name"
-        if any(Path(file).resolve() == path.resolve() for file in read):
+        if _is_one_of(path, exists, read):
             return f"{shown}: is one of the files this run reads; choose another output file"
     except (OSError, RuntimeError, ValueError) as error:  # a name too long, a NUL character
         return f"{shown}: cannot use this path: {getattr(error, 'strerror', None) or error}"

@@ -51,6 +51,19 @@ def test_output_problem(tmp_path: Path) -> None:
     assert "is a folder" in (output_problem(tmp_path, []) or "")
 
 
+def test_an_output_is_refused_over_a_file_read_under_another_name(tmp_path: Path) -> None:
+    (tmp_path / "policy").mkdir()
+    read = tmp_path / "policy" / "notes.json"
+    read.write_text("{}", encoding="utf-8")
+    os.symlink(tmp_path / "policy", tmp_path / "linked")
+    os.link(read, tmp_path / "hard.json")
+    for target in (read, tmp_path / "linked" / "notes.json", tmp_path / "hard.json"):
+        assert "is one of the files this run reads" in (output_problem(target, [read]) or ""), target
+    assert output_problem(tmp_path / "other.json", [read]) is None
+    # a file named but not there yet (a baseline to come) is compared by its name
+    assert output_problem(tmp_path / "linked" / "new.json", [tmp_path / "policy" / "new.json"]) is not None
+
+
 def test_only_regular_files_are_replaced(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "fifo")
     os.symlink("elsewhere", tmp_path / "link")
