@@ -7,7 +7,7 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_severity = l_0_flags = l_0_names = l_0_entity_name = l_0_field_list = l_0_trace = l_0_contact = l_0_automated = missing
+    l_0_severity = l_0_flags = l_0_names = l_0_entity_name = l_0_trace = l_0_contact = l_0_automated = missing
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -209,92 +209,43 @@ def root(context, missing=missing):
     context.exported_vars.add('entity_name')
     context.vars['entity_name'] = l_0_entity_name = Macro(environment, macro, 'entity_name', ('item',), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
-    def macro(l_1_field):
-        t_9 = []
-        if l_1_field is missing:
-            l_1_field = undefined("parameter 'field' was not provided", name='field')
-        pass
-        if ((environment.getattr(l_1_field, 'own') or environment.getattr(l_1_field, 'wide')) or environment.getattr(l_1_field, 'via')):
-            pass
-            t_9.append(
-                '<ul>\n',
-            )
-            for l_2_item in environment.getattr(l_1_field, 'own'):
-                _loop_vars = {}
-                pass
-                t_9.extend((
-                    '<li>',
-                    escape(context.call((undefined(name='entity_name') if l_0_entity_name is missing else l_0_entity_name), l_2_item, _loop_vars=_loop_vars)),
-                    '</li>\n',
-                ))
-            l_2_item = missing
-            for l_2_item in environment.getattr(l_1_field, 'via'):
-                _loop_vars = {}
-                pass
-                t_9.extend((
-                    '<li>',
-                    escape(context.call((undefined(name='entity_name') if l_0_entity_name is missing else l_0_entity_name), l_2_item, _loop_vars=_loop_vars)),
-                    ' <span class="tag">via purpose</span></li>\n',
-                ))
-            l_2_item = missing
-            if environment.getattr(l_1_field, 'wide'):
-                pass
-                t_9.extend((
-                    '<li class="nw"><a href="#notice-wide-',
-                    escape(environment.getattr(l_1_field, 'name')),
-                    '">+',
-                    escape(t_2(environment.getattr(l_1_field, 'wide'))),
-                    ' notice&#x2011;wide</a></li>\n',
-                ))
-            t_9.append(
-                '</ul>',
-            )
-        else:
-            pass
-            t_9.append(
-                '<span class="none">none stated</span>',
-            )
-        return concat(t_9)
-    context.exported_vars.add('field_list')
-    context.vars['field_list'] = l_0_field_list = Macro(environment, macro, 'field_list', ('field',), False, False, False, context.eval_ctx.autoescape)
-    yield '\n'
     def macro(l_1_t):
-        t_10 = []
+        t_9 = []
         if l_1_t is missing:
             l_1_t = undefined("parameter 't' was not provided", name='t')
         pass
         if (l_1_t and environment.getattr(l_1_t, 'quote')):
             pass
-            t_10.extend((
+            t_9.extend((
                 '<blockquote>',
                 escape(environment.getattr(l_1_t, 'quote')),
                 '</blockquote>',
             ))
             if environment.getattr(l_1_t, 'section'):
                 pass
-                t_10.extend((
+                t_9.extend((
                     '<div class="small muted">notice section: ',
                     escape(environment.getattr(l_1_t, 'section')),
                     '</div>',
                 ))
         elif (l_1_t and environment.getattr(l_1_t, 'added')):
             pass
-            t_10.extend((
+            t_9.extend((
                 '<span class="muted">Not stated by the notice; added: ',
                 escape(environment.getattr(l_1_t, 'added')),
                 '</span>\n',
             ))
         else:
             pass
-            t_10.append(
+            t_9.append(
                 '<span class="none">no traced phrase</span>',
             )
-        return concat(t_10)
+        return concat(t_9)
     context.exported_vars.add('trace')
     context.vars['trace'] = l_0_trace = Macro(environment, macro, 'trace', ('t',), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_c):
-        t_11 = []
+        t_10 = []
         if l_1_c is missing:
             l_1_c = undefined("parameter 'c' was not provided", name='c')
         pass
@@ -302,51 +253,51 @@ def root(context, missing=missing):
             pass
             if environment.getattr(l_1_c, 'name'):
                 pass
-                t_11.extend((
+                t_10.extend((
                     escape(environment.getattr(l_1_c, 'name')),
                     '<br>',
                 ))
             if environment.getattr(l_1_c, 'email'):
                 pass
-                t_11.extend((
+                t_10.extend((
                     escape(environment.getattr(l_1_c, 'email')),
                     '<br>',
                 ))
             for l_2_phone in environment.getattr(l_1_c, 'phone'):
                 _loop_vars = {}
                 pass
-                t_11.extend((
+                t_10.extend((
                     escape(l_2_phone),
                     '<br>',
                 ))
             l_2_phone = missing
             if environment.getattr(l_1_c, 'web'):
                 pass
-                t_11.extend((
+                t_10.extend((
                     escape(t_3(environment.getattr(l_1_c, 'web'))),
                     '<br>',
                 ))
             if environment.getattr(l_1_c, 'address'):
                 pass
-                t_11.append(
+                t_10.append(
                     escape(t_1(context.eval_ctx, environment.getattr(l_1_c, 'address'), ', ')),
                 )
             if (not environment.getattr(l_1_c, 'reachable')):
                 pass
-                t_11.append(
+                t_10.append(
                     '<span class="missing">no way to reach them is given</span>',
                 )
         else:
             pass
-            t_11.append(
+            t_10.append(
                 '<span class="missing">not stated</span>',
             )
-        return concat(t_11)
+        return concat(t_10)
     context.exported_vars.add('contact')
     context.vars['contact'] = l_0_contact = Macro(environment, macro, 'contact', ('c',), False, False, False, context.eval_ctx.autoescape)
     yield '\n\n'
     def macro(l_1_said, l_1_used):
-        t_12 = []
+        t_11 = []
         if l_1_said is missing:
             l_1_said = undefined("parameter 'said' was not provided", name='said')
         if l_1_used is missing:
@@ -354,41 +305,41 @@ def root(context, missing=missing):
         pass
         if (not t_4(l_1_used)):
             pass
-            t_12.append(
+            t_11.append(
                 escape(('yes' if l_1_used else 'no')),
             )
             if (l_1_said and environment.getattr(l_1_said, 'text')):
                 pass
-                t_12.extend((
+                t_11.extend((
                     ' <span class="small">(',
                     escape(environment.getattr(l_1_said, 'text')),
                     ')</span>',
                 ))
         elif (l_1_said and (not t_4(environment.getattr(l_1_said, 'used')))):
             pass
-            t_12.append(
+            t_11.append(
                 escape(('yes' if environment.getattr(l_1_said, 'used') else 'no')),
             )
             if environment.getattr(l_1_said, 'text'):
                 pass
-                t_12.extend((
+                t_11.extend((
                     ' <span class="small">(',
                     escape(environment.getattr(l_1_said, 'text')),
                     ')</span>',
                 ))
         elif (l_1_said and environment.getattr(l_1_said, 'stated')):
             pass
-            t_12.append(
+            t_11.append(
                 'mentioned, but not whether any decision is automated',
             )
         else:
             pass
-            t_12.append(
+            t_11.append(
                 '<span class="none">not stated</span>',
             )
-        return concat(t_12)
+        return concat(t_11)
     context.exported_vars.add('automated')
     context.vars['automated'] = l_0_automated = Macro(environment, macro, 'automated', ('said', 'used'), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '3=36&4=43&5=46&8=57&9=62&11=67&12=72&13=76&19=100&20=109&21=116&25=147&26=152&27=164&28=179&29=189&30=206&33=212&34=217&36=222&38=231&40=240&46=261&47=266&48=280&52=296&53=301&54=303&55=309&56=315&57=323&58=329&59=334&64=348&65=355&66=367&67=379'
+debug_info = '3=36&4=43&5=46&8=57&9=62&11=67&12=72&13=76&19=100&20=109&21=116&25=147&26=152&27=164&28=179&29=189&30=206&33=212&34=217&35=231&39=247&40=252&41=254&42=260&43=266&44=274&45=280&46=285&51=299&52=306&53=318&54=330'
