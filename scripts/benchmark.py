@@ -9,8 +9,8 @@ targets, as ratios measured side by side in one run on this machine.
 
 Absolute times drift by a fifth from run to run on a shared machine, so each
 figure is a ratio to something measured in the same run, the two interleaved
-(round after round, each command once per round), and the median of the
-rounds is used. Bytecode is compiled first, as an installation has it (see
+(round after round, each command once per round): the median over the rounds
+of the ratio within each round. Bytecode is compiled first, as an installation has it (see
 ``_compiled_as_installed``). What it measures, each in a fresh Python process:
 
 * start-up: ``--help``, ``rules`` and ``explain`` against ``python -c "import
@@ -374,6 +374,12 @@ def _workspace(keep: Path | None) -> Iterator[Path]:
 
 
 def _ratio(a: Timing, b: Timing) -> float:
+    """``a`` over ``b``: the median over rounds of the two measured in the same
+    round (a burst of load on the machine slows both commands of a round, and
+    the ratio of the two medians would mix rounds the burst hit with rounds it
+    did not); the ratio of the medians when they were not measured side by side."""
+    if len(a.seconds) == len(b.seconds) and all(b.seconds):
+        return statistics.median(x / y for x, y in zip(a.seconds, b.seconds, strict=True))
     return a.median / b.median
 
 
@@ -615,8 +621,8 @@ def main() -> int:
         heading = (
             f"Measured by `python scripts/benchmark.py --repeat {args.repeat}` on a {os.cpu_count()}-core machine "
             f"shared with other work (load average {os.getloadavg()[0]:.1f}): each figure is the median of "
-            f"{args.repeat} rounds, the commands of a comparison interleaved round by round; `spread` is "
-            "(slowest - fastest) / median."
+            f"{args.repeat} rounds, the commands of a comparison interleaved round by round, and each ratio the "
+            "median of the ratios of the two commands in the same round; `spread` is (slowest - fastest) / median."
         )
         report = heading + "\n\n" + "\n\n".join(sections) + "\n"
         print(report)

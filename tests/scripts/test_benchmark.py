@@ -34,3 +34,12 @@ def test_estate_has_the_requested_size_and_no_schema_or_reference_findings(tmp_p
     assert any(f.rule.startswith("TRF") for f in result.findings) or not any(
         rule.startswith("TRF") for rule in engine.all_rules()
     )
+
+
+def test_a_ratio_pairs_the_two_commands_of_each_round() -> None:
+    benchmark = _benchmark()
+    # a burst of load in round 2 slows both; each round's own ratio is 2
+    check, parse = benchmark.Timing(seconds=[2.0, 8.0, 2.2]), benchmark.Timing(seconds=[1.0, 4.0, 1.1])
+    assert benchmark._ratio(check, parse) == 2.0
+    # not measured side by side (another number of rounds): the ratio of the medians
+    assert benchmark._ratio(benchmark.Timing(seconds=[3.0]), parse) == 3.0 / 1.1
