@@ -295,12 +295,22 @@ def _non_consent_art6(purpose: Purpose) -> bool:
 
 
 def _other_non_consent(ctx: Context, service: Service) -> bool:
-    """The service states a basis other than consent for most of its purposes, so a reader may take
-    it for the service's basis. Consent covers only the purposes it was given for (Art 6(1)(a)), and a
-    basis stated for a few of many purposes cannot be read as the basis of the rest."""
+    """The service states one basis other than consent for most of its purposes, so a reader may take
+    it for the service's basis. Consent covers only the purposes it was given for (Art 6(1)(a)), a
+    basis stated for a few of many purposes cannot be read as the basis of the rest, and where the
+    purposes carry different bases a reader cannot tell which of them the others rest on."""
     purposes = [p for p in ctx.policy.effective(service, "purposes") if not p.refers_to and not p.anonymised]
-    based = sum(1 for purpose in purposes if _non_consent_art6(purpose))
-    return based > 0 and based >= sum(1 for purpose in purposes if _needs_art6(purpose))
+    based = [purpose for purpose in purposes if _non_consent_art6(purpose)]
+    grounds_stated = {
+        ground.article
+        for purpose in based
+        for basis in purpose.lawful_bases
+        if (ground := ground_of(basis)) is not None
+        and ground.family == families()["lawful_basis"]
+        and not ground.consent
+    }
+    needing = sum(1 for purpose in purposes if _needs_art6(purpose))
+    return bool(based) and len(based) >= needing and len(grounds_stated) == 1
 
 
 def _find_art6_gaps(ctx: Context) -> _Art6:
@@ -740,11 +750,12 @@ BASIS_FOR_ANOTHER_PURPOSE = Rule(
     area=AREA,
     rationale=(
         "A notice must say which legal basis applies to the processing. When most of a service's purposes "
-        "carry a basis (other than consent) and a few have none, readers may take the stated basis for the "
+        "carry one basis (other than consent) and a few have none, readers may take the stated basis for the "
         "whole service, or may not: a person must judge whether they are misled, so this is a warning. "
         "Consent stated for one purpose never counts for another, since consent is given for specific "
-        "purposes (Art 6(1)(a)), and a basis stated for a few of many purposes cannot be read as the basis "
-        "of the rest: those purposes are LAW001's error."
+        "purposes (Art 6(1)(a)); a basis stated for a few of many purposes cannot be read as the basis "
+        "of the rest; and where the purposes carry different bases, nothing says which of them the others "
+        "rest on: those purposes are LAW001's error."
     ),
     citation="UK GDPR Art 13(1)(c) / 14(1)(c) and Art 5(1)(a) (transparency); Art 6(1)(a)",
     remediation="Give the purpose its own lawful_bases, or state the basis once for the whole service.",

@@ -709,6 +709,34 @@ def test_a_purpose_whose_service_states_a_basis_for_another_purpose_is_a_warning
     assert finding.entity == "purpose:give-access" and finding.severity is Severity.WARNING
 
 
+def test_purposes_that_carry_different_bases_say_nothing_of_the_purposes_without_one(lint: LintFn) -> None:
+    """Half the purposes carry a basis, but three different ones: no basis can be read as the
+    service's, so the purposes without one are LAW001's error, not LAW015's warning."""
+    policy = dedent("""\
+        services:
+          - {id: employment, name: employment, purposes: [contract-terms, functions, tax, sick-pay, monitor, trends]}
+        purposes:
+          - {id: contract-terms, name: the employment contract, lawful_bases: [contract]}
+          - {id: functions, name: our statutory functions, lawful_bases: [public-task]}
+          - {id: tax, name: our legal obligations, lawful_bases: [legal-obligation]}
+          - {id: sick-pay, name: administer sick pay, lawful_bases: [legal-obligation]}
+          - {id: monitor, name: monitor computer use}
+          - {id: trends, name: trend reporting}
+        lawful_bases:
+          - {id: contract, name: contract, article: "6(1)(b)"}
+          - {id: public-task, name: public task, article: "6(1)(e)"}
+          - {id: legal-obligation, name: legal obligation, article: "6(1)(c)"}
+        """)
+    assert lint(policy, "LAW015") == []
+    (finding,) = lint(policy, "LAW001")
+    assert finding.entity == "service:employment" and finding.severity is Severity.ERROR
+    assert [related.entity for related in finding.related] == ["purpose:monitor", "purpose:trends"]
+    # the same purposes with one basis between them: a reader may take it for the service's (LAW015)
+    one_basis = policy.replace("[contract]", "[public-task]").replace("[legal-obligation]", "[public-task]")
+    assert lint(one_basis, "LAW001") == []
+    assert {finding.severity for finding in lint(one_basis, "LAW015")} == {Severity.WARNING}
+
+
 def test_consent_for_one_purpose_is_no_basis_for_the_others(lint: LintFn) -> None:
     policy = dedent("""\
         services:
