@@ -82,6 +82,15 @@ def _patterns() -> tuple[_Pattern, ...]:
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+def _straight(text: str) -> str:
+    """``text`` with straight quotes; the same string when it has no curly ones (most have
+    none, and a copy of every passage of a large policy is memory the run need not take)."""
+    return text.translate(_QUOTES) if any(quote in text for quote in _CURLY) else text
+
+
+_CURLY = ("\u2019", "\u2018", "\u201c", "\u201d")
+
+
 def _is_consent_basis(basis: LawfulBasis) -> bool:
     ground = grounds().get(normalise(basis.article)) if basis.article else None
     return ground is None or ground.consent
@@ -191,7 +200,7 @@ def _stated_by_conduct(ctx: Context) -> Iterator[Finding]:
         )
     seen: set[str] = set()
     passages = [passage for passage in prose.passages(ctx) if not _structured(passage.entity)]
-    texts = [passage.text.translate(_QUOTES) for passage in passages]
+    texts = [_straight(passage.text) for passage in passages]
     rows = _patterns()
     for index, possible in prose.candidates(texts, [row.pattern for row in rows]):
         passage, text = passages[index], texts[index]
