@@ -423,7 +423,7 @@ def find(
     return found
 
 
-#: texts searched together for the words their patterns need (see _holders)
+#: texts searched together for the words their patterns need (see _Holding)
 _CHUNK = 2048
 
 
@@ -454,7 +454,7 @@ class _Holding:
     def __init__(self, lowered: Sequence[str | None]) -> None:
         plain = [text or "" for text in lowered]
         self.count = len(plain)
-        # a word (no NUL in it, see _words_of) found here is inside one text
+        # a word (none holds a NUL, see _usable) found here is inside one text
         self.joined = "\0".join(plain)
         self.starts = list(itertools.accumulate(map(operator.add, map(len, plain), itertools.repeat(1)), initial=0))
         self.known: dict[str, set[int]] = {}
