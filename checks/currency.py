@@ -67,18 +67,18 @@ def _table(name: str) -> tuple[prose.Wording, ...]:
     )
 
 
-def _contact_texts(entity: Entity, field: str, contact: Contact | None) -> Iterator[prose.Passage]:
+def _contact_texts(field: str, contact: Contact | None) -> Iterator[tuple[str, str]]:
     if contact is None:
         return
     for key, value in (("name", contact.name), ("email", contact.email), ("web", contact.web)):
         if value:
-            yield prose.Passage(entity, f"{field}.{key}", value, "name", field)
+            yield f"{field}.{key}", value
     for line in contact.address:
-        yield prose.Passage(entity, f"{field}.address", line, "name", field)
+        yield f"{field}.address", line
 
 
-def naming_texts(policy: Policy) -> Iterator[prose.Passage]:
-    """Every naming field of the policy as a passage of kind ``name``.
+def naming_texts(policy: Policy) -> Iterator[tuple[Entity, str, str]]:
+    """Every naming field of the policy: (entity, field, text).
 
     First the contacts (the name, email, web address and address of the
     controller, its DPO and representative, and where to complain: who the
@@ -87,36 +87,59 @@ def naming_texts(policy: Policy) -> Iterator[prose.Passage]:
     """
     controller = policy.controller
     if controller is not None:
-        yield from _contact_texts(controller, "contact", controller.contact)
-        yield from _contact_texts(controller, "dpo", controller.dpo)
-        yield from _contact_texts(controller, "representative", controller.representative)
+        for field in ("contact", "dpo", "representative"):
+            for name, text in _contact_texts(field, getattr(controller, field)):
+                yield controller, name, text
     if policy.notice is not None:
-        yield from _contact_texts(policy.notice, "complaint", policy.notice.complaint)
+        for name, text in _contact_texts("complaint", policy.notice.complaint):
+            yield policy.notice, name, text
     for entity in policy.all():
-        yield prose.Passage(entity, "name", entity.name, "name", "name")
+        yield entity, "name", entity.name
     for recipient in policy.recipients:
-        yield prose.Passage(recipient, "purpose", recipient.purpose, "name", "purpose")
+        yield recipient, "purpose", recipient.purpose
         for example in recipient.examples:
-            yield prose.Passage(recipient, "examples", example, "name", "examples")
+            yield recipient, "examples", example
     for processor in policy.processors:
-        yield prose.Passage(processor, "service_provided", processor.service_provided, "name", "service_provided")
+        yield processor, "service_provided", processor.service_provided
         if processor.parent_company is not None:
-            company = processor.parent_company.name
-            yield prose.Passage(processor, "parent_company", company, "name", "parent_company")
+            yield processor, "parent_company", processor.parent_company.name
         for sub in processor.sub_processors:
-            yield prose.Passage(processor, "sub_processors", sub.name, "name", "sub_processors")
+            yield processor, "sub_processors", sub.name
     for rule in policy.retention_rules:
-        yield prose.Passage(rule, "record_class", rule.record_class, "name", "record_class")
+        yield rule, "record_class", rule.record_class
     for transfer in policy.transfers:
-        yield prose.Passage(transfer, "importer_entity", transfer.importer_entity, "name", "importer_entity")
+        yield transfer, "importer_entity", transfer.importer_entity
 
 
-def _texts(ctx: Context) -> list[prose.Passage]:
-    """Naming fields first, then every piece of prose; once per run."""
-    found: list[prose.Passage] | None = ctx.memo.get("currency.texts")
+class _Texts:
+    """The naming fields, then every piece of prose, as texts (once per run). A
+    naming field is made a passage (of kind ``name``, at its field) only when a
+    wording may match it: a large policy has hundreds of thousands of names."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.entities: list[Entity] = []
+        self.fields: list[str] = []
+        self.texts: list[str] = []
+        for entity, field, text in naming_texts(ctx.policy):
+            if text:
+                self.entities.append(entity)
+                self.fields.append(field)
+                self.texts.append(text)
+        self.named = len(self.texts)
+        self.prose = prose.passages(ctx)
+        self.texts += [passage.text for passage in self.prose]
+
+    def passage(self, index: int) -> prose.Passage:
+        if index >= self.named:
+            return self.prose[index - self.named]
+        field = self.fields[index]
+        return prose.Passage(self.entities[index], field, self.texts[index], "name", field.split(".")[0])
+
+
+def _texts(ctx: Context) -> _Texts:
+    found: _Texts | None = ctx.memo.get("currency.texts")
     if found is None:
-        found = [passage for passage in naming_texts(ctx.policy) if passage.text] + prose.passages(ctx)
-        ctx.memo["currency.texts"] = found
+        found = ctx.memo["currency.texts"] = _Texts(ctx)
     return found
 
 
@@ -125,7 +148,8 @@ def _causes(ctx: Context, table: str, active: Any) -> list[list[prose.Hit]]:
     rows = [wording for wording in _table(table) if active(wording.row)]
     if not rows:
         return []
-    hits = prose.find(_texts(ctx), rows, skip_links=False)
+    texts = _texts(ctx)
+    hits = prose.find_in(texts.texts, texts.passage, rows, skip_links=False)
     return prose.by_cause(hit for hit in hits if not _cue().search(hit.phrase))
 
 

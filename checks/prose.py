@@ -391,10 +391,26 @@ def find(
     Where two wordings match over each other in one text, the first match
     (then the longer) wins.
     """
-    found: list[Hit] = []
     passages = list(texts)
-    for index, indices in candidates([passage.text for passage in passages], [w.pattern for w in wordings]):
-        passage, text, present = passages[index], passages[index].text, [wordings[i] for i in indices]
+    return find_in(
+        [passage.text for passage in passages], passages.__getitem__, wordings, skip_links=skip_links, taken=taken
+    )
+
+
+def find_in(
+    texts: Sequence[str],
+    passage_at: Callable[[int], Passage],
+    wordings: Sequence[Wording],
+    *,
+    skip_links: bool = True,
+    taken: Callable[[Passage], Sequence[tuple[int, int]]] = lambda passage: (),
+) -> list[Hit]:
+    """:func:`find` over texts whose passages are made only where a wording may
+    match: ``passage_at(index)`` gives the passage of ``texts[index]`` (a large
+    policy has hundreds of thousands of names, and few hits)."""
+    found: list[Hit] = []
+    for index, indices in candidates(texts, [w.pattern for w in wordings]):
+        passage, text, present = passage_at(index), texts[index], [wordings[i] for i in indices]
         blocked = [*(spans(LINKS, text) if skip_links else ()), *taken(passage)]
         matches = sorted(
             (
