@@ -15,7 +15,9 @@ of the ratio within each round. Bytecode is compiled first, as an installation h
 
 * start-up: ``--help``, ``rules`` and ``explain`` against ``python -c "import
   click"``; ``check policy/`` on the shipped policy, first run (empty cache)
-  and second run (cache warm), against ``python -c "import yaml, click"``;
+  and second run (cache warm), against ``python -c "import yaml, click"``,
+  at least ``STARTUP_ROUNDS`` rounds (each command takes tens of milliseconds,
+  about as long as a burst of load on the machine);
 * estates of N entities (``generate_estate``: one service per file, other
   entities 250 to a file, every kind of the format used): bare
   ``yaml.load(CSafeLoader)`` of every file (the floor no YAML linter can
@@ -400,6 +402,10 @@ class Target:
         return f"| {self.what} | {shown} | ≤ {limit} | {'met' if self.met else 'NOT met'} |"
 
 
+#: the fewest rounds of the start-up commands, whatever --repeat says
+STARTUP_ROUNDS = 15
+
+
 def startup(root: Path, rounds: int, cached: bool) -> tuple[list[str], list[Target]]:
     """Start-up figures: the commands that need no policy, and check of the shipped policy."""
     cli, python = _cli(), sys.executable
@@ -417,7 +423,9 @@ def startup(root: Path, rounds: int, cached: bool) -> tuple[list[str], list[Targ
         "check policy/, cache warm": [*check, *(["--cache-dir", str(cache)] if cached else [])],
     }
     before = {"check policy/, first run": lambda: shutil.rmtree(cache, ignore_errors=True)}
-    timings = interleaved(commands, rounds, before)
+    # tens of milliseconds each: a burst of load on the machine is as long as a command, so
+    # these take more rounds (a round of all eight is under a second)
+    timings = interleaved(commands, max(rounds, STARTUP_ROUNDS), before)
     click_alone, yaml_click = timings['python -c "import click"'], timings['python -c "import yaml, click"']
     lines = ["| command | median | best | spread | ratio |", "|---|---:|---:|---:|---|"]
     for name, timing in timings.items():
@@ -621,8 +629,9 @@ def main() -> int:
         heading = (
             f"Measured by `python scripts/benchmark.py --repeat {args.repeat}` on a {os.cpu_count()}-core machine "
             f"shared with other work (load average {os.getloadavg()[0]:.1f}): each figure is the median of "
-            f"{args.repeat} rounds, the commands of a comparison interleaved round by round, and each ratio the "
-            "median of the ratios of the two commands in the same round; `spread` is (slowest - fastest) / median."
+            f"{args.repeat} rounds ({max(args.repeat, STARTUP_ROUNDS)} for the start-up commands), the commands "
+            "of a comparison interleaved round by round, and each ratio the median of the ratios of the two "
+            "commands in the same round; `spread` is (slowest - fastest) / median."
         )
         report = heading + "\n\n" + "\n\n".join(sections) + "\n"
         print(report)
