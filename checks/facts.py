@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -34,6 +33,7 @@ from typing import Any
 import yaml
 
 from linter.findings import DatedCitation, citation_on
+from linter.inputs import digest_of
 
 KNOWLEDGE_DIR = Path(__file__).with_name("knowledge")
 
@@ -65,12 +65,7 @@ def read_yaml(name: str) -> Any:
 
 def digest() -> str:
     """A hash of every knowledge file's name and bytes."""
-    hashed = hashlib.blake2b(digest_size=16)
-    for name in knowledge_files():
-        data = (KNOWLEDGE_DIR / f"{name}.yaml").read_bytes()
-        hashed.update(f"{name}\0{len(data)}\0".encode())
-        hashed.update(data)
-    return hashed.hexdigest()
+    return digest_of(KNOWLEDGE_DIR / f"{name}.yaml" for name in knowledge_files())
 
 
 @functools.cache

@@ -50,6 +50,7 @@ from typing import Any
 
 import yaml
 
+from linter.inputs import digest_of
 from linter.loader import Mapping, Positions, Sequence, shared
 
 #: the layout of cache files; a change makes every existing file a miss
@@ -70,15 +71,11 @@ class _Uncacheable(Exception):
 def _code_fingerprint() -> str:
     """What the documents of the cache depend on: the cache format, the code that
     parses (this module and the loader), PyYAML and Python."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{FORMAT}\0{yaml.__version__}\0{yaml.__with_libyaml__}\0{sys.version}\0".encode())
     here = Path(__file__).parent
-    for name in ("cache.py", "loader.py", "inputs.py"):
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(f"no {name}".encode())
-    return digest.hexdigest()
+    return digest_of(
+        (here / name for name in ("cache.py", "loader.py", "inputs.py")),
+        f"{FORMAT}\0{yaml.__version__}\0{yaml.__with_libyaml__}\0{sys.version}",
+    )
 
 
 def _key_file() -> Path:

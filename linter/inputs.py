@@ -25,6 +25,7 @@ is reported, here and in the YAML and JSON readers.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -337,3 +338,18 @@ def locate_record(paths: Sequence[str], configured: str | None, default: str, wh
         ):
             located.append(InputFile(candidate, display_name(candidate), folder))
     return located
+
+
+def digest_of(paths: Iterable[Path], prefix: str = "") -> str:
+    """A hash of ``prefix`` and each file's name and bytes (a file that cannot be
+    read counts as such): what a file made from them, or a cache, was made from.
+    policy-lint's own files (its knowledge, templates and code), not policy."""
+    hashed = hashlib.blake2b(prefix.encode(), digest_size=16)
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        hashed.update(f"\0{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        hashed.update(data)
+    return hashed.hexdigest()

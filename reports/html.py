@@ -15,7 +15,6 @@ request, so even a missed escape could neither run nor phone home.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from checks.registry import RULES
 from linter.engine import RECORD_RULES, Result, WaivedFinding
 from linter.findings import Finding, Severity
 from linter.gate import Summary
+from linter.inputs import digest_of
 from linter.model import (
     Entity,
     LawfulBasis,
@@ -625,13 +625,8 @@ def _loader() -> jinja2.BaseLoader:
 def _stamp() -> str:
     """What the compiled templates must have been compiled from: the Jinja2
     version, and a hash of the templates' names and bytes."""
-    hashed = hashlib.blake2b(digest_size=16)
-    for path in sorted(TEMPLATES.iterdir()):
-        if path.is_file():
-            data = path.read_bytes()
-            hashed.update(f"{path.name}\0{len(data)}\0".encode())
-            hashed.update(data)
-    return f"jinja2 {jinja2.__version__} {hashed.hexdigest()}\n"
+    templates = sorted(path for path in TEMPLATES.iterdir() if path.is_file())
+    return f"jinja2 {jinja2.__version__} {digest_of(templates)}\n"
 
 
 def compile_templates(target: Path) -> None:
