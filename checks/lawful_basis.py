@@ -287,11 +287,15 @@ def processing_without_art6(ctx: Context) -> bool:
     return bool(gaps.services or gaps.errors or gaps.warnings)
 
 
-def _non_consent_art6(purpose: Purpose) -> bool:
-    return any(
-        (ground := ground_of(basis)) is not None and ground.family == families()["lawful_basis"] and not ground.consent
+def _non_consent_grounds(purpose: Purpose) -> set[str]:
+    """The Art 6 grounds other than consent that a purpose states (their articles)."""
+    return {
+        ground.article
         for basis in purpose.lawful_bases
-    )
+        if (ground := ground_of(basis)) is not None
+        and ground.family == families()["lawful_basis"]
+        and not ground.consent
+    }
 
 
 def _other_non_consent(ctx: Context, service: Service) -> bool:
@@ -300,17 +304,9 @@ def _other_non_consent(ctx: Context, service: Service) -> bool:
     basis stated for a few of many purposes cannot be read as the basis of the rest, and where the
     purposes carry different bases a reader cannot tell which of them the others rest on."""
     purposes = [p for p in ctx.policy.effective(service, "purposes") if not p.refers_to and not p.anonymised]
-    based = [purpose for purpose in purposes if _non_consent_art6(purpose)]
-    grounds_stated = {
-        ground.article
-        for purpose in based
-        for basis in purpose.lawful_bases
-        if (ground := ground_of(basis)) is not None
-        and ground.family == families()["lawful_basis"]
-        and not ground.consent
-    }
+    stated = [grounds for purpose in purposes if (grounds := _non_consent_grounds(purpose))]
     needing = sum(1 for purpose in purposes if _needs_art6(purpose))
-    return bool(based) and len(based) >= needing and len(grounds_stated) == 1
+    return bool(stated) and len(stated) >= needing and len(set().union(*stated)) == 1
 
 
 def _find_art6_gaps(ctx: Context) -> _Art6:
