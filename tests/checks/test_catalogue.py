@@ -62,6 +62,7 @@ def test_registry_holds_every_rule_of_every_family() -> None:
         registry.special_category,
         registry.basis_consistency,
         registry.notice,
+        registry.notice_changes,
         registry.statutory_requirement,
         registry.controller,
         registry.decisions,

@@ -220,6 +220,19 @@ def _statement(text: str) -> Edit:
     return edit
 
 
+def _changes_statement(text: str) -> Edit:
+    """The notice's word on its own changes is ``text`` alone: its own statements on changes are
+    dropped first (one of them may already promise to tell people, which answers NTC016)."""
+
+    def edit(policy: Policy) -> None:
+        for data in policy.files.values():
+            if isinstance(data.get("statements"), list):
+                data["statements"] = [item for item in data["statements"] if item.get("topic") != "changes"]
+        policy.add("statements", id=f"{INJECTED}-statement", topic="changes", text=text)
+
+    return edit
+
+
 def _consent_purpose(means: str) -> Edit:
     def edit(policy: Policy) -> None:
         _processing(policy, "6(1)(a)")
@@ -588,6 +601,26 @@ WORDINGS = [
         "Your rights under the Data Protection Act 2018 are set out below.",
     ),
 ]
+
+#: a notice that leaves its changes for people to find (NTC016), and one that says it will tell them
+CHANGES_LEFT_TO_READER = [
+    "We may change this notice. Any changes will apply to you immediately.",
+    "Amendments to this privacy notice take effect from the date of publication.",
+    "We may update this privacy notice, so please check this page regularly for changes.",
+    "We advise you to review this notice from time to time.",
+    "Please check back periodically for updates.",
+]
+CHANGES_TOLD = "If we change this notice in a way that affects you, we will tell you before the change applies."
+for _index, _phrasing in enumerate(CHANGES_LEFT_TO_READER, start=1):
+    DEFECTS.append(
+        Defect(
+            f"changes-left-to-reader-{_index}",
+            ("NTC016",),
+            f"statement:{INJECTED}-statement",
+            _changes_statement(_phrasing),
+            _changes_statement(f"{_phrasing} {CHANGES_TOLD}"),
+        )
+    )
 
 for _name, _rules, _phrasings, _compliant in WORDINGS:
     for _index, _phrasing in enumerate(_phrasings, start=1):
