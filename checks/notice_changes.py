@@ -20,7 +20,7 @@ from typing import Any
 from checks import facts, prose
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
-from linter.model import Notice, Statement
+from linter.model import Statement
 
 AREA = "notice content"
 _K: dict[str, Any] = facts.load("notice-requirements")["changes"]
@@ -31,15 +31,6 @@ def _wordings(key: str) -> tuple[prose.Wording, ...]:
     return tuple(prose.Wording.of(row) for row in _K[key])
 
 
-def _notice_words(ctx: Context) -> list[prose.Passage]:
-    """The statements' and the notice's own words (texts and quotes, not laws cited)."""
-    return [
-        passage
-        for passage in prose.passages(ctx)
-        if passage.kind != "law" and isinstance(passage.entity, Statement | Notice)
-    ]
-
-
 def _in_place(hit: prose.Hit) -> bool:
     """A wording with a ``topic`` counts only in a statement of that topic."""
     topic = hit.wording.row.get("topic")
@@ -47,7 +38,7 @@ def _in_place(hit: prose.Hit) -> bool:
 
 
 def _left_to_find(ctx: Context) -> Iterator[Finding]:
-    words = _notice_words(ctx)
+    words = prose.notice_passages(ctx)
     hits = [hit for hit in prose.find(words, _wordings("left_to_reader")) if _in_place(hit)]
     if not hits or prose.find(words, _wordings("told")):
         return

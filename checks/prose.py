@@ -33,7 +33,7 @@ from typing import Any
 from linter.context import Context
 from linter.findings import Finding, Rule
 from linter.loader import Position
-from linter.model import Entity, Legislation, Policy, Trace
+from linter.model import Entity, Legislation, Notice, Policy, Statement, Trace
 
 #: fields whose text is the notice's own words (or a faithful summary of them)
 TEXT_FIELDS = frozenset({"description", "text", "notice_wording", "rights_information", "how", "criteria", "heading"})
@@ -70,6 +70,21 @@ def passages(ctx: Context) -> list[Passage]:
     if found is None:
         found = list(_policy_passages(ctx.policy))
         ctx.memo["prose.passages"] = found
+    return found
+
+
+def notice_passages(ctx: Context) -> list[Passage]:
+    """The words of the notice itself: the texts and quotes of its statements and of the
+    notice entity (not the laws they cite, and not the words of services, purposes and
+    other entities), computed once per run."""
+    found: list[Passage] | None = ctx.memo.get("prose.notice_passages")
+    if found is None:
+        found = [
+            passage
+            for passage in passages(ctx)
+            if passage.kind != "law" and isinstance(passage.entity, Statement | Notice)
+        ]
+        ctx.memo["prose.notice_passages"] = found
     return found
 
 

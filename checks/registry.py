@@ -6,6 +6,8 @@ Nothing registers itself by being imported: this list is the catalogue.
 from __future__ import annotations
 
 from checks import (
+    access_fee,
+    addresses,
     basis_consistency,
     completeness,
     consent,
@@ -56,6 +58,7 @@ RULES: dict[str, Rule] = _index(
     basis_consistency.RULES,
     notice.RULES,
     notice_changes.RULES,
+    addresses.RULES,
     statutory_requirement.RULES,
     controller.RULES,
     decisions.RULES,
@@ -64,6 +67,7 @@ RULES: dict[str, Rule] = _index(
     retention_gaps.RULES,
     currency.RULES,
     rights.RULES,
+    access_fee.RULES,
     consent.RULES,
     cookies.RULES,
     regime.RULES,

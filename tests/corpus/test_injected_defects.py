@@ -592,6 +592,16 @@ WORDINGS = [
         "We ask for your agreement separately and you can withdraw it at any time.",
     ),
     (
+        "subject-access-fee",
+        ("RGT009",),
+        [
+            "A fee of £10 is payable for a subject access request.",
+            "We may charge a fee for a copy of your personal information.",
+            "Requests for access to your records are subject to a £10 administration charge.",
+        ],
+        "There is no fee for a subject access request.",
+    ),
+    (
         "dpa-1998-cited",
         ("LEG002", "REG001"),
         [
@@ -621,6 +631,31 @@ for _index, _phrasing in enumerate(CHANGES_LEFT_TO_READER, start=1):
             _changes_statement(f"{_phrasing} {CHANGES_TOLD}"),
         )
     )
+
+
+def _addresses(complaints: str) -> Edit:
+    """The notice gives its DPO's address in one statement and a complaints address in another."""
+
+    def edit(policy: Policy) -> None:
+        policy.add(
+            "statements", id=f"{INJECTED}-dpo", topic="dpo", text="Email our DPO at dpo@injected-council.gov.uk."
+        )
+        policy.add(
+            "statements", id=f"{INJECTED}-statement", topic="complaint", text=f"Send complaints to {complaints}."
+        )
+
+    return edit
+
+
+DEFECTS.append(
+    Defect(
+        "complaints-address-mistyped",
+        ("NTC017",),
+        f"statement:{INJECTED}-statement",
+        _addresses("complaints@injected-council.go.uk"),
+        _addresses("complaints@injected-council.gov.uk"),
+    )
+)
 
 for _name, _rules, _phrasings, _compliant in WORDINGS:
     for _index, _phrasing in enumerate(_phrasings, start=1):

@@ -1,0 +1,183 @@
+"""Email and web addresses one character from another the notice gives (NTC017).
+
+A notice that gives the DPO at ``dp@islington.gov.uk`` and takes complaints at
+``infocomplaints@islington.go.uk`` sends complaints nowhere: one of the two
+domains is mistyped, and nothing in either address alone shows it. This rule
+gathers the domain of every email and web address in the policy (contact
+fields and the notice's words) and reports a domain one character away from
+another (a character added, dropped or changed, or two swapped), which two
+real domains of one notice almost never are. The law is
+``checks/knowledge/notice-requirements.yaml`` (``contact_addresses``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from checks import facts, prose
+from linter.context import Context
+from linter.findings import Finding, Rule, Severity
+from linter.loader import Position
+from linter.model import Contact, Entity
+
+AREA = "notice content"
+_K = facts.load("notice-requirements")["contact_addresses"]
+
+_DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
+#: an email address, or a web address after its scheme or "www.": the domain is group 1
+_ADDRESS = re.compile(rf"(?:[\w.+-]+@|\bhttps?://|\bwww\.)({_DOMAIN})\b", re.IGNORECASE)
+#: a contact's web field may be a bare domain ("camden.gov.uk/contact")
+_BARE = re.compile(rf"(?:https?://)?({_DOMAIN})(?:[/:?#]\S*)?", re.IGNORECASE)
+#: the kinds of entity that hold contacts, and the fields that do
+_HOLDERS = ("controller", "notice")
+_CONTACTS = ("contact", "dpo", "representative", "complaint")
+#: a label shorter than this, other than the last two of a domain, is too short to call a
+#: one-character difference a slip ("ons.gov.uk" and "ofs.gov.uk" are two bodies)
+_SHORTEST_NAME = 5
+
+
+class _Seen(NamedTuple):
+    """One address in the policy: its domain, the address as written, and where it stands."""
+
+    domain: str
+    address: str
+    entity: Entity
+    field: str
+    position: Position
+    #: in a contact field, where the policy records the address (not in prose)
+    recorded: bool
+
+
+def _domain(text: str) -> str:
+    domain = text.lower()
+    return domain[4:] if domain.startswith("www.") else domain
+
+
+def _recorded(entity: Entity) -> Iterator[_Seen]:
+    for name in _CONTACTS:
+        contact = getattr(entity, name, None)
+        if not isinstance(contact, Contact):
+            continue
+        if "@" in contact.email:
+            domain = contact.email.rsplit("@", 1)[1].strip()
+            if re.fullmatch(_DOMAIN, domain, re.IGNORECASE):
+                yield _Seen(_domain(domain), contact.email, entity, f"{name}.email", entity.at(name), True)
+        web = _BARE.fullmatch(contact.web.strip())
+        if web is not None:
+            yield _Seen(_domain(web[1]), contact.web, entity, f"{name}.web", entity.at(name), True)
+
+
+def _seen(ctx: Context) -> list[_Seen]:
+    """Every address of the policy, contact fields first, then the notice's words in order."""
+    found = [seen for kind in _HOLDERS for entity in ctx.policy.of(kind) for seen in _recorded(entity)]
+    for passage in prose.passages(ctx):
+        text = passage.text
+        if passage.kind == "law" or not ("@" in text or "www." in text or "://" in text):
+            continue
+        for match in _ADDRESS.finditer(text):
+            found.append(_Seen(_domain(match[1]), match[0], passage.entity, passage.field, passage.position, False))
+    return found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one character added, dropped or changed, or two adjacent swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[start:] == b[start + 1 :]
+    if a[start + 1 :] == b[start + 1 :]:
+        return True
+    return a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]
+
+
+def near(a: str, b: str) -> bool:
+    """Two domains one slip apart: the same labels but one, which is one edit from its
+    counterpart (and long enough to tell, unless it is one of the last two)."""
+    left, right = a.split("."), b.split(".")
+    if len(left) != len(right) or a.replace("-", "") == b.replace("-", ""):
+        return False
+    differ = [index for index, (x, y) in enumerate(zip(left, right, strict=True)) if x != y]
+    if len(differ) != 1:
+        return False
+    index = differ[0]
+    if index < len(left) - 2 and max(len(left[index]), len(right[index])) < _SHORTEST_NAME:
+        return False
+    return _one_edit(left[index], right[index])
+
+
+def _near_misses(ctx: Context) -> Iterator[Finding]:
+    seen = _seen(ctx)
+    uses: dict[str, list[_Seen]] = {}
+    for item in seen:
+        uses.setdefault(item.domain, []).append(item)
+    if len(uses) < 2:
+        return
+
+    def weight(domain: str) -> tuple[int, int]:
+        """How often the policy gives a domain, then how often in its contact fields."""
+        return len(uses[domain]), sum(item.recorded for item in uses[domain])
+
+    reported: set[str] = set()
+    domains = list(uses)  # in the order first seen
+    for index, first in enumerate(domains):
+        for second in domains[index + 1 :]:
+            if not near(first, second):
+                continue
+            # which of the two is wrong only a person can tell: the finding stands at the one
+            # given less often (the later one, when equal) and lists every place of both
+            rarer, other = (first, second) if weight(first) < weight(second) else (second, first)
+            if rarer in reported:
+                continue
+            reported.add(rarer)
+            at, beside = uses[rarer][0], uses[other][0]
+            places = {id(item.entity): item.entity for item in (*uses[rarer], *uses[other])}
+            places.pop(id(at.entity), None)
+            yield ctx.finding(
+                NEAR_MISS,
+                at.entity,
+                at.field,
+                f"'{at.address}' is at '{rarer}', one character from '{other}', which the policy also gives "
+                f"('{beside.address}', {beside.entity.ref}): one of the two is most likely mistyped, and a "
+                "request or complaint sent to a mistyped address does not arrive",
+                detail=rarer,
+                position=at.position,
+                affects=list(places.values()),
+            )
+
+
+NEAR_MISS = Rule(
+    id="NTC017",
+    title="An email or web address is one character from another the notice gives",
+    severity=Severity.WARNING,
+    area=AREA,
+    rationale=(
+        "People reach the controller, its DPO and its complaints team through the addresses the notice gives "
+        "(Art 13(1)(a)-(b), Art 14(1)(a)-(b)), and the controller must make exercising rights, and from "
+        "2026-06-19 complaining to it, easy (Art 12(2), DPA 2018 s.164A(2)). Two domains in one notice that "
+        "differ by one character ('islington.go.uk' and 'islington.gov.uk') are almost always one domain "
+        "mistyped, and mail to the mistyped one goes nowhere; nothing in either address alone shows it. A "
+        "warning: a person must check which one is right."
+    ),
+    citation=facts.cite(_K),
+    citations=facts.history(_K),
+    remediation="Check both addresses against the organisation's real ones and correct the mistyped one, "
+    "everywhere the notice gives it.",
+    check=_near_misses,
+    failing=(
+        "controller:\n  id: council\n  name: Council\n  dpo: {name: DPO, email: dpo@example.gov.uk}\n"
+        "statements:\n  - id: complaints\n    name: complaints\n    topic: complaint\n"
+        "    text: Email complaints to complaints@example.go.uk.\n"
+    ),
+    passing=(
+        "controller:\n  id: council\n  name: Council\n  dpo: {name: DPO, email: dpo@example.gov.uk}\n"
+        "statements:\n  - id: complaints\n    name: complaints\n    topic: complaint\n"
+        "    text: Email complaints to complaints@example.gov.uk.\n"
+    ),
+)
+
+RULES = (NEAR_MISS,)
