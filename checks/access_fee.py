@@ -33,16 +33,13 @@ def _wordings() -> tuple[prose.Wording, ...]:
 def _fee_asked(ctx: Context) -> Iterator[Finding]:
     hits = prose.find(prose.notice_passages(ctx), _wordings())
     for group in prose.by_cause(hits, key=lambda hit: hit.passage.entity.ref):
-        first = group[0]
-        yield ctx.finding(
+        yield prose.cause_finding(
+            ctx,
             FEE_ASKED,
-            first.passage.entity,
-            first.passage.field,
+            group,
             f"the notice asks a fee for a request for one's own information ({prose.phrases(group)}); a request "
             "is answered free of charge, and a reasonable fee may be charged only for a manifestly unfounded or "
             "excessive request or for further copies (the £10 fee was the Data Protection Act 1998's)",
-            detail=first.wording.id,
-            position=first.passage.position,
         )
 
 

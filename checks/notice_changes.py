@@ -42,18 +42,15 @@ def _left_to_find(ctx: Context) -> Iterator[Finding]:
     hits = [hit for hit in prose.find(words, _wordings("left_to_reader")) if _in_place(hit)]
     if not hits or prose.find(words, _wordings("told")):
         return
-    first = hits[0]
     said = "; ".join(
         f"{prose.one_line(group[0].wording.row['says'])} ({prose.phrases(group)})" for group in prose.by_cause(hits)
     )
-    yield ctx.finding(
+    yield prose.cause_finding(
+        ctx,
         LEFT_TO_FIND,
-        first.passage.entity,
-        first.passage.field,
+        hits,
         f"the notice leaves changes for people to find: {said}; it nowhere says that people will be told of a "
         "change, such as a new use of their data, before it applies to them",
-        detail=first.wording.id,
-        position=first.passage.position,
     )
 
 
