@@ -13,7 +13,7 @@ real domains of one notice almost never are. The law is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from checks import facts, prose
@@ -95,6 +95,33 @@ def _one_edit(a: str, b: str) -> bool:
     return a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]
 
 
+#: more domains than this sharing one near-form are not slips of one another (and comparing
+#: them all would take time in the square of their number)
+_MOST_ALIKE = 32
+
+
+def _candidates(domains: Sequence[str]) -> list[tuple[int, int]]:
+    """The pairs of ``domains`` (as indices, in order) that may be one slip apart, found without
+    comparing every pair: two labels one edit apart share a form with at most one character
+    left out, so two such domains share a key of that form, its place and the other labels."""
+    alike: dict[tuple[object, ...], list[int]] = {}
+    for number, domain in enumerate(domains):
+        labels = domain.split(".")
+        for place, label in enumerate(labels):
+            rest = (len(labels), place, *labels[:place], *labels[place + 1 :])
+            for form in {label, *(label[:cut] + label[cut + 1 :] for cut in range(len(label)))}:
+                alike.setdefault((*rest, form), []).append(number)
+    pairs = {
+        (first, second)
+        for group in alike.values()
+        if 1 < len(group) <= _MOST_ALIKE
+        for position, first in enumerate(group)
+        for second in group[position + 1 :]
+        if first != second
+    }
+    return sorted(pairs)
+
+
 def near(a: str, b: str) -> bool:
     """Two domains one slip apart: the same labels but one, which is one edit from its
     counterpart (and long enough to tell, unless it is one of the last two)."""
@@ -124,30 +151,30 @@ def _near_misses(ctx: Context) -> Iterator[Finding]:
 
     reported: set[str] = set()
     domains = list(uses)  # in the order first seen
-    for index, first in enumerate(domains):
-        for second in domains[index + 1 :]:
-            if not near(first, second):
-                continue
-            # which of the two is wrong only a person can tell: the finding stands at the one
-            # given less often (the later one, when equal) and lists every place of both
-            rarer, other = (first, second) if weight(first) < weight(second) else (second, first)
-            if rarer in reported:
-                continue
-            reported.add(rarer)
-            at, beside = uses[rarer][0], uses[other][0]
-            places = {id(item.entity): item.entity for item in (*uses[rarer], *uses[other])}
-            places.pop(id(at.entity), None)
-            yield ctx.finding(
-                NEAR_MISS,
-                at.entity,
-                at.field,
-                f"'{at.address}' is at '{rarer}', one character from '{other}', which the policy also gives "
-                f"('{beside.address}', {beside.entity.ref}): one of the two is most likely mistyped, and a "
-                "request or complaint sent to a mistyped address does not arrive",
-                detail=rarer,
-                position=at.position,
-                affects=list(places.values()),
-            )
+    for index, other_index in _candidates(domains):
+        first, second = domains[index], domains[other_index]
+        if not near(first, second):
+            continue
+        # which of the two is wrong only a person can tell: the finding stands at the one
+        # given less often (the later one, when equal) and lists every place of both
+        rarer, other = (first, second) if weight(first) < weight(second) else (second, first)
+        if rarer in reported:
+            continue
+        reported.add(rarer)
+        at, beside = uses[rarer][0], uses[other][0]
+        places = {id(item.entity): item.entity for item in (*uses[rarer], *uses[other])}
+        places.pop(id(at.entity), None)
+        yield ctx.finding(
+            NEAR_MISS,
+            at.entity,
+            at.field,
+            f"'{at.address}' is at '{rarer}', one character from '{other}', which the policy also gives "
+            f"('{beside.address}', {beside.entity.ref}): one of the two is most likely mistyped, and a "
+            "request or complaint sent to a mistyped address does not arrive",
+            detail=rarer,
+            position=at.position,
+            affects=list(places.values()),
+        )
 
 
 NEAR_MISS = Rule(
