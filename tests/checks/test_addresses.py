@@ -109,3 +109,32 @@ def test_web_addresses_count_too(lint: Lint) -> None:
 )
 def test_addresses_that_are_not_slips_are_not_reported(lint: Lint, texts: tuple[str, ...]) -> None:
     assert lint(policy("dp@islington.gov.uk", *texts), "NTC017") == []
+
+
+def test_the_index_finds_every_pair_one_slip_apart() -> None:
+    """The shared near-forms find the same pairs as comparing every pair would."""
+    import random
+    import string
+
+    from checks.addresses import _candidates
+
+    chance = random.Random(7)
+    names = ["".join(chance.choices("abcdeg", k=chance.randint(3, 7))) for _ in range(150)]
+    domains = list(dict.fromkeys(f"{name}.{chance.choice(['gov.uk', 'go.uk', 'nhs.uk', 'org.uk'])}" for name in names))
+    for _ in range(60):  # plant slips: a character added, dropped, changed or two swapped
+        name, rest = chance.choice(domains).split(".", 1)
+        cut = chance.randrange(len(name))
+        slip = chance.choice(
+            [
+                name[:cut] + chance.choice(string.ascii_lowercase) + name[cut:],
+                name[:cut] + name[cut + 1 :],
+                name[:cut] + chance.choice(string.ascii_lowercase) + name[cut + 1 :],
+                name[:cut] + name[cut + 1 : cut + 2] + name[cut : cut + 1] + name[cut + 2 :],
+            ]
+        )
+        if slip:
+            domains.append(f"{slip}.{rest}")
+    domains = list(dict.fromkeys(domains))
+    every = {(i, j) for i in range(len(domains)) for j in range(i + 1, len(domains)) if near(domains[i], domains[j])}
+    found = {(i, j) for i, j in _candidates(domains) if near(domains[i], domains[j])}
+    assert every and found == every
