@@ -37,9 +37,8 @@ def _fee_asked(ctx: Context) -> Iterator[Finding]:
             ctx,
             FEE_ASKED,
             group,
-            f"the notice asks a fee for a request for one's own information ({prose.phrases(group)}); a request "
-            "is answered free of charge, and a reasonable fee may be charged only for a manifestly unfounded or "
-            "excessive request or for further copies (the £10 fee was the Data Protection Act 1998's)",
+            f"the notice asks a fee for a request for one's own information ({prose.phrases(group)}); "
+            f"{prose.one_line(_K['why'])}",
         )
 
 
