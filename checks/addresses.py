@@ -20,7 +20,7 @@ from checks import facts, prose
 from linter.context import Context
 from linter.findings import Finding, Rule, Severity
 from linter.loader import Position
-from linter.model import Contact, Entity
+from linter.model import Entity
 
 AREA = "notice content"
 _K = facts.load("notice-requirements")["contact_addresses"]
@@ -30,9 +30,6 @@ _DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
 _ADDRESS = re.compile(rf"(?:[\w.+-]+@|\bhttps?://|\bwww\.)({_DOMAIN})\b", re.IGNORECASE)
 #: a contact's web field may be a bare domain ("camden.gov.uk/contact")
 _BARE = re.compile(rf"(?:https?://)?({_DOMAIN})(?:[/:?#]\S*)?", re.IGNORECASE)
-#: the kinds of entity that hold contacts, and the fields that do
-_HOLDERS = ("controller", "notice")
-_CONTACTS = ("contact", "dpo", "representative", "complaint")
 #: a label shorter than this, other than the last two of a domain, is too short to call a
 #: one-character difference a slip ("ons.gov.uk" and "ofs.gov.uk" are two bodies)
 _SHORTEST_NAME = 5
@@ -55,11 +52,8 @@ def _domain(text: str) -> str:
     return domain[4:] if domain.startswith("www.") else domain
 
 
-def _recorded(entity: Entity) -> Iterator[_Seen]:
-    for name in _CONTACTS:
-        contact = getattr(entity, name, None)
-        if not isinstance(contact, Contact):
-            continue
+def _recorded(ctx: Context) -> Iterator[_Seen]:
+    for entity, name, contact in ctx.policy.contacts():
         if "@" in contact.email:
             domain = contact.email.rsplit("@", 1)[1].strip()
             if re.fullmatch(_DOMAIN, domain, re.IGNORECASE):
@@ -71,7 +65,7 @@ def _recorded(entity: Entity) -> Iterator[_Seen]:
 
 def _seen(ctx: Context) -> list[_Seen]:
     """Every address of the policy, contact fields first, then the notice's words in order."""
-    found = [seen for kind in _HOLDERS for entity in ctx.policy.of(kind) for seen in _recorded(entity)]
+    found = list(_recorded(ctx))
     for passage in prose.passages(ctx):
         text = passage.text
         if passage.kind == "law" or not ("@" in text or "www." in text or "://" in text):

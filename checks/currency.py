@@ -67,9 +67,7 @@ def _table(name: str) -> tuple[prose.Wording, ...]:
     )
 
 
-def _contact_texts(field: str, contact: Contact | None) -> Iterator[tuple[str, str]]:
-    if contact is None:
-        return
+def _contact_texts(field: str, contact: Contact) -> Iterator[tuple[str, str]]:
     for key, value in (("name", contact.name), ("email", contact.email), ("web", contact.web)):
         if value:
             yield f"{field}.{key}", value
@@ -85,14 +83,9 @@ def naming_texts(policy: Policy) -> Iterator[tuple[Entity, str, str]]:
     notice tells people to contact), then entity names, examples, purposes,
     services provided, record classes, company names and importers.
     """
-    controller = policy.controller
-    if controller is not None:
-        for field in ("contact", "dpo", "representative"):
-            for name, text in _contact_texts(field, getattr(controller, field)):
-                yield controller, name, text
-    if policy.notice is not None:
-        for name, text in _contact_texts("complaint", policy.notice.complaint):
-            yield policy.notice, name, text
+    for holder, field, contact in policy.contacts():
+        for name, text in _contact_texts(field, contact):
+            yield holder, name, text
     for entity in policy.all():
         yield entity, "name", entity.name
     for recipient in policy.recipients:

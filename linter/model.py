@@ -491,6 +491,21 @@ class Policy:
     def notice(self) -> Notice | None:
         return next(iter(self.entities["notice"].values()), None)  # type: ignore[return-value]
 
+    def contacts(self) -> list[tuple[Entity, str, Contact]]:
+        """Every contact the policy gives, with the entity and field holding it: the
+        controller's own, its DPO's and its representative's, then where to complain."""
+        found: list[tuple[Entity, str, Contact | None]] = []
+        controller, notice = self.controller, self.notice
+        if controller is not None:
+            found += [
+                (controller, "contact", controller.contact),
+                (controller, "dpo", controller.dpo),
+                (controller, "representative", controller.representative),
+            ]
+        if notice is not None:
+            found.append((notice, "complaint", notice.complaint))
+        return [(entity, field, contact) for entity, field, contact in found if contact is not None]
+
     @property
     def services(self) -> list[Service]:
         return self.of("service")

@@ -162,6 +162,19 @@ sources:
     assert policy.effective(b, "sources") == []
 
 
+def test_the_contacts_of_a_policy_are_the_controller_s_then_where_to_complain() -> None:
+    policy, _ = built(
+        "controller:\n  id: c\n  name: C\n  contact: {email: info@c.gov.uk}\n  dpo: {email: dpo@c.gov.uk}\n"
+        "notice:\n  id: n\n  name: N\n  complaint: {name: ICO, web: ico.org.uk}\n"
+    )
+    assert [(entity.ref, field, contact.email or contact.web) for entity, field, contact in policy.contacts()] == [
+        ("controller:c", "contact", "info@c.gov.uk"),
+        ("controller:c", "dpo", "dpo@c.gov.uk"),
+        ("notice:n", "complaint", "ico.org.uk"),
+    ]
+    assert built("sources:\n  - {id: s, name: S}\n")[0].contacts() == []
+
+
 def test_single_reference_that_dangles_becomes_none() -> None:
     policy, found = built("transfers:\n  - {id: t, name: T, importer: ghost, destination: US, mechanism: idta}\n")
     transfer = policy.get("transfer", "t")
