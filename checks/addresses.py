@@ -25,11 +25,10 @@ from linter.model import Entity
 AREA = "notice content"
 _K = facts.load("notice-requirements")["contact_addresses"]
 
-_DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}"
-#: an email address, or a web address after its scheme or "www.": the domain is group 1
-_ADDRESS = re.compile(rf"(?:[\w.+-]+@|\bhttps?://|\bwww\.)({_DOMAIN})\b", re.IGNORECASE)
-#: a contact's web field may be a bare domain ("camden.gov.uk/contact")
-_BARE = re.compile(rf"(?:https?://)?({_DOMAIN})(?:[/:?#]\S*)?", re.IGNORECASE)
+#: a domain: labels of letters, digits and inner hyphens, then a top-level label of letters
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
+#: a text that may hold an address (prose.LINKS is searched only where one may be)
+_MAY_HOLD = re.compile(r"@|://|www\.", re.IGNORECASE)
 #: a label shorter than this, other than the last two of a domain, is too short to call a
 #: one-character difference a slip ("ons.gov.uk" and "ofs.gov.uk" are two bodies)
 _SHORTEST_NAME = 5
@@ -47,31 +46,37 @@ class _Seen(NamedTuple):
     recorded: bool
 
 
-def _domain(text: str) -> str:
-    domain = text.lower()
-    return domain[4:] if domain.startswith("www.") else domain
+def _domain_of(address: str) -> str | None:
+    """The domain of an email or web address as written (``dp@x.gov.uk``,
+    ``https://www.x.gov.uk/a``, ``x.gov.uk/contact``), in lower case and without
+    ``www.``; None when it names none."""
+    host = address.rsplit("@", 1)[1] if "@" in address else address.split("://", 1)[-1]
+    host = re.split(r"[/?#:\s]", host.strip(), maxsplit=1)[0].rstrip(".,;)")
+    if _DOMAIN.fullmatch(host) is None:
+        return None
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 def _recorded(ctx: Context) -> Iterator[_Seen]:
     for entity, name, contact in ctx.policy.contacts():
-        if "@" in contact.email:
-            domain = contact.email.rsplit("@", 1)[1].strip()
-            if re.fullmatch(_DOMAIN, domain, re.IGNORECASE):
-                yield _Seen(_domain(domain), contact.email, entity, f"{name}.email", entity.at(name), True)
-        web = _BARE.fullmatch(contact.web.strip())
-        if web is not None:
-            yield _Seen(_domain(web[1]), contact.web, entity, f"{name}.web", entity.at(name), True)
+        for part, address in (("email", contact.email), ("web", contact.web)):
+            domain = _domain_of(address)
+            if domain is not None:
+                yield _Seen(domain, address, entity, f"{name}.{part}", entity.at(name), True)
 
 
 def _seen(ctx: Context) -> list[_Seen]:
-    """Every address of the policy, contact fields first, then the notice's words in order."""
+    """Every address of the policy, contact fields first, then the notice's words in order
+    (found as prose.LINKS finds them, where the prose rules leave addresses out)."""
     found = list(_recorded(ctx))
     for passage in prose.passages(ctx):
-        text = passage.text
-        if passage.kind == "law" or not ("@" in text or "www." in text or "://" in text):
+        if passage.kind == "law" or _MAY_HOLD.search(passage.text) is None:
             continue
-        for match in _ADDRESS.finditer(text):
-            found.append(_Seen(_domain(match[1]), match[0], passage.entity, passage.field, passage.position, False))
+        for match in prose.LINKS.finditer(passage.text):
+            domain = _domain_of(match[0])
+            if domain is not None:
+                found.append(_Seen(domain, match[0], passage.entity, passage.field, passage.position, False))
     return found
 
 

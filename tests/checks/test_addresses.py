@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from checks.addresses import near
+from checks.addresses import _domain_of, near
 from linter.findings import Finding
 
 Lint = Callable[..., list[Finding]]
@@ -43,6 +43,22 @@ def test_one_slip_apart(a: str, b: str) -> None:
 )
 def test_not_one_slip_apart(a: str, b: str) -> None:
     assert not near(a, b) and not near(b, a)
+
+
+@pytest.mark.parametrize(
+    ("address", "domain"),
+    [
+        ("dp@Islington.gov.uk", "islington.gov.uk"),
+        ("https://www.camden.gov.uk/privacy?x=1", "camden.gov.uk"),
+        ("WWW.Camden.gov.uk.", "camden.gov.uk"),  # at the end of a sentence
+        ("camden.gov.uk/contact", "camden.gov.uk"),
+        ("http://localhost:8080/", None),
+        ("not an address", None),
+        ("", None),
+    ],
+)
+def test_the_domain_of_an_address(address: str, domain: str | None) -> None:
+    assert _domain_of(address) == domain
 
 
 def policy(dpo: str, *texts: str, complaint: str = "") -> str:
@@ -93,8 +109,9 @@ def test_one_finding_for_a_pair_however_often_each_is_given(lint: Lint) -> None:
     assert sorted(related.entity for related in finding.related) == ["notice:n", "statement:s1", "statement:s2"]
 
 
-def test_web_addresses_count_too(lint: Lint) -> None:
-    (finding,) = lint(policy("dpo@essex.gov.uk", "See https://www.esex.gov.uk/privacy for more."), "NTC017")
+@pytest.mark.parametrize("text", ["See https://www.esex.gov.uk/privacy for more.", "Visit WWW.Esex.gov.uk."])
+def test_web_addresses_count_too(lint: Lint, text: str) -> None:
+    (finding,) = lint(policy("dpo@essex.gov.uk", text), "NTC017")
     assert finding.detail == "esex.gov.uk"
 
 
