@@ -557,8 +557,14 @@ class Policy:
     def effective(self, service: Service, name: str) -> list[Any]:
         """A service's own list for a field plus the notice-wide list it relies on."""
         own: list[Any] = getattr(service, name)
+        taken = self.taken_from_notice(service, name)
+        return own + taken if taken else own
+
+    def taken_from_notice(self, service: Service, name: str) -> list[Any]:
+        """The items of the notice-wide list for a field that a service relies on and
+        does not list itself."""
         notice = self.notice
         if notice is None or name not in service.relies_on_notice_wide:
-            return own
-        wide: list[Any] = getattr(notice.notice_wide, name)
-        return own + [item for item in wide if item not in own]
+            return []
+        own_ids = {id(item) for item in getattr(service, name)}
+        return [item for item in getattr(notice.notice_wide, name) if id(item) not in own_ids]

@@ -24,13 +24,7 @@ def unique(items: Iterable[T]) -> list[T]:
 
 def split_effective(policy: Policy, service: Service, name: str) -> tuple[list[Any], list[Any]]:
     """(the service's own items, the items it takes from the notice-wide list)."""
-    own: list[Any] = getattr(service, name)
-    notice = policy.notice
-    if notice is None or name not in service.relies_on_notice_wide:
-        return list(own), []
-    # Policy.effective without building it: the notice-wide items the service does not list itself
-    own_ids = {id(item) for item in own}
-    return list(own), [item for item in getattr(notice.notice_wide, name) if id(item) not in own_ids]
+    return list(getattr(service, name)), policy.taken_from_notice(service, name)
 
 
 def lawful_bases(policy: Policy, service: Service) -> list[LawfulBasis]:

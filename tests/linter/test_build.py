@@ -159,7 +159,8 @@ sources:
     a, b = policy.get("service", "a"), policy.get("service", "b")
     assert isinstance(a, Service) and isinstance(b, Service)
     assert [s.id for s in policy.effective(a, "sources")] == ["family", "police"]
-    assert policy.effective(b, "sources") == []
+    assert [s.id for s in policy.taken_from_notice(a, "sources")] == ["police"]
+    assert policy.effective(b, "sources") == [] and policy.taken_from_notice(b, "sources") == []
 
 
 def test_the_contacts_of_a_policy_are_the_controller_s_then_where_to_complain() -> None:
