@@ -150,8 +150,8 @@ def _recorded(ctx: Context) -> RecordedBases:
             continue
         if _scope_basis(article):
             recorded.by_article.setdefault(article, []).append(basis)
+    consent = _consent("lawful_basis")
     for purpose in ctx.policy.purposes:
-        consent = _consent("lawful_basis")
         if purpose.consent and not any(normalise(b.article) == consent for b in purpose.lawful_bases):
             recorded.by_article.setdefault(consent, []).append(purpose)
         if purpose.direct_marketing:
